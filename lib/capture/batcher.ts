@@ -1,0 +1,128 @@
+/**
+ * Queues captured records and sends them in batches. A batch the background did not acknowledge (the
+ * service worker was restarting, the database was busy) stays queued under the same id and is sent
+ * again with a growing delay; the store's merge rules make a repeat harmless, so nothing is lost and
+ * nothing is counted twice.
+ */
+import type { CaptureAck } from '../messaging';
+import type { CaptureBatch } from './schema';
+import type { CapturedComment, CapturedPost } from './types';
+
+export interface BatcherDeps {
+  send: (batch: CaptureBatch) => Promise<CaptureAck>;
+  /** Timers go through the content script's context so they die with it. */
+  setTimeout: (fn: () => void, ms: number) => unknown;
+  newId: () => string;
+  onAck?: (ack: CaptureAck, batch: CaptureBatch) => void;
+  onPaused?: () => void;
+}
+
+export const BATCH_SIZE = 25;
+export const FLUSH_DELAY_MS = 400;
+const RETRY_MS = [500, 1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
+
+export class Batcher {
+  private posts = new Map<string, CapturedPost>();
+  private comments = new Map<string, CapturedComment>();
+  private bodies = new Map<string, string>();
+  private unacked: CaptureBatch[] = [];
+  private timer = false;
+  private sending = false;
+  private failures = 0;
+  /** Distinct posts this tab has had acknowledged, for the badge. */
+  readonly acknowledged = new Set<string>();
+  private queuedIds = new Set<string>();
+  stopped = false;
+
+  constructor(private deps: BatcherDeps) {}
+
+  add(posts: CapturedPost[], comments: CapturedComment[] = []): void {
+    if (this.stopped) return;
+    for (const p of posts) {
+      this.posts.set(p.id, p);
+      this.queuedIds.add(p.id);
+    }
+    for (const c of comments) this.comments.set(c.id, c);
+    this.schedule(this.posts.size >= BATCH_SIZE ? 0 : FLUSH_DELAY_MS);
+  }
+
+  addBody(postId: string, body: string): void {
+    this.bodies.set(postId, body);
+    this.schedule(FLUSH_DELAY_MS);
+  }
+
+  get pending(): number {
+    return this.posts.size + this.comments.size + this.unacked.reduce((n, b) => n + b.posts.length + b.comments.length, 0);
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) return;
+    this.timer = true;
+    this.deps.setTimeout(() => {
+      this.timer = false;
+      void this.flush();
+    }, ms);
+  }
+
+  /** Cuts queued records into batches and sends every unacknowledged batch, oldest first. */
+  async flush(): Promise<void> {
+    if (this.sending || this.stopped) return;
+    this.sending = true;
+    try {
+      this.cut();
+      while (this.unacked.length && !this.stopped) {
+        const batch = this.unacked[0]!;
+        let ack: CaptureAck;
+        try {
+          ack = await this.deps.send(batch);
+        } catch (e) {
+          ack = { ok: false, stored: 0, comments: 0, rejected: 0, error: e instanceof Error ? e.message : String(e) };
+        }
+        if (ack.paused) {
+          this.stop();
+          this.deps.onPaused?.();
+          return;
+        }
+        if (!ack.ok) {
+          const delay = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)]!;
+          this.timer = false;
+          this.schedule(delay);
+          return;
+        }
+        this.failures = 0;
+        this.unacked.shift();
+        for (const p of batch.posts as CapturedPost[]) this.acknowledged.add(p.id);
+        this.deps.onAck?.(ack, batch);
+        this.cut();
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private cut(): void {
+    while (this.posts.size || this.comments.size || this.bodies.size) {
+      const posts = [...this.posts.values()].slice(0, BATCH_SIZE);
+      for (const p of posts) this.posts.delete(p.id);
+      const comments = [...this.comments.values()].slice(0, 200);
+      for (const c of comments) this.comments.delete(c.id);
+      const bodies = [...this.bodies].map(([postId, body]) => ({ postId, body }));
+      this.bodies.clear();
+      this.unacked.push({
+        batchId: this.deps.newId(),
+        tabTotal: this.queuedIds.size,
+        posts,
+        comments,
+        bodies,
+      });
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.posts.clear();
+    this.comments.clear();
+    this.bodies.clear();
+    this.unacked = [];
+  }
+}

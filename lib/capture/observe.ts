@@ -1,0 +1,126 @@
+/**
+ * Wires the parsers to a live page: reads what is there, then every post or comment as it is added
+ * (infinite scroll, lazy comments), and starts over on client-side navigation. Reddit removes posts
+ * from the DOM as the user scrolls, so each element is read when it appears, not at the end.
+ */
+import { detectPage, postIdFromUrl, type PageType } from './page-type';
+import { parsePage } from './parse-page';
+import { NEW, OLD } from './selectors';
+import { parseShredditPost } from './parsers/new-post';
+import { parseShredditComment } from './parsers/new-comments';
+import { parseSearchResult } from './parsers/new-search';
+import { parseOldSearchResult, parseOldThing } from './parsers/old-post';
+import { parseOldComment } from './parsers/old-comments';
+import type { CapturedComment, CapturedPost, ParseResult } from './types';
+import { emptyResult } from './types';
+import { collect } from './parsers/new-post';
+
+export interface WatcherDeps {
+  doc: Document;
+  url: () => string;
+  now: () => number;
+  onRecords: (posts: CapturedPost[], comments: CapturedComment[]) => void;
+  /** A post page whose markup we do not know: its body can only be recovered with Readability. */
+  onUnknownPostPage?: (postId: string) => void;
+}
+
+const WATCHED = [NEW.post, NEW.searchPost, NEW.comment, OLD.post, OLD.searchPost, OLD.comment].join(', ');
+
+export class PageWatcher {
+  page: PageType;
+  /** What was last sent for each id, so an unchanged element is not sent again. */
+  private sent = new Map<string, string>();
+  readonly totals = { posts: 0, comments: 0, skipped: 0, ads: 0 };
+  private lastUrl: string;
+
+  constructor(private deps: WatcherDeps) {
+    this.lastUrl = deps.url();
+    this.page = detectPage(deps.doc, this.lastUrl);
+  }
+
+  /** Reads the whole page as it is now. */
+  scan(): void {
+    const url = this.deps.url();
+    this.page = detectPage(this.deps.doc, url);
+    if (this.page.kind === 'post' && this.page.layout === 'unknown') {
+      const id = postIdFromUrl(url);
+      if (id) this.deps.onUnknownPostPage?.(id);
+      return;
+    }
+    this.emit(parsePage(this.deps.doc, url, this.deps.now(), this.page));
+  }
+
+  /** Called by a MutationObserver: reads only the added elements. */
+  handleMutations(records: MutationRecord[]): void {
+    let reroute = false;
+    const found = new Set<Element>();
+    for (const r of records) {
+      if (r.type === 'attributes') {
+        reroute ||= r.target.nodeType === 1 && (r.target as Element).matches(NEW.app);
+        continue;
+      }
+      r.addedNodes.forEach((n) => {
+        if (n.nodeType !== 1) return;
+        const el = n as Element;
+        if (el.matches(WATCHED)) found.add(el);
+        el.querySelectorAll(WATCHED).forEach((x) => found.add(x));
+      });
+    }
+    if (reroute || this.deps.url() !== this.lastUrl) {
+      this.navigated();
+      return;
+    }
+    if (found.size === 0 || this.page.kind === 'none') return;
+    this.emit(this.parseElements([...found]));
+  }
+
+  /** Client-side navigation: a new page in the same document. */
+  navigated(): void {
+    this.lastUrl = this.deps.url();
+    this.scan();
+  }
+
+  private parseElements(elements: Element[]): ParseResult {
+    const out = emptyResult();
+    const seenAt = this.deps.now();
+    const oldPostId = () =>
+      this.deps.doc.querySelector('div.thing.link[data-context="comments"]')?.getAttribute('data-fullname') ?? postIdFromUrl(this.deps.url());
+    for (const el of elements) {
+      if (el.matches(NEW.post)) collect(out, parseShredditPost(el, seenAt));
+      else if (el.matches(NEW.searchPost)) collect(out, parseSearchResult(el, seenAt));
+      else if (el.matches(OLD.searchPost)) collect(out, parseOldSearchResult(el, seenAt));
+      else if (el.matches(OLD.post)) collect(out, parseOldThing(el, seenAt));
+      else {
+        const postId = el.matches(NEW.comment) ? null : oldPostId();
+        const c = el.matches(NEW.comment) ? parseShredditComment(el, seenAt) : postId ? parseOldComment(el, postId, seenAt) : null;
+        if (c) out.comments.push(c);
+        else out.skipped++;
+      }
+    }
+    return out;
+  }
+
+  private emit(result: ParseResult): void {
+    this.totals.skipped += result.skipped;
+    this.totals.ads += result.ads;
+    const posts = result.posts.filter((p) => this.changed(p.id, `${p.score}|${p.comments}|${p.body?.length ?? 0}|${p.flair}|${p.title}`));
+    const comments = result.comments.filter((c) => this.changed(c.id, `${c.score}|${c.body.length}`));
+    this.totals.posts += posts.length;
+    this.totals.comments += comments.length;
+    if (posts.length || comments.length) this.deps.onRecords(posts, comments);
+  }
+
+  private changed(id: string, signature: string): boolean {
+    if (this.sent.get(id) === signature) return false;
+    this.sent.set(id, signature);
+    return true;
+  }
+}
+
+/** Options for `MutationObserver.observe` that PageWatcher.handleMutations expects. */
+export const OBSERVE_OPTIONS: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  attributes: true,
+  attributeFilter: ['routename', 'pagetype'],
+};

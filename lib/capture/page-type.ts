@@ -1,0 +1,69 @@
+/**
+ * What page is this? Decided from the URL and the app shell, never from the hostname alone: logged-in
+ * users with the old-design preference get old markup on www.reddit.com.
+ *
+ *   https://www.reddit.com/r/MachineLearning/         <shreddit-app routename="subreddit" pagetype="community">  → new listing
+ *   https://www.reddit.com/ , /r/popular/, /r/all/, /user/x/, /user/x/m/feed/  (frontpage, popular, profile_…, custom_feed)  → new listing
+ *   https://www.reddit.com/r/artificial/comments/1un6v9c/…  routename="post_page" pagetype="post_detail"  → new post
+ *   https://www.reddit.com/search/?q=%24GGAL                 routename="global_serp" pagetype="search_results" → new search
+ *   https://www.reddit.com/login/                            routename="login-standalone" pagetype="login"  → none
+ *   https://old.reddit.com/r/Python/                         #siteTable > div.thing.link                     → old listing
+ *   https://old.reddit.com/r/aww/comments/8dyrb3/…           .commentarea                                    → old post
+ *   https://old.reddit.com/search?q=crm                      div.search-result-link                          → old search
+ *   https://www.reddit.com/r/x/hot.json                      a JSON document                                 → json
+ *   a bot stub, an error page, "blocked by network security" → none
+ */
+import { NEW, OLD } from './selectors';
+import type { Layout } from './types';
+
+export type PageKind = 'listing' | 'post' | 'search' | 'none';
+export interface PageType {
+  layout: Layout;
+  kind: PageKind;
+  /** Why nothing is captured, for kind "none". */
+  reason?: string;
+}
+
+const NO_POSTS_PAGETYPES = new Set(['login', 'signup', 'error', 'not_found', 'settings', 'inbox', 'chat', 'submit']);
+
+export function detectPage(doc: Document, url: string): PageType {
+  const path = safePath(url);
+  if (/json/.test(doc.contentType ?? '') || path.endsWith('.json')) return { layout: 'json', kind: 'listing' };
+
+  const app = doc.querySelector(NEW.app);
+  if (app) {
+    const route = (app.getAttribute('routename') ?? '').toLowerCase();
+    const pagetype = (app.getAttribute('pagetype') ?? '').toLowerCase();
+    if (NO_POSTS_PAGETYPES.has(pagetype) || /login|signup|register/.test(route))
+      return { layout: 'new', kind: 'none', reason: `Reddit ${pagetype || route} page` };
+    if (/post_detail|comments_page|post_page/.test(`${pagetype} ${route}`) || /\/comments\/[0-9a-z]+/i.test(path))
+      return { layout: 'new', kind: 'post' };
+    if (/search/.test(`${pagetype} ${route}`) || doc.querySelector(NEW.searchPost)) return { layout: 'new', kind: 'search' };
+    return { layout: 'new', kind: 'listing' };
+  }
+
+  if (doc.querySelector(OLD.siteTable) || doc.querySelector('div.thing[data-fullname]') || doc.querySelector(OLD.searchPost)) {
+    if (doc.querySelector('.commentarea') || doc.querySelector('div.thing.link[data-context="comments"]'))
+      return { layout: 'old', kind: 'post' };
+    if (doc.querySelector(OLD.searchPost)) return { layout: 'old', kind: 'search' };
+    return { layout: 'old', kind: 'listing' };
+  }
+
+  // A page of unknown markup that is still a post page: the body may be recovered with Readability.
+  if (/^\/r\/[^/]+\/comments\/[0-9a-z]+/i.test(path)) return { layout: 'unknown', kind: 'post' };
+  return { layout: 'unknown', kind: 'none', reason: 'no Reddit posts on this page' };
+}
+
+function safePath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}
+
+/** `t3_…` of the post a post-page URL names, or null. */
+export function postIdFromUrl(url: string): string | null {
+  const m = /\/comments\/([0-9a-z]+)/i.exec(safePath(url));
+  return m ? `t3_${m[1]!.toLowerCase()}` : null;
+}

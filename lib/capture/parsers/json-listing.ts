@@ -1,0 +1,104 @@
+/**
+ * Reddit's JSON API (`/r/<sub>/hot.json`, a post's `.json`), as a browser shows it when the user opens
+ * such a URL. Times are epoch seconds there.
+ */
+import { parseEpoch } from '../time';
+import { absoluteUrl, collapse, fullname, permalinkPath } from '../dom';
+import type { CapturedComment, CapturedPost, ParseResult } from '../types';
+import { emptyResult } from '../types';
+
+type Json = Record<string, unknown>;
+const obj = (v: unknown): Json | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const int = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
+
+export function parseJsonPost(d: Json, seenAt: number): CapturedPost | 'ad' | null {
+  const subreddit = str(d.subreddit) ?? '';
+  if (d.promoted === true) return 'ad';
+  const id = fullname(str(d.name) ?? (str(d.id) ? `t3_${d.id as string}` : null), 't3');
+  const permalink = permalinkPath(str(d.permalink));
+  const title = collapse(str(d.title));
+  const createdAt = parseEpoch(typeof d.created_utc === 'number' ? d.created_utc : NaN);
+  const score = int(d.score);
+  const comments = int(d.num_comments);
+  if (!id || !subreddit || !permalink || !title || createdAt == null || score == null || comments == null) return null;
+  const body = str(d.selftext);
+  const flair = collapse(str(d.link_flair_text));
+  return {
+    id,
+    subreddit,
+    title,
+    author: str(d.author),
+    permalink,
+    url: absoluteUrl(str(d.url)) ?? `https://www.reddit.com${permalink}`,
+    flair: flair || null,
+    createdAt,
+    score,
+    scoreHidden: d.hide_score === true,
+    comments,
+    body: body && body.trim() ? body.trim() : null,
+    postType: d.is_self === true ? 'text' : str(d.post_hint),
+    domain: str(d.domain),
+    nsfw: d.over_18 === true,
+    spoiler: d.spoiler === true,
+    stickied: d.stickied === true,
+    locked: d.locked === true,
+    crosspost: Array.isArray(d.crosspost_parent_list) && d.crosspost_parent_list.length > 0,
+    layout: 'json',
+    seenAt,
+  };
+}
+
+function parseJsonComment(d: Json, depth: number, seenAt: number): CapturedComment | null {
+  const id = fullname(str(d.name), 't1');
+  const postId = fullname(str(d.link_id), 't3');
+  if (!id || !postId) return null;
+  const parent = str(d.parent_id);
+  return {
+    id,
+    postId,
+    parentId: parent?.startsWith('t1_') ? parent : null,
+    author: str(d.author),
+    score: d.score_hidden === true ? null : int(d.score),
+    depth: int(d.depth) ?? depth,
+    createdAt: parseEpoch(typeof d.created_utc === 'number' ? d.created_utc : NaN),
+    body: (str(d.body) ?? '').trim(),
+    seenAt,
+  };
+}
+
+/** A Listing, or a post's `[Listing(t3), Listing(t1)]`. Throws a clear error on anything else. */
+export function parseJsonListing(value: unknown, seenAt: number): ParseResult {
+  const out = emptyResult();
+  const listings = Array.isArray(value) ? value : [value];
+  const walkComments = (children: unknown, depth: number) => {
+    if (!Array.isArray(children)) return;
+    for (const child of children) {
+      const c = obj(child);
+      const d = obj(c?.data);
+      if (!d || c?.kind !== 't1') continue;
+      const comment = parseJsonComment(d, depth, seenAt);
+      if (comment) out.comments.push(comment);
+      else out.skipped++;
+      walkComments(obj(obj(d.replies)?.data)?.children, depth + 1);
+    }
+  };
+  for (const l of listings) {
+    const listing = obj(l);
+    if (listing?.kind !== 'Listing') throw new Error('not a Reddit JSON listing: expected {"kind":"Listing",…}');
+    const children = obj(listing.data)?.children;
+    if (!Array.isArray(children)) throw new Error('Reddit JSON listing has no data.children array');
+    for (const child of children) {
+      const c = obj(child);
+      const d = obj(c?.data);
+      if (c?.kind === 't3' && d) {
+        const post = parseJsonPost(d, seenAt);
+        if (post === 'ad') out.ads++;
+        else if (post) out.posts.push(post);
+        else out.skipped++;
+      }
+    }
+    walkComments(children, 0);
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+/** New Reddit `<shreddit-comment>` elements on a post page. Replies nest as child elements. */
+import { NEW } from '../selectors';
+import { attr, blockText, fullname, intAttr } from '../dom';
+import { parseRedditTime } from '../time';
+import type { CapturedComment, ParseResult } from '../types';
+import { emptyResult } from '../types';
+
+export function parseShredditComment(el: Element, seenAt: number): CapturedComment | null {
+  const id = fullname(attr(el, 'thingid'), 't1');
+  const postId = fullname(attr(el, 'postid'), 't3');
+  const depth = intAttr(el, 'depth');
+  if (!id || !postId || depth == null || depth < 0) return null;
+  const bodyEl =
+    el.querySelector(NEW.commentBody(id)) ??
+    Array.from(el.querySelectorAll('[slot="comment"]')).find((c) => c.closest(NEW.comment) === el) ??
+    null;
+  const deleted = el.hasAttribute('is-comment-deleted');
+  return {
+    id,
+    postId,
+    parentId: depth === 0 ? null : fullname(attr(el, 'parentid'), 't1'),
+    author: attr(el, 'author') || null,
+    score: deleted ? null : intAttr(el, 'score'),
+    depth,
+    createdAt: parseRedditTime(attr(el, 'created')),
+    body: bodyEl ? blockText(bodyEl) : '',
+    seenAt,
+  };
+}
+
+export function parseNewComments(root: ParentNode, seenAt: number): ParseResult {
+  const out = emptyResult();
+  for (const el of Array.from(root.querySelectorAll(NEW.comment))) {
+    const c = parseShredditComment(el, seenAt);
+    if (c) out.comments.push(c);
+    else out.skipped++;
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+/**
+ * New Reddit search results: no shreddit-post, a tracker element per result whose JSON context holds
+ * the original title (the visible one may be machine-translated) and the community.
+ */
+import { NEW } from '../selectors';
+import { absoluteUrl, attr, collapse, fullname, intAttr, permalinkPath } from '../dom';
+import { parseRedditTime } from '../time';
+import type { CapturedPost, ParseResult } from '../types';
+import { emptyResult } from '../types';
+import { collect, type ElementOutcome } from './new-post';
+
+interface TrackingContext {
+  post?: { id?: unknown; title?: unknown; nsfw?: unknown; spoiler?: unknown };
+  subreddit?: { name?: unknown };
+}
+
+export function parseSearchResult(el: Element, seenAt: number): ElementOutcome<CapturedPost> {
+  let ctx: TrackingContext = {};
+  try {
+    ctx = JSON.parse(el.getAttribute('data-faceplate-tracking-context') ?? '{}') as TrackingContext;
+  } catch {
+    ctx = {};
+  }
+  const id = fullname(attr(el, 'data-thingid') ?? str(ctx.post?.id), 't3');
+  const link = el.querySelector(NEW.searchTitleLink);
+  const permalink = permalinkPath(link?.getAttribute('href'));
+  const subreddit = str(ctx.subreddit?.name) ?? /^\/r\/([^/]+)\//.exec(permalink ?? '')?.[1] ?? '';
+  const title = collapse(str(ctx.post?.title) ?? link?.getAttribute('aria-label'));
+  const [votes, comments] = Array.from(el.querySelectorAll(NEW.searchCounters)).map((n) => intAttr(n, 'number'));
+  const createdAt = parseRedditTime(el.querySelector(NEW.searchTime)?.getAttribute('ts'));
+  if (!id || !permalink || !subreddit || !title || createdAt == null || votes == null || comments == null) return null;
+  return {
+    id,
+    subreddit,
+    title,
+    author: null,
+    permalink,
+    url: absoluteUrl(permalink)!,
+    flair: null,
+    createdAt,
+    score: votes,
+    scoreHidden: false,
+    comments,
+    body: null,
+    postType: null,
+    domain: null,
+    nsfw: ctx.post?.nsfw === true,
+    spoiler: ctx.post?.spoiler === true,
+    stickied: false,
+    locked: false,
+    crosspost: false,
+    layout: 'new',
+    seenAt,
+  };
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() ? v : null;
+}
+
+export function parseNewSearch(root: ParentNode, seenAt: number): ParseResult {
+  const out = emptyResult();
+  for (const el of Array.from(root.querySelectorAll(NEW.searchPost))) collect(out, parseSearchResult(el, seenAt));
+  return out;
+}

@@ -1,0 +1,102 @@
+/**
+ * Old Reddit posts: `div.thing` on listings and comments pages (old.reddit.com, or the old layout served
+ * on www.reddit.com), and `div.search-result-link` on search pages.
+ */
+import { OLD } from '../selectors';
+import { absoluteUrl, attr, blockText, collapse, communityName, flag, fullname, intAttr, leadingInteger, parseInteger, permalinkPath } from '../dom';
+import { parseEpoch, parseRedditTime } from '../time';
+import type { CapturedPost, ParseResult } from '../types';
+import { emptyResult } from '../types';
+import { collect, type ElementOutcome } from './new-post';
+
+export function parseOldThing(el: Element, seenAt: number): ElementOutcome<CapturedPost> {
+  const subreddit = attr(el, 'data-subreddit') ?? '';
+  if (attr(el, 'data-promoted') === 'true' || el.classList.contains('promoted') || el.classList.contains('promotedlink')) return 'ad';
+  const id = fullname(attr(el, 'data-fullname'), 't3');
+  const permalink = permalinkPath(attr(el, 'data-permalink'));
+  const title = collapse(el.querySelector(OLD.postTitle)?.textContent);
+  const createdAt =
+    parseEpoch(Number(attr(el, 'data-timestamp'))) ?? parseRedditTime(el.querySelector(OLD.postTime)?.getAttribute('datetime'));
+  const score = intAttr(el, 'data-score') ?? parseInteger(el.querySelector(OLD.postScore)?.getAttribute('title'));
+  const comments = intAttr(el, 'data-comments-count');
+  if (!id || !subreddit || !permalink || !title || createdAt == null || score == null || comments == null) return null;
+  const shown = el.querySelector(OLD.postScore);
+  const bodyEl = attr(el, 'data-context') === 'comments' ? el.querySelector(OLD.postBody) : null;
+  const body = bodyEl ? blockText(bodyEl) : '';
+  const author = attr(el, 'data-author');
+  return {
+    id,
+    subreddit,
+    title,
+    author: author || null,
+    permalink,
+    url: absoluteUrl(attr(el, 'data-url')) ?? `https://www.reddit.com${permalink}`,
+    flair: readFlair(el),
+    createdAt,
+    score,
+    // "•" with no title attribute: Reddit hides the score of young posts, yet data-score holds one.
+    scoreHidden: shown != null && !shown.hasAttribute('title') && collapse(shown.textContent) === '•',
+    comments,
+    body: body || null,
+    postType: el.classList.contains('self') ? 'text' : null,
+    domain: attr(el, 'data-domain'),
+    nsfw: flag(el, 'data-nsfw') || el.classList.contains('over18'),
+    spoiler: flag(el, 'data-spoiler') || el.classList.contains('spoiler'),
+    stickied: el.classList.contains('stickied'),
+    locked: el.classList.contains('locked'),
+    crosspost: el.hasAttribute('data-crosspost-root-author'),
+    layout: 'old',
+    seenAt,
+  };
+}
+
+function readFlair(el: Element): string | null {
+  const f = Array.from(el.querySelectorAll(OLD.postFlair)).find((x) => x.closest('.thing, .search-result') === el);
+  if (!f) return null;
+  return collapse(f.textContent) || collapse(f.getAttribute('title')) || null;
+}
+
+export function parseOldSearchResult(el: Element, seenAt: number): ElementOutcome<CapturedPost> {
+  const id = fullname(attr(el, 'data-fullname'), 't3');
+  const titleLink = el.querySelector(OLD.searchTitle);
+  const permalink = permalinkPath(titleLink?.getAttribute('href') ?? el.querySelector(OLD.searchComments)?.getAttribute('href'));
+  const subreddit = communityName(collapse(el.querySelector(OLD.searchSubreddit)?.textContent));
+  const title = collapse(titleLink?.textContent);
+  const createdAt = parseRedditTime(el.querySelector(OLD.searchTime)?.getAttribute('datetime'));
+  const comments = leadingInteger(el.querySelector(OLD.searchComments)?.textContent);
+  const scoreEl = el.querySelector(OLD.searchScore);
+  // Young posts show no score at all in search: record it as hidden, never invent a number.
+  const score = scoreEl ? leadingInteger(scoreEl.textContent) : null;
+  if (!id || !permalink || !subreddit || !title || createdAt == null || comments == null || (scoreEl && score == null)) return null;
+  return {
+    id,
+    subreddit,
+    title,
+    author: collapse(el.querySelector(OLD.searchAuthor)?.textContent) || null,
+    permalink,
+    url: absoluteUrl(permalink)!,
+    flair: readFlair(el),
+    createdAt,
+    score,
+    scoreHidden: score == null,
+    comments,
+    // Search shows a collapsed preview of the self-text: bodies come from post pages, where they are whole.
+    body: null,
+    postType: null,
+    domain: null,
+    nsfw: el.querySelector('.nsfw-stamp') != null,
+    spoiler: el.querySelector('.spoiler-stamp') != null,
+    stickied: false,
+    locked: false,
+    crosspost: false,
+    layout: 'old',
+    seenAt,
+  };
+}
+
+export function parseOldPosts(root: ParentNode, seenAt: number): ParseResult {
+  const out = emptyResult();
+  for (const el of Array.from(root.querySelectorAll(OLD.post))) collect(out, parseOldThing(el, seenAt));
+  for (const el of Array.from(root.querySelectorAll(OLD.searchPost))) collect(out, parseOldSearchResult(el, seenAt));
+  return out;
+}

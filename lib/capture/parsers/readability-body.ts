@@ -1,0 +1,20 @@
+/**
+ * Fallback for a post page whose layout we do not know: @mozilla/readability on a clone of the
+ * document, read as text only (its HTML output is never rendered; see its SECURITY.md).
+ */
+import { Readability } from '@mozilla/readability';
+import { collapse } from '../dom';
+
+export function readabilityBody(doc: Document): string | null {
+  try {
+    const article = new Readability(doc.cloneNode(true) as Document, { charThreshold: 100 }).parse();
+    const text = article?.textContent
+      ?.split(/\n\s*\n/)
+      .map((p) => collapse(p))
+      .filter(Boolean)
+      .join('\n\n');
+    return text || null;
+  } catch {
+    return null;
+  }
+}

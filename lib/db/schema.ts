@@ -1,0 +1,83 @@
+/**
+ * The database, owned by the background worker; extension pages read it with liveQuery.
+ * Documented in README ("Database"). Each Dexie version lists only what changed, with an upgrade and a
+ * test (STYLE.md rule 9).
+ */
+import Dexie, { type EntityTable, type Table } from 'dexie';
+
+export const DB_NAME = 'reddit-trend-radar';
+
+/** The latest known state of a post. Times are UTC epoch ms; flags are 0/1 where indexed. */
+export interface PostRow {
+  id: string;
+  subreddit: string;
+  title: string;
+  author: string | null;
+  permalink: string;
+  url: string;
+  flair: string | null;
+  createdAt: number;
+  score: number;
+  scoreHidden: boolean;
+  comments: number;
+  body: string | null;
+  postType: string | null;
+  domain: string | null;
+  nsfw: boolean;
+  spoiler: boolean;
+  stickied: boolean;
+  locked: boolean;
+  crosspost: boolean;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  /** Time of the newest sighting row written for this post (0: none yet). */
+  sightedAt: number;
+  /** 1 for rows of the built-in sample data, removable without touching real captures. */
+  sample: 0 | 1;
+}
+
+/** One point of a post's score history. */
+export interface SightingRow {
+  postId: string;
+  at: number;
+  score: number;
+  comments: number;
+}
+
+export interface CommentRow {
+  id: string;
+  postId: string;
+  parentId: string | null;
+  author: string | null;
+  score: number | null;
+  depth: number;
+  createdAt: number | null;
+  body: string;
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
+export class RadarDB extends Dexie {
+  posts!: EntityTable<PostRow, 'id'>;
+  sightings!: Table<SightingRow, [string, number]>;
+  comments!: EntityTable<CommentRow, 'id'>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({
+      // Ranking reads creation-time windows; per-community views read [subreddit+createdAt];
+      // the popup's "last capture" reads lastSeenAt; the sample is removed through `sample`.
+      posts: 'id, createdAt, [subreddit+createdAt], subreddit, lastSeenAt, sample',
+      // Primary key [postId+at]: a sighting sent twice is stored once. `at` serves Rising's 24 h window.
+      sightings: '[postId+at], at',
+      comments: 'id, postId',
+    });
+  }
+}
+
+let shared: RadarDB | undefined;
+/** The extension's database (one connection per JavaScript context). */
+export function getDb(): RadarDB {
+  shared ??= new RadarDB();
+  return shared;
+}

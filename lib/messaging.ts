@@ -1,0 +1,54 @@
+/**
+ * The one typed message map between content scripts, pages and the background (STYLE.md rule 8).
+ * Answers travel through `sendResponse` (+ `return true`), which every browser and WXT's fake browser
+ * support. Payloads are validated by the receiver; types alone prove nothing at run time.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { CaptureBatch } from './capture/schema';
+
+export interface CaptureAck {
+  ok: boolean;
+  /** Posts, comments written; records refused by validation. */
+  stored: number;
+  comments: number;
+  rejected: number;
+  /** Set when nothing was written: the sender keeps the batch and tries again later. */
+  error?: string;
+  /** Capture is switched off: the sender drops the batch and stops. */
+  paused?: boolean;
+}
+
+export interface ProtocolMap {
+  capture: { data: CaptureBatch; reply: CaptureAck };
+  /** Asks the background to recover a post body with Readability on a page of unknown layout. */
+  readabilityFallback: { data: { postId: string }; reply: { ok: boolean } };
+}
+
+export type MessageType = keyof ProtocolMap;
+interface Envelope<K extends MessageType = MessageType> {
+  rtr: K;
+  data: ProtocolMap[K]['data'];
+}
+
+export async function sendMessage<K extends MessageType>(type: K, data: ProtocolMap[K]['data']): Promise<ProtocolMap[K]['reply']> {
+  const reply = (await browser.runtime.sendMessage({ rtr: type, data } satisfies Envelope<K>)) as ProtocolMap[K]['reply'] | undefined;
+  if (reply === undefined) throw new Error(`no answer to "${type}": the background did not handle it`);
+  return reply;
+}
+
+type Handlers = {
+  [K in MessageType]?: (data: unknown, sender: Browser.runtime.MessageSender) => Promise<ProtocolMap[K]['reply']>;
+};
+
+/** Registers the background's handlers. Unknown messages are left to other listeners. */
+export function onMessages(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    const type = (message as Partial<Envelope> | null)?.rtr;
+    const handler = typeof type === 'string' ? (handlers as Record<string, Handlers[MessageType]>)[type] : undefined;
+    if (!handler) return false;
+    handler((message as Envelope).data, sender).then(sendResponse, (err: unknown) =>
+      sendResponse({ ok: false, stored: 0, comments: 0, rejected: 0, error: err instanceof Error ? err.message : String(err) }),
+    );
+    return true;
+  });
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from 'wxt';
+
+// One code base for every browser (STYLE.md rule 15): per-browser manifest fields here, nowhere else.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  imports: false,
+  // Test builds (RTR_TEST=1) go to their own folder so they never replace a user's build.
+  outDir: process.env.RTR_TEST ? '.output-test' : '.output',
+  manifest: ({ browser }) => ({
+    name: 'Reddit Trend Radar',
+    description: 'Private trend tables and analysis of the Reddit posts you browse. Nothing leaves your browser.',
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: ['*://*.reddit.com/*'],
+    content_security_policy: {
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+    },
+    action: { default_title: 'Reddit Trend Radar' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'reddit-trend-radar@example.org', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
