@@ -53,6 +53,8 @@ const BackupComment = v.object({
   depth: v.pipe(int, v.minValue(0)),
   createdAt: v.nullable(iso),
   body: v.string(),
+  firstSeenAt: v.optional(iso),
+  lastSeenAt: v.optional(iso),
 });
 
 const BackupSchema = v.object({
@@ -136,6 +138,7 @@ export async function exportBackup(db: RadarDB, now = Date.now()): Promise<Backu
       comments: comments.map((c) => ({
         id: c.id, postId: c.postId, parentId: c.parentId, author: c.author, score: c.score, depth: c.depth,
         createdAt: c.createdAt == null ? null : toIso(c.createdAt), body: c.body,
+        firstSeenAt: toIso(c.firstSeenAt), lastSeenAt: toIso(c.lastSeenAt),
       })),
     };
   });
@@ -180,9 +183,11 @@ export async function importBackup(db: RadarDB, backup: Backup): Promise<ImportR
     report.sightingsAdded = fresh.length;
 
     const prevComments = await db.comments.bulkGet(backup.comments.map((c) => c.id));
-    const commentRows: CommentRow[] = backup.comments.map((c, i) => {
+    const commentRows: CommentRow[] = backup.comments.map(({ firstSeenAt, lastSeenAt, ...c }, i) => {
       if (!prevComments[i]) report.commentsAdded++;
-      return mergeComment(prevComments[i], { ...c, createdAt: c.createdAt == null ? null : fromIso(c.createdAt), seenAt: exportedAt });
+      const seenAt = lastSeenAt ? fromIso(lastSeenAt) : exportedAt;
+      const row = mergeComment(prevComments[i], { ...c, createdAt: c.createdAt == null ? null : fromIso(c.createdAt), seenAt });
+      return { ...row, firstSeenAt: Math.min(row.firstSeenAt, firstSeenAt ? fromIso(firstSeenAt) : seenAt) };
     });
     await db.comments.bulkPut(commentRows);
     return report;

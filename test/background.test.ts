@@ -1,0 +1,48 @@
+import { beforeEach, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { handleCapture, startBackground } from '@/lib/background';
+import { getDb } from '@/lib/db/schema';
+import { sendMessage } from '@/lib/messaging';
+import { updateSettings } from '@/lib/settings';
+import { capturedComment, capturedPost } from './helpers/records';
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await getDb().delete();
+  await getDb().open();
+});
+
+const tab = { id: 7 } as never;
+
+test('a batch is validated record by record on receipt, stored, acknowledged, and the badge counts the tab', async () => {
+  const good = capturedPost({ id: 't3_good' });
+  const forged = { ...capturedPost({ id: 't3_forged' }), title: '' };
+  const extra = { ...capturedPost({ id: 't3_extra' }), injected: '<script>' };
+  const ack = await handleCapture(
+    { batchId: 'batch-0001', tabTotal: 3, posts: [good, forged, extra], comments: [capturedComment({ postId: 't3_good' }), { id: 'nope' }] },
+    { tab },
+  );
+  expect(ack).toEqual({ ok: true, stored: 1, comments: 1, rejected: 3 });
+  expect((await getDb().posts.toArray()).map((p) => p.id)).toEqual(['t3_good']);
+  expect(await browser.action.getBadgeText({ tabId: 7 })).toBe('3');
+});
+
+test('a malformed batch is refused as a whole, and not retried', async () => {
+  expect(await handleCapture({ batchId: 'x', posts: 'all of them' }, { tab })).toMatchObject({ ok: true, stored: 0, rejected: 1, error: 'malformed batch (field batchId)' });
+  expect(await getDb().posts.count()).toBe(0);
+});
+
+test('capture switched off: the sender is told to stop, nothing is stored', async () => {
+  await updateSettings({ captureEnabled: false });
+  const ack = await handleCapture({ batchId: 'batch-0002', tabTotal: 1, posts: [capturedPost()], comments: [] }, { tab });
+  expect(ack).toMatchObject({ ok: true, paused: true, stored: 0 });
+  expect(await getDb().posts.count()).toBe(0);
+});
+
+test('the message map end to end: content script → background → answer', async () => {
+  startBackground();
+  const ack = await sendMessage('capture', { batchId: 'batch-0003', tabTotal: 1, posts: [capturedPost({ id: 't3_msg' })], comments: [] });
+  expect(ack).toEqual({ ok: true, stored: 1, comments: 0, rejected: 0 });
+  expect(await getDb().posts.get('t3_msg')).toMatchObject({ id: 't3_msg' });
+});

@@ -1,0 +1,182 @@
+/**
+ * Real-browser harness: the built extension in /usr/bin/chromium through playwright-core, Reddit's hosts
+ * mapped to a local HTTPS server (certificate made here, at test time) that serves the fixture pages.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { fixturePath } from '../helpers/fixtures';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve(process.env.RTR_EXTENSION_DIR ?? '.output/chrome-mv3');
+/** Browser tests run in CI always; elsewhere only where a browser and a build exist. */
+export const canRunBrowser = !!process.env.CI || (existsSync(CHROMIUM) && existsSync(join(EXTENSION_DIR, 'manifest.json')));
+
+export interface Route {
+  host: 'www.reddit.com' | 'old.reddit.com';
+  path: string;
+  /** A fixture file name, or inline HTML. */
+  file?: string;
+  html?: string;
+}
+
+export const ROUTES: Record<string, Route> = {
+  newListing: { host: 'www.reddit.com', path: '/r/MachineLearning/', file: 'new-listing-r-machinelearning-2026.html' },
+  newPost: { host: 'www.reddit.com', path: '/r/artificial/comments/1un6v9c/this_week_in_ai_gpt56_gemini_35_flash_claude/', file: 'new-post-r-artificial-2026-with-comments.html' },
+  newLazyPost: { host: 'www.reddit.com', path: '/r/denvernuggets/comments/1crsv3o/game_thread/', file: 'new-post-r-denvernuggets-2024-lazy-comments.html' },
+  newSearch: { host: 'www.reddit.com', path: '/search/?q=%24GGAL', file: 'new-search-ggal-es-mx-2025.html' },
+  login: { host: 'www.reddit.com', path: '/login/', file: 'new-login-interstitial-2026.html' },
+  oldListing: { host: 'old.reddit.com', path: '/r/Python/', file: 'old-listing-r-python-2024.html' },
+  oldNew: { host: 'old.reddit.com', path: '/r/SaaS/new/', file: 'old-listing-r-saas-new-2026-synthetic-text.html' },
+  oldSearch: { host: 'old.reddit.com', path: '/search?q=best+CRM+for+startups', file: 'old-search-2026-synthetic-text.html' },
+  oldComments: { host: 'www.reddit.com', path: '/r/aww/comments/8dyrb3/ben_is_very_proud_of_himself_for_learning_to_go/', file: 'old-comments-r-aww-2018.html' },
+};
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  port: number;
+  url: (route: Route) => string;
+  /** Every request the browser made, for the privacy checks. */
+  requests: string[];
+  close: () => Promise<void>;
+}
+
+function makeCertificate(dir: string): { key: Buffer; cert: Buffer } {
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=www.reddit.com',
+    '-addext', 'subjectAltName=DNS:www.reddit.com,DNS:old.reddit.com', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+  ], { stdio: 'ignore' });
+  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+}
+
+function serve(dir: string, extraRoutes: Route[]): Promise<Server> {
+  const routes = [...Object.values(ROUTES), ...extraRoutes];
+  const server = createServer(makeCertificate(dir), (req, res) => {
+    const host = (req.headers.host ?? '').split(':')[0];
+    const route = routes.find((r) => r.host === host && r.path === req.url);
+    if (!route) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
+      return;
+    }
+    // Saved pages' own scripts must not run: only the extension acts on the page.
+    res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "script-src 'none'" });
+    res.end(route.file ? readFileSync(fixturePath(route.file)) : route.html);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+export async function launch(options: { extraRoutes?: Route[]; extensionDir?: string } = {}): Promise<Harness> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium)`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension in ${extensionDir}: run npm run build`);
+  const dir = mkdtempSync(join(tmpdir(), 'rtr-browser-'));
+  const server = await serve(dir, options.extraRoutes ?? []);
+  const port = (server.address() as AddressInfo).port;
+  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=MAP www.reddit.com 127.0.0.1:${port}, MAP old.reddit.com 127.0.0.1:${port}, MAP * ~NOTFOUND`,
+      '--ignore-certificate-errors',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--no-sandbox',
+    ],
+  });
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    port,
+    requests,
+    url: (route) => `https://${route.host}${route.path}`,
+    close: async () => {
+      await context.close();
+      await new Promise((ok) => server.close(ok));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function serviceWorker(h: Harness): Worker | undefined {
+  return h.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${h.extensionId}/`));
+}
+
+/** Stops the extension's service worker, as Chrome does when it is idle. */
+export async function stopServiceWorker(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+export interface DbDump {
+  posts: Record<string, unknown>[];
+  sightings: Record<string, unknown>[];
+  comments: Record<string, unknown>[];
+}
+
+/** An extension page of ours, to read the database with the raw IndexedDB API (not our code). */
+export async function extensionPage(h: Harness, path = 'popup.html'): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/${path}`);
+  return page;
+}
+
+export async function readDb(page: Page): Promise<DbDump> {
+  return page.evaluate(
+    () =>
+      new Promise<DbDump>((resolve, reject) => {
+        const open = indexedDB.open('reddit-trend-radar');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = ['posts', 'sightings', 'comments'].filter((n) => db.objectStoreNames.contains(n));
+          if (names.length < 3) {
+            db.close();
+            resolve({ posts: [], sightings: [], comments: [] });
+            return;
+          }
+          const tx = db.transaction(names, 'readonly');
+          const out: Record<string, unknown[]> = {};
+          for (const n of names) {
+            const r = tx.objectStore(n).getAll();
+            r.onsuccess = () => (out[n] = r.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out as unknown as DbDump);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+/** Polls the database until `done` holds (capture is asynchronous by design). */
+export async function waitForDb(page: Page, done: (d: DbDump) => boolean, what: string, timeoutMs = 20_000): Promise<DbDump> {
+  const end = Date.now() + timeoutMs;
+  let last: DbDump = { posts: [], sightings: [], comments: [] };
+  while (Date.now() < end) {
+    last = await readDb(page);
+    if (done(last)) return last;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}: ${last.posts.length} posts, ${last.comments.length} comments, ${last.sightings.length} sightings`);
+}

@@ -1,0 +1,82 @@
+import { describe, expect, test } from 'vitest';
+import { Batcher, BATCH_SIZE } from '@/lib/capture/batcher';
+import type { CaptureBatch } from '@/lib/capture/schema';
+import type { CaptureAck } from '@/lib/messaging';
+import { capturedPost } from '../helpers/records';
+
+/** A batcher with a manual clock: timers run only when the test says so. */
+function harness(answer: (batch: CaptureBatch, attempt: number) => CaptureAck | Error) {
+  const timers: { fn: () => void; ms: number }[] = [];
+  const sent: CaptureBatch[] = [];
+  let ids = 0;
+  let attempts = 0;
+  const b = new Batcher({
+    send: async (batch) => {
+      sent.push(structuredClone(batch));
+      const a = answer(batch, attempts++);
+      if (a instanceof Error) throw a;
+      return a;
+    },
+    setTimeout: (fn, ms) => timers.push({ fn, ms }),
+    newId: () => `batch-${String(++ids).padStart(4, '0')}`,
+  });
+  const tick = async () => {
+    const due = timers.splice(0);
+    for (const t of due) t.fn();
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return { b, sent, timers, tick };
+}
+const ok: CaptureAck = { ok: true, stored: 1, comments: 0, rejected: 0 };
+
+describe('Batcher', () => {
+  test('batches of 25 go at once, the rest after a short delay', async () => {
+    const h = harness(() => ok);
+    h.b.add(Array.from({ length: BATCH_SIZE + 3 }, () => capturedPost()));
+    expect(h.timers[0]!.ms).toBe(0);
+    await h.tick();
+    expect(h.sent.map((s) => s.posts.length)).toEqual([25, 3]);
+    expect(h.sent.map((s) => s.tabTotal)).toEqual([28, 28]);
+    expect(h.b.acknowledged.size).toBe(28);
+    expect(h.b.pending).toBe(0);
+  });
+
+  test('an unacknowledged batch is sent again with the same id and content, then nothing is left', async () => {
+    const h = harness((_, attempt) => (attempt < 2 ? new Error('Could not establish connection. Receiving end does not exist.') : ok));
+    h.b.add([capturedPost({ id: 't3_one' })]);
+    await h.tick();
+    expect(h.sent).toHaveLength(1);
+    expect(h.timers.map((t) => t.ms)).toEqual([500]);
+    await h.tick();
+    expect(h.timers.map((t) => t.ms)).toEqual([1000]);
+    expect(h.b.pending).toBe(1);
+    await h.tick();
+    expect(h.sent.map((s) => s.batchId)).toEqual(['batch-0001', 'batch-0001', 'batch-0001']);
+    expect(h.sent[2]).toEqual(h.sent[0]);
+    expect(h.b.pending).toBe(0);
+    expect(h.timers).toHaveLength(0);
+  });
+
+  test('a refusal with an error is retried; records added meanwhile follow in their own batch', async () => {
+    const h = harness((_, attempt) => (attempt === 0 ? { ok: false, stored: 0, comments: 0, rejected: 0, error: 'QuotaExceededError' } : ok));
+    h.b.add([capturedPost({ id: 't3_a' })]);
+    await h.tick();
+    h.b.add([capturedPost({ id: 't3_b' })]);
+    await h.tick();
+    expect(h.sent.map((s) => [s.batchId, s.posts.map((p) => (p as { id: string }).id)])).toEqual([
+      ['batch-0001', ['t3_a']],
+      ['batch-0001', ['t3_a']],
+      ['batch-0002', ['t3_b']],
+    ]);
+  });
+
+  test('capture switched off: the batcher drops its queue and stops', async () => {
+    const h = harness(() => ({ ok: true, stored: 0, comments: 0, rejected: 0, paused: true }));
+    h.b.add([capturedPost(), capturedPost()]);
+    await h.tick();
+    expect(h.b.stopped).toBe(true);
+    expect(h.b.pending).toBe(0);
+    h.b.add([capturedPost()]);
+    expect(h.timers).toHaveLength(0);
+  });
+});

@@ -1,0 +1,124 @@
+/** Hand-made pages in test/fixtures/, so a plain clone tests every parser and edge case. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { decodeHtml, htmlDocument } from '../helpers/fixtures';
+import { parsePage } from '@/lib/capture/parse-page';
+import { detectPage, postIdFromUrl } from '@/lib/capture/page-type';
+import { parseJsonListing } from '@/lib/capture/parsers/json-listing';
+
+const SEEN = Date.UTC(2025, 11, 22);
+const local = (name: string, url: string) => htmlDocument(decodeHtml(readFileSync(new URL(`../fixtures/${name}`, import.meta.url))), url);
+
+describe('new Reddit feed', () => {
+  const url = 'https://www.reddit.com/r/LocalLLaMA/';
+  const r = parsePage(local('new-feed.html', url), url, SEEN);
+
+  test('reads attributes, decodes entities, keeps flags, skips ads and unreadable posts', () => {
+    expect(r.posts.map((p) => p.id)).toEqual(['t3_aaa111', 't3_bbb222']);
+    expect(r.ads).toBe(1);
+    expect(r.skipped).toBe(1); // score="14.6k" is not an exact number: never guessed
+    expect(r.posts[0]).toEqual({
+      id: 't3_aaa111',
+      subreddit: 'LocalLLaMA',
+      title: 'llama.cpp appreciation post & "thanks"',
+      author: 'alice',
+      permalink: '/r/LocalLLaMA/comments/aaa111/llamacpp_appreciation_post/',
+      url: 'https://www.reddit.com/r/LocalLLaMA/comments/aaa111/llamacpp_appreciation_post/',
+      flair: 'Question | Help',
+      createdAt: Date.UTC(2025, 11, 21, 17, 28),
+      score: 1310,
+      scoreHidden: false,
+      comments: 142,
+      body: null, // a feed shows a preview, not the whole body
+      postType: 'image',
+      domain: 'i.redd.it',
+      nsfw: true,
+      spoiler: true,
+      stickied: true,
+      locked: true,
+      crosspost: false,
+      layout: 'new',
+      seenAt: SEEN,
+    });
+    expect(r.posts[1]).toMatchObject({ crosspost: true, url: 'https://www.reddit.com/r/MachineLearning/comments/ccc333/original/', flair: null, nsfw: false });
+  });
+});
+
+describe('new Reddit post page', () => {
+  const url = 'https://www.reddit.com/r/MachineLearning/comments/ddd444/r_eggroll/';
+  const r = parsePage(local('new-post.html', url), url, SEEN);
+  test('body as paragraphs, comments with depth, parent and negative scores; deleted has no score', () => {
+    expect(r.posts[0]!.body).toBe('First paragraph.\n\n- one\n\n- two\n\nLast bold words.');
+    expect(r.comments).toEqual([
+      { id: 't1_c1', postId: 't3_ddd444', parentId: null, author: 'dave', score: 12, depth: 0, createdAt: Date.UTC(2025, 11, 21, 16), body: 'Top comment.', seenAt: SEEN },
+      { id: 't1_c2', postId: 't3_ddd444', parentId: 't1_c1', author: 'erin', score: -2, depth: 1, createdAt: Date.UTC(2025, 11, 21, 16, 30), body: 'A reply.', seenAt: SEEN },
+      { id: 't1_c3', postId: 't3_ddd444', parentId: null, author: '[deleted]', score: null, depth: 0, createdAt: Date.UTC(2025, 11, 21, 17), body: '', seenAt: SEEN },
+    ]);
+  });
+});
+
+describe('old Reddit', () => {
+  test('listing from a windows-1252 page: exact data-score over "14.6k", hidden "•" kept and flagged, ad skipped', () => {
+    const url = 'https://old.reddit.com/r/datascience/';
+    const r = parsePage(local('old-listing.html', url), url, SEEN);
+    expect(r.ads).toBe(1);
+    expect(r.posts.map((p) => [p.id, p.score, p.scoreHidden, p.stickied])).toEqual([
+      ['t3_eee555', 14558, false, true],
+      ['t3_fff666', 1, true, false],
+    ]);
+    expect(r.posts[0]).toMatchObject({ title: 'Weekly thread – café edition', flair: 'Discussion', createdAt: 1766340000000, comments: 40 });
+    expect(r.posts[1]).toMatchObject({ url: 'https://example.com/article', flair: null });
+  });
+
+  test('comments page: body, comment tree, scores only from the tagline', () => {
+    const url = 'https://old.reddit.com/r/Rag/comments/hhh888/rag_that_works/';
+    const doc = local('old-comments.html', url);
+    expect(detectPage(doc, url)).toEqual({ layout: 'old', kind: 'post' });
+    const r = parsePage(doc, url, SEEN);
+    expect(r.posts[0]).toMatchObject({ id: 't3_hhh888', body: 'Body line one.\n\nBody line two.', score: 73 });
+    expect(r.comments.map((c) => [c.id, c.parentId, c.depth, c.score, c.author, c.body])).toEqual([
+      ['t1_k1', null, 0, 5, 'ivan', 'Parent text.'],
+      ['t1_k2', 't1_k1', 1, 1, 'judy', 'Child text.'],
+    ]);
+  });
+});
+
+describe('page type', () => {
+  test.each([
+    ['<shreddit-app routename="frontpage" pagetype="home"></shreddit-app>', 'https://www.reddit.com/', { layout: 'new', kind: 'listing' }],
+    ['<shreddit-app routename="custom_feed" pagetype="custom_feed"></shreddit-app>', 'https://www.reddit.com/user/x/m/ai/', { layout: 'new', kind: 'listing' }],
+    ['<shreddit-app routename="login-standalone" pagetype="login"></shreddit-app>', 'https://www.reddit.com/login/', { layout: 'new', kind: 'none', reason: 'Reddit login page' }],
+    ['<p>Your user agent has been identified as a social crawler</p>', 'https://www.reddit.com/r/x/', { layout: 'unknown', kind: 'none', reason: 'no Reddit posts on this page' }],
+    ['<article><h1>Some future layout</h1></article>', 'https://www.reddit.com/r/x/comments/abc12/t/', { layout: 'unknown', kind: 'post' }],
+    ['<div id="siteTable"></div>', 'https://www.reddit.com/r/x/', { layout: 'old', kind: 'listing' }],
+  ])('%s at %s', (html, url, expected) => {
+    expect(detectPage(htmlDocument(`<!doctype html><body>${html}</body>`, url), url)).toEqual(expected);
+  });
+
+  test('post id from a URL', () => {
+    expect(postIdFromUrl('https://old.reddit.com/r/aww/comments/8dyrb3/ben/')).toBe('t3_8dyrb3');
+    expect(postIdFromUrl('https://www.reddit.com/r/aww/')).toBeNull();
+  });
+});
+
+describe('JSON API', () => {
+  test('a post page `.json`: post and nested comments', () => {
+    const listing = (children: unknown[]) => ({ kind: 'Listing', data: { children } });
+    const r = parseJsonListing(
+      [
+        listing([{ kind: 't3', data: { name: 't3_j1', subreddit: 'Rag', title: 'T', author: 'a', permalink: '/r/Rag/comments/j1/t/', url: 'https://x.org/', created_utc: 1766300000.5, score: 4, num_comments: 2, link_flair_text: null, selftext: '' } }]),
+        listing([
+          { kind: 't1', data: { name: 't1_q1', link_id: 't3_j1', parent_id: 't3_j1', author: 'b', score: 3, body: 'hi', created_utc: 1766300100, depth: 0, replies: listing([{ kind: 't1', data: { name: 't1_q2', link_id: 't3_j1', parent_id: 't1_q1', author: 'c', score: 1, body: 'yo', created_utc: 1766300200, depth: 1, replies: '' } }]) } },
+          { kind: 'more', data: { count: 5 } },
+        ]),
+      ],
+      SEEN,
+    );
+    expect(r.posts[0]).toMatchObject({ id: 't3_j1', createdAt: 1766300000500, body: null, flair: null });
+    expect(r.comments.map((c) => [c.id, c.parentId, c.depth])).toEqual([['t1_q1', null, 0], ['t1_q2', 't1_q1', 1]]);
+  });
+
+  test('anything else is refused with a clear error', () => {
+    expect(() => parseJsonListing({ error: 403 }, SEEN)).toThrow('not a Reddit JSON listing');
+  });
+});

@@ -1,0 +1,124 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { RadarDB } from '@/lib/db/schema';
+import { ingest } from '@/lib/db/posts';
+import { BackupError, exportBackup, importBackup, parseBackup } from '@/lib/db/backup';
+import { capturedComment, capturedPost, MIN } from '../helpers/records';
+
+let db: RadarDB;
+let n = 0;
+beforeEach(async () => {
+  db = new RadarDB(`test-backup-${++n}`);
+  await db.open();
+});
+const T0 = Date.UTC(2025, 11, 21, 13);
+const EXPORTED = Date.UTC(2025, 11, 22, 9, 30);
+
+async function fill(target: RadarDB) {
+  await ingest(target, [capturedPost({ id: 't3_a', score: 10, seenAt: T0, body: 'Body A', flair: null }), capturedPost({ id: 't3_b', seenAt: T0 })], [
+    capturedComment({ id: 't1_x', postId: 't3_a' }),
+  ]);
+  await ingest(target, [capturedPost({ id: 't3_a', score: 30, seenAt: T0 + 20 * MIN, flair: null })]);
+}
+
+describe('export', () => {
+  test('the documented format with ISO times', async () => {
+    await fill(db);
+    const b = await exportBackup(db, EXPORTED);
+    expect(b.format).toBe('reddit-trend-radar');
+    expect(b.version).toBe(1);
+    expect(b.exportedAt).toBe('2025-12-22T09:30:00.000Z');
+    expect(b.posts.map((p) => p.id)).toEqual(['t3_a', 't3_b']);
+    expect(b.posts[0]).toMatchObject({
+      id: 't3_a', subreddit: 'LocalLLaMA', title: 'Post t3_a', author: 'alice', permalink: '/r/LocalLLaMA/comments/a/slug/',
+      url: 'https://www.reddit.com/r/LocalLLaMA/comments/a/slug/', flair: null, createdAt: '2025-12-21T12:00:00.000Z',
+      score: 30, comments: 5, body: 'Body A', firstSeenAt: '2025-12-21T13:00:00.000Z', lastSeenAt: '2025-12-21T13:20:00.000Z',
+    });
+    expect(b.sightings).toEqual([
+      { postId: 't3_a', at: '2025-12-21T13:00:00.000Z', score: 10, comments: 5 },
+      { postId: 't3_a', at: '2025-12-21T13:20:00.000Z', score: 30, comments: 5 },
+      { postId: 't3_b', at: '2025-12-21T13:00:00.000Z', score: 10, comments: 5 },
+    ]);
+    expect(b.comments).toEqual([
+      {
+        id: 't1_x', postId: 't3_a', parentId: null, author: 'bob', score: 3, depth: 0, createdAt: '2025-12-21T14:00:00.000Z', body: 'A comment.',
+        firstSeenAt: '2025-12-21T15:00:00.000Z', lastSeenAt: '2025-12-21T15:00:00.000Z',
+      },
+    ]);
+  });
+
+  test('sample rows are not part of a backup', async () => {
+    await fill(db);
+    await db.posts.put({ ...(await db.posts.get('t3_b'))!, id: 't3_sample', sample: 1 });
+    expect((await exportBackup(db, EXPORTED)).posts.map((p) => p.id)).toEqual(['t3_a', 't3_b']);
+  });
+});
+
+describe('import', () => {
+  test('round trip into an empty database restores every row', async () => {
+    await fill(db);
+    const text = JSON.stringify(await exportBackup(db, EXPORTED));
+    const other = new RadarDB(`test-backup-other-${n}`);
+    const report = await importBackup(other, parseBackup(text));
+    expect(report).toEqual({ postsAdded: 2, postsUpdated: 0, sightingsAdded: 3, commentsAdded: 1 });
+    expect(await other.posts.toArray()).toEqual(await db.posts.toArray());
+    expect(await other.sightings.toArray()).toEqual(await db.sightings.toArray());
+    expect(await other.comments.toArray()).toEqual(await db.comments.toArray());
+  });
+
+  test('merging by id: importing the same backup again adds nothing', async () => {
+    await fill(db);
+    const backup = parseBackup(JSON.stringify(await exportBackup(db, EXPORTED)));
+    expect(await importBackup(db, backup)).toEqual({ postsAdded: 0, postsUpdated: 0, sightingsAdded: 0, commentsAdded: 0 });
+  });
+
+  test('merging keeps the newer state and adds only the missing history', async () => {
+    await fill(db);
+    const backup = await exportBackup(db, EXPORTED);
+    const other = new RadarDB(`test-backup-merge-${n}`);
+    await ingest(other, [capturedPost({ id: 't3_a', score: 99, seenAt: T0 + 60 * MIN, body: null }), capturedPost({ id: 't3_c', seenAt: T0 })]);
+    const report = await importBackup(other, parseBackup(JSON.stringify(backup)));
+    expect(report).toEqual({ postsAdded: 1, postsUpdated: 1, sightingsAdded: 3, commentsAdded: 1 });
+    expect(await other.posts.get('t3_a')).toMatchObject({ score: 99, body: 'Body A', firstSeenAt: T0, lastSeenAt: T0 + 60 * MIN });
+    expect(await other.posts.count()).toBe(3);
+    expect(await other.sightings.count()).toBe(5);
+  });
+
+  test.each([
+    ['not json', 'not a JSON file'],
+    ['[]', 'not a Reddit Trend Radar backup: expected a JSON object'],
+    ['{"format":"other","version":1}', 'format: expected "format": "reddit-trend-radar"'],
+    ['{"format":"reddit-trend-radar","version":2,"exportedAt":"2025-12-22T09:30:00Z","posts":[],"sightings":[],"comments":[]}', 'version: expected "version": 1'],
+    [
+      '{"format":"reddit-trend-radar","version":1,"exportedAt":"2025-12-22T09:30:00Z","posts":[{"id":"t3_a","subreddit":"x1","title":"t","author":null,"permalink":"/r/x1/comments/a/s/","url":"https://x","flair":null,"createdAt":"yesterday","score":1,"comments":0,"body":null}],"sightings":[],"comments":[]}',
+      'posts[0].createdAt: expected an ISO 8601 UTC time',
+    ],
+    [
+      '{"format":"reddit-trend-radar","version":1,"exportedAt":"2025-12-22T09:30:00Z","posts":[],"sightings":[{"postId":"t3_zz","at":"2025-12-22T09:30:00Z","score":1,"comments":0}],"comments":[]}',
+      'sightings[0].postId: no post t3_zz in this backup',
+    ],
+  ])('a malformed file is refused with a message saying what is wrong: %s', (text, message) => {
+    expect(() => parseBackup(text)).toThrow(BackupError);
+    expect(() => parseBackup(text)).toThrow(message);
+  });
+
+  test('a refused import changes nothing already stored', async () => {
+    await fill(db);
+    const before = await db.posts.toArray();
+    const bad = { ...(await exportBackup(db, EXPORTED)) } as Record<string, unknown>;
+    (bad.posts as Record<string, unknown>[])[1]!.score = 'many';
+    expect(() => parseBackup(JSON.stringify(bad))).toThrow('posts[1].score');
+    expect(await db.posts.toArray()).toEqual(before);
+  });
+
+  test('a failure during the merge rolls everything back', async () => {
+    await fill(db);
+    const backup = parseBackup(JSON.stringify(await exportBackup(db, EXPORTED)));
+    backup.posts.push({ ...backup.posts[0]!, id: 't3_new' });
+    // A comment row that IndexedDB cannot store (a function) makes the last write throw.
+    (backup.comments as unknown[]).push({ ...backup.comments[0]!, id: 't1_bad', body: (() => 1) as unknown as string });
+    const before = await db.posts.count();
+    await expect(importBackup(db, backup)).rejects.toThrow();
+    expect(await db.posts.count()).toBe(before);
+    expect(await db.posts.get('t3_new')).toBeUndefined();
+  });
+});

@@ -1,0 +1,96 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { RadarDB } from '@/lib/db/schema';
+import { ingest, storeStats } from '@/lib/db/posts';
+import { capturedComment, capturedPost, MIN } from '../helpers/records';
+
+let db: RadarDB;
+let name = 0;
+beforeEach(async () => {
+  db = new RadarDB(`test-posts-${++name}`);
+  await db.open();
+});
+
+const T0 = Date.UTC(2025, 11, 21, 13);
+
+describe('ingest', () => {
+  test('a new post is stored with its first sighting', async () => {
+    const r = await ingest(db, [capturedPost({ id: 't3_a', score: 10, comments: 5, seenAt: T0 })]);
+    expect(r).toEqual({ added: 1, updated: 0, sightings: 1, comments: 0 });
+    expect(await db.posts.get('t3_a')).toMatchObject({ score: 10, comments: 5, firstSeenAt: T0, lastSeenAt: T0, sightedAt: T0, sample: 0 });
+    expect(await db.sightings.toArray()).toEqual([{ postId: 't3_a', at: T0, score: 10, comments: 5 }]);
+  });
+
+  test('later sightings update the latest score and build the history: a row on change, else every 10 minutes at most', async () => {
+    const seen = (score: number, comments: number, at: number) => ingest(db, [capturedPost({ id: 't3_a', score, comments, seenAt: at })]);
+    await seen(10, 5, T0);
+    await seen(10, 5, T0 + 2 * MIN); // unchanged, 2 min later: no row
+    await seen(25, 5, T0 + 3 * MIN); // changed: row
+    await seen(25, 5, T0 + 9 * MIN); // unchanged, 6 min after the last row: no row
+    await seen(25, 5, T0 + 13 * MIN); // unchanged, 10 min after the last row: row
+    await seen(25, 8, T0 + 14 * MIN); // comments changed: row
+    expect((await db.sightings.toArray()).map((s) => [s.at - T0, s.score, s.comments])).toEqual([
+      [0, 10, 5],
+      [3 * MIN, 25, 5],
+      [13 * MIN, 25, 5],
+      [14 * MIN, 25, 8],
+    ]);
+    expect(await db.posts.get('t3_a')).toMatchObject({ score: 25, comments: 8, lastSeenAt: T0 + 14 * MIN, firstSeenAt: T0 });
+  });
+
+  test('the same batch sent twice changes nothing', async () => {
+    const batch = [capturedPost({ id: 't3_a', seenAt: T0 }), capturedPost({ id: 't3_b', seenAt: T0 })];
+    const comments = [capturedComment({ id: 't1_x', postId: 't3_a' })];
+    await ingest(db, batch, comments);
+    const before = { posts: await db.posts.toArray(), sightings: await db.sightings.toArray(), comments: await db.comments.toArray() };
+    const again = await ingest(db, batch, comments);
+    expect(again).toMatchObject({ added: 0, updated: 2, sightings: 0 });
+    expect({ posts: await db.posts.toArray(), sightings: await db.sightings.toArray(), comments: await db.comments.toArray() }).toEqual(before);
+  });
+
+  test('a body or comment text captured once is never erased by a later sighting that lacks it', async () => {
+    await ingest(db, [capturedPost({ id: 't3_a', body: 'The whole body.', seenAt: T0 })], [capturedComment({ id: 't1_x', postId: 't3_a', body: 'Text', score: 4, seenAt: T0 })]);
+    await ingest(db, [capturedPost({ id: 't3_a', body: null, score: 99, flair: null, author: null, seenAt: T0 + MIN })], [
+      capturedComment({ id: 't1_x', postId: 't3_a', body: '', score: null, seenAt: T0 + 2 * MIN }),
+    ]);
+    expect(await db.posts.get('t3_a')).toMatchObject({ body: 'The whole body.', score: 99, flair: 'Discussion', author: 'alice' });
+    expect(await db.comments.get('t1_x')).toMatchObject({ body: 'Text', score: 4, lastSeenAt: T0 + 2 * MIN });
+  });
+
+  test('an older capture arriving late never overwrites newer numbers', async () => {
+    await ingest(db, [capturedPost({ id: 't3_a', score: 50, comments: 9, seenAt: T0 + 30 * MIN })]);
+    await ingest(db, [capturedPost({ id: 't3_a', score: 20, comments: 2, seenAt: T0 })]);
+    expect(await db.posts.get('t3_a')).toMatchObject({ score: 50, comments: 9, lastSeenAt: T0 + 30 * MIN, firstSeenAt: T0 });
+    expect((await db.sightings.toArray()).map((s) => [s.at, s.score])).toEqual([[T0, 20], [T0 + 30 * MIN, 50]]);
+  });
+
+  test('a score the page did not show keeps the known one and adds no history point', async () => {
+    await ingest(db, [capturedPost({ id: 't3_a', score: 7, seenAt: T0 })]);
+    await ingest(db, [capturedPost({ id: 't3_a', score: null, scoreHidden: true, comments: 3, seenAt: T0 + 20 * MIN })]);
+    expect(await db.posts.get('t3_a')).toMatchObject({ score: 7, comments: 3 });
+    expect(await db.sightings.count()).toBe(1);
+    await ingest(db, [capturedPost({ id: 't3_new', score: null, scoreHidden: true, seenAt: T0 })]);
+    expect(await db.posts.get('t3_new')).toMatchObject({ score: 0, scoreHidden: true, sightedAt: 0 });
+    expect(await db.sightings.where('[postId+at]').between(['t3_new', 0], ['t3_new', Infinity]).count()).toBe(0);
+  });
+
+  test('one batch holding the same post twice keeps the later sighting', async () => {
+    await ingest(db, [capturedPost({ id: 't3_a', score: 30, seenAt: T0 + MIN }), capturedPost({ id: 't3_a', score: 10, seenAt: T0 })]);
+    expect(await db.posts.get('t3_a')).toMatchObject({ score: 30 });
+  });
+
+  test('body patches fill known posts only', async () => {
+    await ingest(db, [capturedPost({ id: 't3_a', seenAt: T0 })]);
+    await ingest(db, [], [], [{ postId: 't3_a', body: 'Recovered' }, { postId: 't3_unknown', body: 'Nobody' }]);
+    expect((await db.posts.get('t3_a'))!.body).toBe('Recovered');
+    expect(await db.posts.get('t3_unknown')).toBeUndefined();
+  });
+});
+
+test('stats: counts, communities, newest real capture (sample rows left out)', async () => {
+  await ingest(db, [
+    capturedPost({ id: 't3_a', subreddit: 'LocalLLaMA', seenAt: T0 }),
+    capturedPost({ id: 't3_b', subreddit: 'singularity', seenAt: T0 + 5 * MIN }),
+  ], [capturedComment({ id: 't1_q', postId: 't3_a' })]);
+  await db.posts.put({ ...(await db.posts.get('t3_a'))!, id: 't3_s', sample: 1, lastSeenAt: T0 + 60 * MIN });
+  expect(await storeStats(db)).toEqual({ posts: 3, communities: 2, comments: 1, lastCaptureAt: T0 + 5 * MIN, samplePosts: 1 });
+});
