@@ -23,7 +23,8 @@ export function parsePage(doc: Document, url: string, seenAt: number, page: Page
   if (page.kind === 'none') return emptyResult();
   switch (page.layout) {
     case 'json': {
-      const text = doc.body?.textContent ?? '';
+      // Browsers show JSON as text in a <pre>, sometimes beside a pretty-print control.
+      const text = doc.querySelector('body > pre')?.textContent ?? doc.body?.textContent ?? '';
       try {
         return parseJsonListing(JSON.parse(text), seenAt);
       } catch {

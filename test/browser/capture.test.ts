@@ -172,6 +172,30 @@ describe.runIf(canRunBrowser)('capture in a real browser', () => {
     expect(ids(d)).toEqual(expected);
   });
 
+  test('Reddit JSON opened in a tab: every post of both listings', async () => {
+    for (const [route, file, count] of [[ROUTES.jsonFront!, 'json-listing-frontpage-2018.json', 25], [ROUTES.jsonAita!, 'json-listing-r-amitheasshole-2024.json', 26]] as const) {
+      const want = idsOf(file, /"name": ?"(t3_[0-9a-z]+)"/g);
+      expect(want).toHaveLength(count);
+      want.forEach((id) => expected.add(id));
+      await reddit.goto(h.url(route));
+      await waitForDb(dbPage, hasAll(want), file);
+    }
+    const d = await readDb(dbPage);
+    expect(d.posts.find((p) => p.id === 't3_7xnroa')).toMatchObject({ subreddit: 'movies', score: 33130, comments: 2456, createdAt: 1518665708000 });
+    expect(ids(d)).toEqual(expected);
+  });
+
+  test('a post page of unknown markup: Readability recovers the body of a post already known', async () => {
+    expect((await readDb(dbPage)).posts.find((p) => p.id === 't3_1uhw7fu')!.body).toBeNull();
+    await reddit.goto(h.url(ROUTES.unknownLayoutPost!));
+    const d = await waitForDb(dbPage, (x) => x.posts.find((p) => p.id === 't3_1uhw7fu')!.body != null, 'the recovered body');
+    const body = String(d.posts.find((p) => p.id === 't3_1uhw7fu')!.body);
+    expect(body).toContain('Every weight of this tiny transformer is visible on one screen');
+    expect(body).toContain('which is the point of the demo.');
+    expect(body).not.toContain('All rights reserved');
+    expect(ids(d)).toEqual(expected);
+  });
+
   test('the popup shows what is stored; export downloads the backup; a malformed import is refused', async () => {
     const popup = await extensionPage(h);
     const d = await readDb(popup);

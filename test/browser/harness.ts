@@ -22,6 +22,7 @@ export interface Route {
   /** A fixture file name, or inline HTML. */
   file?: string;
   html?: string;
+  type?: string;
 }
 
 export const ROUTES: Record<string, Route> = {
@@ -34,6 +35,20 @@ export const ROUTES: Record<string, Route> = {
   oldNew: { host: 'old.reddit.com', path: '/r/SaaS/new/', file: 'old-listing-r-saas-new-2026-synthetic-text.html' },
   oldSearch: { host: 'old.reddit.com', path: '/search?q=best+CRM+for+startups', file: 'old-search-2026-synthetic-text.html' },
   oldComments: { host: 'www.reddit.com', path: '/r/aww/comments/8dyrb3/ben_is_very_proud_of_himself_for_learning_to_go/', file: 'old-comments-r-aww-2018.html' },
+  jsonFront: { host: 'www.reddit.com', path: '/.json', file: 'json-listing-frontpage-2018.json', type: 'application/json' },
+  jsonAita: { host: 'old.reddit.com', path: '/r/AmItheAsshole/hot.json', file: 'json-listing-r-amitheasshole-2024.json', type: 'application/json' },
+  /** A post page in markup we do not know (a future redesign): only Readability can read its body. */
+  unknownLayoutPost: {
+    host: 'www.reddit.com',
+    path: '/r/MachineLearning/comments/1uhw7fu/i_shrank_a_transformer_until_every_number_fitted/',
+    html: `<!doctype html><html><head><title>I shrank a transformer : r/MachineLearning</title></head><body>
+      <nav><a href="/">Home</a> <a href="/r/popular/">Popular</a></nav>
+      <main><article><h1>I shrank a transformer until every number fitted on the screen</h1>
+      <p>Every weight of this tiny transformer is visible on one screen, and you can edit any of them while it runs.</p>
+      <p>The model has two layers, a vocabulary of sixteen tokens, and learns to reverse short sequences in a few seconds.</p>
+      <p>Changing one weight by hand shows at once which attention pattern breaks, which is the point of the demo.</p>
+      </article></main><footer>Reddit, Inc. © 2026. All rights reserved.</footer></body></html>`,
+  },
 };
 
 export interface Harness {
@@ -64,7 +79,7 @@ function serve(dir: string, extraRoutes: Route[]): Promise<Server> {
       return;
     }
     // Saved pages' own scripts must not run: only the extension acts on the page.
-    res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "script-src 'none'" });
+    res.writeHead(200, { 'content-type': route.type ?? 'text/html', 'content-security-policy': "script-src 'none'" });
     res.end(route.file ? readFileSync(fixturePath(route.file)) : route.html);
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
