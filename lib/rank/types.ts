@@ -1,0 +1,67 @@
+/** What ranking reads and writes. Pure data: no Dexie, no browser APIs, no clock. */
+
+/** The fields of a stored post that ranking needs (a PostRow satisfies it). */
+export interface RankPost {
+  id: string;
+  subreddit: string;
+  title: string;
+  author: string | null;
+  permalink: string;
+  flair: string | null;
+  createdAt: number;
+  score: number;
+  comments: number;
+  lastSeenAt: number;
+  sample?: 0 | 1;
+}
+
+export interface RankSighting {
+  postId: string;
+  at: number;
+  score: number;
+  comments: number;
+}
+
+export interface RankSettings {
+  /** Communities that count; compared case-insensitively. Ignored when `all` is true. */
+  tracked: string[];
+  all: boolean;
+}
+
+/** One row of a trend table: the post as known at the report time. */
+export interface TrendRow {
+  id: string;
+  subreddit: string;
+  title: string;
+  author: string | null;
+  permalink: string;
+  flair: string | null;
+  createdAt: number;
+  score: number;
+  comments: number;
+  sample: boolean;
+  /** Rising only: score gained per hour between the first and last sighting in the last 24 h. */
+  perHour?: number;
+}
+
+export interface CommunityTable {
+  /** As Reddit capitalizes it. */
+  name: string;
+  rows: TrendRow[];
+}
+
+export interface TrendReport {
+  /** Report time, UTC epoch ms. */
+  at: number;
+  /** The report time's UTC date, YYYY-MM-DD. */
+  date: string;
+  today: TrendRow[];
+  rising: TrendRow[];
+  weekly: TrendRow[];
+  monthly: TrendRow[];
+  communities: CommunityTable[];
+  /** Posts of tracked communities created in the 30 days before the report time. */
+  postsInWindow: number;
+  /** True when any row comes from the built-in sample data. */
+  hasSample: boolean;
+}

@@ -1,0 +1,123 @@
+/** Table-driven tests of the ranking rules at their edges. Time is a parameter. */
+import { describe, expect, test } from 'vitest';
+import { DAY, HOUR, rank } from '@/lib/rank/rank';
+import type { RankPost, RankSighting } from '@/lib/rank/types';
+
+const T = Date.UTC(2025, 11, 22, 9, 0);
+const tracked = { tracked: ['LocalLLaMA', 'singularity', 'Rag', 'AI_Agents', 'datascience'], all: false };
+let n = 0;
+function post(over: Partial<RankPost>): RankPost {
+  const id = over.id ?? `t3_r${String(++n).padStart(3, '0')}`;
+  return { id, subreddit: 'LocalLLaMA', title: id, author: 'a', permalink: `/r/x/comments/${id}/`, flair: null, createdAt: T - HOUR, score: 10, comments: 20, lastSeenAt: T, ...over };
+}
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+describe("Today's Trending", () => {
+  test.each([
+    ['created exactly 24 h before: out', { createdAt: T - DAY }, false],
+    ['created 1 ms after that: in', { createdAt: T - DAY + 1 }, true],
+    ['created exactly at the report time: in', { createdAt: T }, true],
+    ['created after the report time: out', { createdAt: T + 1 }, false],
+    ['exactly 10 comments: out', { comments: 10 }, false],
+    ['11 comments: in', { comments: 11 }, true],
+    ['untracked community: out', { subreddit: 'funny' }, false],
+    ['tracked, other capitalization: in', { subreddit: 'localllama' }, true],
+  ])('%s', (_, over, included) => {
+    const p = post({ id: 't3_edge', ...over });
+    expect(ids(rank([p], [], T, tracked).today)).toEqual(included ? ['t3_edge'] : []);
+  });
+
+  test('top 10 by score; ties by comments, then id', () => {
+    const posts = [
+      post({ id: 't3_b', score: 50, comments: 20 }),
+      post({ id: 't3_a', score: 50, comments: 20 }),
+      post({ id: 't3_c', score: 50, comments: 30 }),
+      ...Array.from({ length: 9 }, (_, i) => post({ id: `t3_z${i}`, score: 40 - i })),
+    ];
+    const today = rank(posts, [], T, tracked).today;
+    expect(ids(today)).toEqual(['t3_c', 't3_a', 't3_b', 't3_z0', 't3_z1', 't3_z2', 't3_z3', 't3_z4', 't3_z5', 't3_z6']);
+  });
+
+  test('all captured communities when the user chooses so', () => {
+    expect(ids(rank([post({ id: 't3_f', subreddit: 'funny' })], [], T, { tracked: [], all: true }).today)).toEqual(['t3_f']);
+  });
+});
+
+describe('Weekly and Monthly', () => {
+  test('windows of 7 and 30 days, limits of 20, no comment threshold', () => {
+    const posts = [
+      post({ id: 't3_w_edge', createdAt: T - 7 * DAY, score: 900, comments: 0 }),
+      post({ id: 't3_w_in', createdAt: T - 7 * DAY + 1, score: 800, comments: 0 }),
+      post({ id: 't3_m_edge', createdAt: T - 30 * DAY, score: 999 }),
+      post({ id: 't3_m_in', createdAt: T - 30 * DAY + 1, score: 700 }),
+      ...Array.from({ length: 25 }, (_, i) => post({ createdAt: T - 2 * DAY, score: 100 + i })),
+    ];
+    const r = rank(posts, [], T, tracked);
+    expect(r.weekly).toHaveLength(20);
+    expect(ids(r.weekly)).not.toContain('t3_w_edge');
+    expect(r.weekly[0]!.id).toBe('t3_w_in');
+    expect(ids(r.monthly).slice(0, 3)).toEqual(['t3_w_edge', 't3_w_in', 't3_m_in']);
+    expect(ids(r.monthly)).not.toContain('t3_m_edge');
+    expect(r.postsInWindow).toBe(28);
+  });
+});
+
+describe('Top by Community', () => {
+  test('the Today set, 3 per community, communities in code-point order, empty ones left out', () => {
+    const posts = [
+      ...[5, 4, 3, 2].map((s) => post({ subreddit: 'singularity', score: s })),
+      post({ id: 't3_ds', subreddit: 'datascience', score: 1 }),
+      post({ id: 't3_ag', subreddit: 'AI_Agents', score: 7 }),
+      post({ id: 't3_quiet', subreddit: 'Rag', score: 100, comments: 3 }),
+    ];
+    const r = rank(posts, [], T, tracked);
+    expect(r.communities.map((c) => [c.name, c.rows.map((x) => x.score)])).toEqual([
+      ['AI_Agents', [7]],
+      ['datascience', [1]],
+      ['singularity', [5, 4, 3]],
+    ]);
+  });
+});
+
+describe('scores as known at the report time', () => {
+  const history: RankSighting[] = [
+    { postId: 't3_s', at: T - 20 * HOUR, score: 10, comments: 12 },
+    { postId: 't3_s', at: T - 2 * HOUR, score: 300, comments: 40 },
+    { postId: 't3_s', at: T + 30 * HOUR, score: 2000, comments: 90 },
+  ];
+  const p = post({ id: 't3_s', createdAt: T - 21 * HOUR, score: 2000, comments: 90, lastSeenAt: T + 30 * HOUR });
+
+  test('a post seen with several scores counts with its latest score at or before the report time', () => {
+    expect(rank([p], history, T, tracked).today.map((r) => [r.score, r.comments])).toEqual([[300, 40]]);
+  });
+
+  test('a report for a past date, before any sighting: the stored state, else nothing newer', () => {
+    const past = T - 19 * HOUR;
+    expect(rank([p], history, past, tracked).today.map((r) => r.score)).toEqual([10]);
+    const report = rank([p], history, T + 2 * DAY, tracked);
+    expect(report.date).toBe('2025-12-24');
+    expect(report.today).toEqual([]);
+    expect(report.weekly.map((r) => r.score)).toEqual([2000]);
+  });
+});
+
+describe('Rising', () => {
+  test('score gained per hour between the sightings of the last 24 h; two needed, a gain needed', () => {
+    const s = (postId: string, hoursAgo: number, score: number): RankSighting => ({ postId, at: T - hoursAgo * HOUR, score, comments: 20 });
+    const posts = ['t3_fast', 't3_slow', 't3_one', 't3_down', 't3_old'].map((id) => post({ id, createdAt: T - 3 * DAY }));
+    const sightings = [
+      s('t3_fast', 2, 100), s('t3_fast', 1, 400), // 300/h
+      s('t3_slow', 10, 100), s('t3_slow', 0, 200), // 10/h
+      s('t3_one', 3, 50), // one sighting
+      s('t3_down', 5, 90), s('t3_down', 1, 80), // losing
+      s('t3_old', 30, 0), s('t3_old', 23, 500), // first sighting outside the 24 h window
+    ];
+    const rising = rank(posts, sightings, T, tracked).rising;
+    expect(rising.map((r) => [r.id, r.perHour])).toEqual([['t3_fast', 300], ['t3_slow', 10]]);
+  });
+});
+
+test('sample rows are marked', () => {
+  expect(rank([post({ sample: 1 })], [], T, tracked).hasSample).toBe(true);
+  expect(rank([post({})], [], T, tracked).hasSample).toBe(false);
+});
