@@ -1,14 +1,50 @@
+import { useState } from 'react';
 import { DataSection } from './DataSection';
-import { useSettings, useStoreStats } from './hooks';
+import { addSample, copyMarkdown, downloadMarkdown, dropSample, useReport, useSettings, useStoreStats } from './hooks';
 import { formatAgo } from './format';
+import { TrendView } from './TrendView';
 
 export function Popup() {
   const stats = useStoreStats();
   const [settings, update] = useSettings();
+  const [date, setDate] = useState<string | null>(null);
+  const report = useReport(date, settings);
+  const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const today = new Date().toISOString().slice(0, 10);
+
+  const act = async (fn: () => Promise<unknown> | unknown, done: string) => {
+    try {
+      await fn();
+      setNote({ kind: 'ok', text: done });
+    } catch (e) {
+      setNote({ kind: 'error', text: `${done.replace(/\.$/, '')} failed: ${(e as Error).message}` });
+    }
+  };
+
   return (
     <main className="popup">
       <header className="bar">
         <h1>Reddit Trend Radar</h1>
+        <label className="date">
+          Report for{' '}
+          <input
+            type="date"
+            value={date ?? today}
+            max={today}
+            onChange={(e) => setDate(e.target.value && e.target.value < today ? e.target.value : null)}
+            data-testid="report-date"
+          />
+        </label>
+        <span className="muted" data-testid="stats">
+          {stats ? (
+            <>
+              <strong data-testid="stat-posts">{stats.posts}</strong> posts, <strong data-testid="stat-communities">{stats.communities}</strong>{' '}
+              communities · last capture <span data-testid="stat-last">{stats.lastCaptureAt ? formatAgo(stats.lastCaptureAt, Date.now()) : 'never'}</span>
+            </>
+          ) : (
+            'Reading…'
+          )}
+        </span>
         <label className="switch">
           <input
             type="checkbox"
@@ -20,22 +56,42 @@ export function Popup() {
           Capture {settings?.captureEnabled === false ? 'off' : 'on'}
         </label>
       </header>
-      <section aria-label="What is stored" className="stats" data-testid="stats">
-        {!stats ? (
-          <p>Reading your data…</p>
-        ) : stats.posts === 0 ? (
+
+      {stats && stats.samplePosts > 0 && (
+        <p className="banner" role="note" data-testid="sample-banner">
+          Showing sample data ({stats.samplePosts} posts from a published report), marked “sample”.{' '}
+          <button type="button" onClick={() => act(dropSample, 'Sample data removed.')}>Remove sample</button>
+        </p>
+      )}
+
+      {stats && stats.posts === 0 ? (
+        <section className="empty-state" data-testid="empty-state">
+          <h2>Nothing captured yet</h2>
           <p>
-            Nothing captured yet. Browse Reddit as usual (new or old layout): the posts you see are kept here, on this
-            computer only.
+            Browse Reddit as usual, new or old layout: every post you see is kept here, on this computer only, and the tables fill in. Tracked
+            communities: {settings?.trackAll ? 'all of them' : settings?.tracked.map((s) => `r/${s}`).join(', ')}.
           </p>
-        ) : (
-          <p>
-            <strong data-testid="stat-posts">{stats.posts}</strong> posts from <strong data-testid="stat-communities">{stats.communities}</strong>{' '}
-            communities, <strong>{stats.comments}</strong> comments. Last capture:{' '}
-            <span data-testid="stat-last">{stats.lastCaptureAt ? formatAgo(stats.lastCaptureAt, Date.now()) : 'never'}</span>.
-          </p>
-        )}
-      </section>
+          <button type="button" onClick={() => act(addSample, 'Sample data loaded.')} data-testid="load-sample">
+            Load sample data
+          </button>
+        </section>
+      ) : report ? (
+        <>
+          <TrendView report={report} />
+          <div className="actions">
+            <button type="button" onClick={() => act(() => downloadMarkdown(report), `Saved reddit-trend-report-${report.date}.md.`)}>Export Markdown</button>
+            <button type="button" onClick={() => act(() => copyMarkdown(report), 'Report copied to the clipboard.')}>Copy</button>
+            <span className="muted">{report.postsInWindow} posts of tracked communities in the last 30 days</span>
+          </div>
+        </>
+      ) : (
+        <p className="muted">Ranking…</p>
+      )}
+      {note && (
+        <p role={note.kind === 'error' ? 'alert' : 'status'} className={`status ${note.kind}`}>
+          {note.text}
+        </p>
+      )}
       <DataSection />
     </main>
   );

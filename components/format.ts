@@ -1,3 +1,5 @@
+import { PERMALINK } from '@/lib/capture/dom';
+
 /** Human-readable "3 min ago" for recent times, a UTC date and time beyond a day. */
 export function formatAgo(t: number, now: number): string {
   const s = Math.max(0, Math.round((now - t) / 1000));
@@ -5,4 +7,18 @@ export function formatAgo(t: number, now: number): string {
   if (s < 3600) return `${Math.floor(s / 60)} min ago`;
   if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
   return `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** `YYYY-MM-DD HH:MM UTC`, as in the report. */
+export { postedCell as postedText } from '@/lib/export/cells';
+
+/** The post on reddit.com; only ever a reddit.com URL, whatever the stored permalink says. */
+export function postUrl(r: { id: string; permalink: string }): string {
+  if (PERMALINK.test(r.permalink)) return new URL(r.permalink, 'https://www.reddit.com').href;
+  return `https://www.reddit.com/comments/${r.id.replace(/^t3_/, '')}`;
+}
+
+/** `MM-DD HH:MM`, for narrow tables; the full UTC time goes in a tooltip. */
+export function shortPosted(t: number): string {
+  return new Date(t).toISOString().slice(5, 16).replace('T', ' ');
 }

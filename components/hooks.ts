@@ -4,6 +4,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/schema';
 import { storeStats, type StoreStats } from '@/lib/db/posts';
 import { exportBackup, importBackup, parseBackup, type ImportReport } from '@/lib/db/backup';
+import { computeReport, historyOf, LATEST, settingsKey } from '@/lib/db/reports';
+import { loadSample, removeSample } from '@/lib/db/sample';
+import { markdownReport } from '@/lib/export/pipeline';
+import { reportFilename } from '@/lib/export/markdown';
+import type { RankSettings, RankSighting, TrendReport } from '@/lib/rank/types';
 import { settingsItem, updateSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
 export function useStoreStats(): StoreStats | undefined {
@@ -19,6 +24,39 @@ export function useSettings(): [Settings | undefined, (patch: Partial<Settings>)
   return [settings, async (patch) => setSettings(await updateSettings(patch))];
 }
 
+export const rankSettingsOf = (s: Settings): RankSettings => ({ tracked: s.tracked, all: s.trackAll });
+
+/** Report time for a picked UTC date: the end of that day; for today (or no date), now. */
+export function reportTime(date: string | null, now: number): number {
+  if (!date || date >= new Date(now).toISOString().slice(0, 10)) return now;
+  return Date.parse(`${date}T23:59:59.999Z`);
+}
+
+/**
+ * The report to show. Today: the one the background stored, at once, unless it is stale (other
+ * settings, older than the newest capture, or half an hour old); then it is computed here. A past date:
+ * computed here. Re-runs whenever the database changes.
+ */
+export function useReport(date: string | null, settings: Settings | undefined): TrendReport | undefined {
+  return useLiveQuery(async () => {
+    if (!settings) return undefined;
+    const db = getDb();
+    const rs = rankSettingsOf(settings);
+    const now = Date.now();
+    if (date) return computeReport(db, reportTime(date, now), rs);
+    const [latest, newest] = await Promise.all([db.reports.get(LATEST), db.posts.orderBy('lastSeenAt').last()]);
+    if (latest && latest.settingsKey === settingsKey(rs) && latest.computedAt >= (newest?.lastSeenAt ?? 0) && now - latest.computedAt < 30 * 60_000)
+      return latest.report;
+    // Stale or missing: compute here (a live query may not write; the background stores the next one).
+    return computeReport(db, now, rs);
+  }, [date, settings && settingsKey(rankSettingsOf(settings))]);
+}
+
+export function useHistory(ids: string[]): Map<string, RankSighting[]> | undefined {
+  const key = ids.join(',');
+  return useLiveQuery(() => historyOf(getDb(), ids), [key]);
+}
+
 export function downloadText(filename: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
@@ -28,6 +66,14 @@ export function downloadText(filename: string, text: string, type: string): void
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function downloadMarkdown(report: TrendReport): void {
+  downloadText(reportFilename(report), markdownReport(report), 'text/markdown');
+}
+
+export async function copyMarkdown(report: TrendReport): Promise<void> {
+  await navigator.clipboard.writeText(markdownReport(report));
 }
 
 export async function downloadBackup(): Promise<number> {
@@ -42,3 +88,6 @@ export async function importBackupFile(file: File): Promise<ImportReport> {
   const backup = parseBackup(await file.text());
   return importBackup(getDb(), backup);
 }
+
+export const addSample = () => loadSample(getDb(), Date.now());
+export const dropSample = () => removeSample(getDb());

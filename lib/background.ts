@@ -10,6 +10,9 @@ import { getDb } from './db/schema';
 import { ingest } from './db/posts';
 import { onMessages, type CaptureAck } from './messaging';
 import { getSettings } from './settings';
+import { SETTINGS_KEY } from './settings-key';
+import { computeReport, storeLatest } from './db/reports';
+import type { RankSettings } from './rank/types';
 
 export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.MessageSender, 'tab'>): Promise<CaptureAck> {
   const bad = invalidField(CaptureBatchShape, data);
@@ -23,6 +26,7 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
   const result = await ingest(getDb(), posts.ok, comments.ok, bodies.ok);
   const tabId = sender.tab?.id;
   if (tabId != null && tabId >= 0) void setBadge(tabId, batch.tabTotal);
+  if (result.added || result.updated) scheduleRerank();
   return {
     ok: true,
     stored: posts.ok.length,
@@ -53,6 +57,36 @@ async function handleReadability(data: unknown, sender: Pick<Browser.runtime.Mes
   return { ok: true };
 }
 
+// ── Re-ranking: debounced after captures, on an alarm, and when the tracked communities change ──────
+export const RERANK_DELAY_MS = 2_000;
+export const RERANK_ALARM = 'rerank';
+let rerankTimer: ReturnType<typeof setTimeout> | undefined;
+
+export function rankSettings(s: { tracked: string[]; trackAll: boolean }): RankSettings {
+  return { tracked: s.tracked, all: s.trackAll };
+}
+
+/** Computes the report for now and stores it as the latest; pages showing it update by liveQuery. */
+export async function rerank(now = Date.now()): Promise<void> {
+  const settings = rankSettings(await getSettings());
+  const report = await computeReport(getDb(), now, settings);
+  await storeLatest(getDb(), report, settings, now);
+}
+
+function scheduleRerank(): void {
+  clearTimeout(rerankTimer);
+  rerankTimer = setTimeout(() => void rerank().catch((e) => console.warn('[Reddit Trend Radar] re-rank failed:', e)), RERANK_DELAY_MS);
+}
+
 export function startBackground(): void {
   onMessages({ capture: handleCapture, readabilityFallback: handleReadability });
+  // Windows move with time even without new captures: re-rank every 15 minutes.
+  void browser.alarms.create(RERANK_ALARM, { periodInMinutes: 15, delayInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RERANK_ALARM) void rerank();
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[SETTINGS_KEY]) scheduleRerank();
+  });
+  browser.runtime.onInstalled.addListener(() => scheduleRerank());
 }

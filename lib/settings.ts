@@ -5,21 +5,8 @@
 import { storage } from '#imports';
 import { SETTINGS_KEY } from './settings-key';
 
-/** The communities the seed series follows (report-format.md). */
-export const DEFAULT_TRACKED = [
-  'LocalLLaMA', 'MachineLearning', 'singularity', 'LocalLLM', 'hackernews', 'LangChain', 'LLMDevs',
-  'Vectordatabase', 'Rag', 'AI_Agents', 'datascience',
-];
-
-export interface Settings {
-  captureEnabled: boolean;
-  /** Communities whose posts count in the reports; compared case-insensitively. */
-  tracked: string[];
-  /** Count every captured community instead of `tracked`. */
-  trackAll: boolean;
-}
-
-export const DEFAULT_SETTINGS: Settings = { captureEnabled: true, tracked: DEFAULT_TRACKED, trackAll: false };
+export { DEFAULT_TRACKED, DEFAULT_SETTINGS, type Settings } from './settings-defaults';
+import { DEFAULT_SETTINGS, type Settings } from './settings-defaults';
 
 export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,

@@ -4,6 +4,7 @@
  * test (STYLE.md rule 9).
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { TrendReport } from '../rank/types';
 
 export const DB_NAME = 'reddit-trend-radar';
 
@@ -57,10 +58,20 @@ export interface CommentRow {
   lastSeenAt: number;
 }
 
+/** A computed report kept so pages open on it at once. Key "latest": the background's current report. */
+export interface ReportRow {
+  key: string;
+  /** What it was computed from: the tracked-communities setting, as a string. */
+  settingsKey: string;
+  computedAt: number;
+  report: TrendReport;
+}
+
 export class RadarDB extends Dexie {
   posts!: EntityTable<PostRow, 'id'>;
   sightings!: Table<SightingRow, [string, number]>;
   comments!: EntityTable<CommentRow, 'id'>;
+  reports!: EntityTable<ReportRow, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -72,6 +83,8 @@ export class RadarDB extends Dexie {
       sightings: '[postId+at], at',
       comments: 'id, postId',
     });
+    // v2: the latest computed report, so the popup opens on it at once. Nothing to migrate.
+    this.version(2).stores({ reports: 'key' });
   }
 }
 

@@ -1,0 +1,48 @@
+/**
+ * Reading what a report needs, and keeping the latest one. Queries read only the rows in the windows
+ * through indexes: the cost grows with the posts in the last 30 days, not with the whole history.
+ */
+import Dexie from 'dexie';
+import { DAY, rank, WINDOWS } from '../rank/rank';
+import type { RankPost, RankSettings, RankSighting, TrendReport } from '../rank/types';
+import type { RadarDB, ReportRow } from './schema';
+
+export const LATEST = 'latest';
+
+export async function loadRankInput(db: RadarDB, at: number): Promise<{ posts: RankPost[]; sightings: RankSighting[] }> {
+  return db.transaction('r', db.posts, db.sightings, async () => {
+    const posts = await db.posts.where('createdAt').between(at - WINDOWS.monthly, at, false, true).toArray();
+    const sightings = await db.sightings.where('at').between(at - DAY, at, false, true).toArray();
+    // Posts whose stored state is newer than a past report time: their last sighting at or before it.
+    const later = posts.filter((p) => p.lastSeenAt > at);
+    const before = await Promise.all(
+      later.map((p) => db.sightings.where('[postId+at]').between([p.id, Dexie.minKey], [p.id, at], true, true).last()),
+    );
+    for (const s of before) if (s && s.at <= at - DAY) sightings.push(s);
+    return { posts, sightings };
+  });
+}
+
+export async function computeReport(db: RadarDB, at: number, settings: RankSettings): Promise<TrendReport> {
+  const { posts, sightings } = await loadRankInput(db, at);
+  return rank(posts, sightings, at, settings);
+}
+
+export function settingsKey(settings: RankSettings): string {
+  return settings.all ? '*' : settings.tracked.map((s) => s.toLowerCase()).sort().join(',');
+}
+
+export async function storeLatest(db: RadarDB, report: TrendReport, settings: RankSettings, now: number): Promise<ReportRow> {
+  const row: ReportRow = { key: LATEST, settingsKey: settingsKey(settings), computedAt: now, report };
+  await db.reports.put(row);
+  return row;
+}
+
+/** Score history of the given posts, oldest first, for sparklines. */
+export async function historyOf(db: RadarDB, ids: string[]): Promise<Map<string, RankSighting[]>> {
+  const out = new Map<string, RankSighting[]>();
+  await Promise.all(
+    ids.map(async (id) => out.set(id, await db.sightings.where('[postId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray())),
+  );
+  return out;
+}

@@ -1,0 +1,67 @@
+/**
+ * npm run report -- --input backup.json [--at ISO-time] [--out report.md] [--communities A,B | --all-communities]
+ *
+ * Prints the Markdown report for report time --at (default: now) from a JSON backup, with the same
+ * code the extension uses. A bad file or option gets a one-line error and exit status 1.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { BackupError, parseBackup } from '../lib/db/backup';
+import { reportFromBackup } from '../lib/export/pipeline';
+import { DEFAULT_TRACKED } from '../lib/settings-defaults';
+
+function fail(message: string): never {
+  process.stderr.write(`report: ${message}\n`);
+  process.exit(1);
+}
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      input: { type: 'string' },
+      at: { type: 'string' },
+      out: { type: 'string' },
+      communities: { type: 'string' },
+      'all-communities': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  }).values;
+} catch (e) {
+  fail(`${(e as Error).message} (usage: npm run report -- --input backup.json [--at ISO-time] [--out report.md])`);
+}
+if (args.help) {
+  process.stdout.write('usage: npm run report -- --input backup.json [--at ISO-time] [--out report.md] [--communities A,B | --all-communities]\n');
+  process.exit(0);
+}
+if (!args.input) fail('--input backup.json is required');
+let at = Date.now();
+if (args.at !== undefined) {
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(args.at) || Number.isNaN(Date.parse(args.at)))
+    fail(`--at "${args.at}" is not an ISO 8601 time (example: 2025-12-22T09:30:00Z)`);
+  // A date or a time without a zone is read as UTC, as the report is.
+  at = Date.parse(/T.*(Z|[+-]\d{2}:\d{2})$/.test(args.at) ? args.at : args.at.length === 10 ? `${args.at}T23:59:59.999Z` : `${args.at}Z`);
+}
+let text: string;
+try {
+  text = readFileSync(args.input, 'utf8');
+} catch (e) {
+  fail(`cannot read ${args.input}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+}
+let markdown: string;
+try {
+  const tracked = args.communities ? args.communities.split(',').map((s) => s.trim()).filter(Boolean) : DEFAULT_TRACKED;
+  markdown = reportFromBackup(parseBackup(text), at, { tracked, all: !!args['all-communities'] });
+} catch (e) {
+  fail(e instanceof BackupError ? `${args.input}: ${e.message}` : (e as Error).message);
+}
+if (args.out) {
+  try {
+    writeFileSync(args.out, markdown);
+  } catch (e) {
+    fail(`cannot write ${args.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+} else {
+  process.stdout.write(markdown);
+}

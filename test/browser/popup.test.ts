@@ -1,0 +1,105 @@
+/**
+ * The popup as a person uses it: empty state, sample data, tabs by keyboard, sorting, a past date, and
+ * the exported Markdown, which must equal what `npm run report` prints for the same backup and time.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { canRunBrowser, extensionPage, launch, readDb, ROUTES, waitForDb, type Harness } from './harness';
+
+let h: Harness;
+let popup: Page;
+const rowsOf = (p: Page) => p.locator('[role=tabpanel] tbody tr');
+
+describe.runIf(canRunBrowser)('the popup', () => {
+  beforeAll(async () => {
+    h = await launch();
+    popup = await extensionPage(h);
+    await popup.setViewportSize({ width: 780, height: 580 });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  test('empty state says how to start and which communities are tracked', async () => {
+    const empty = popup.getByTestId('empty-state');
+    await expect.poll(() => empty.isVisible()).toBe(true);
+    expect(await empty.textContent()).toContain('Browse Reddit as usual');
+    expect(await empty.textContent()).toContain('r/LocalLLaMA, r/MachineLearning, r/singularity, r/LocalLLM, r/hackernews');
+  });
+
+  test('sample data: every table filled, every row marked, removable in one click', async () => {
+    await popup.getByTestId('load-sample').click();
+    await expect.poll(() => rowsOf(popup).count()).toBe(10);
+    expect(await popup.getByTestId('sample-banner').textContent()).toContain('Showing sample data (50 posts');
+    expect(await rowsOf(popup).locator('.pill').count()).toBe(10);
+    // The sample's Today table is seed 000's, in its order.
+    expect(await rowsOf(popup).first().locator('td.title a').textContent()).toBe('llama.cpp appreciation post');
+    await popup.screenshot({ path: 'test/screenshots/popup.png' });
+    for (const [tab, n] of [['Rising', 10], ['Week', 20], ['Month', 20]] as const) {
+      await popup.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+      await expect.poll(() => rowsOf(popup).count()).toBe(n);
+    }
+    await popup.getByRole('tab', { name: /^Communities/ }).click();
+    expect(await popup.locator('.community h3').allTextContents()).toEqual(['r/AI_Agents', 'r/LLMDevs', 'r/LocalLLaMA', 'r/MachineLearning', 'r/Rag', 'r/datascience']);
+  });
+
+  test('tabs work from the keyboard; columns sort', async () => {
+    await popup.getByRole('tab', { name: /^Today/ }).click();
+    await popup.getByRole('tab', { name: /^Today/ }).focus();
+    await popup.keyboard.press('ArrowRight');
+    expect(await popup.getByRole('tab', { name: /^Rising/ }).getAttribute('aria-selected')).toBe('true');
+    await popup.keyboard.press('ArrowLeft');
+    expect(await popup.getByRole('tab', { name: /^Today/ }).getAttribute('aria-selected')).toBe('true');
+    const scores = async () => (await rowsOf(popup).locator('td:nth-child(3)').allTextContents()).map(Number);
+    expect(await scores()).toEqual([1310, 181, 174, 113, 95, 73, 65, 58, 50, 47]);
+    await popup.getByRole('button', { name: 'Comments' }).click();
+    const comments = (await rowsOf(popup).locator('td:nth-child(4)').allTextContents()).map(Number);
+    expect(comments).toEqual([...comments].sort((a, b) => b - a));
+    await popup.getByRole('button', { name: /^Comments/ }).click();
+    const ascending = (await rowsOf(popup).locator('td:nth-child(4)').allTextContents()).map(Number);
+    expect(ascending).toEqual([...comments].reverse().sort((a, b) => a - b));
+    expect(await popup.locator('th.col-comments').getAttribute('aria-sort')).toBe('ascending');
+  });
+
+  test('removing the sample leaves real captures alone', async () => {
+    const reddit = await h.context.newPage();
+    await reddit.goto(h.url(ROUTES.newListing!));
+    await waitForDb(popup, (d) => d.posts.filter((p) => p.sample === 0).length === 50, 'real captures');
+    await popup.getByRole('button', { name: 'Remove sample' }).click();
+    await expect.poll(async () => (await readDb(popup)).posts.length).toBe(50);
+    await expect.poll(() => popup.getByTestId('sample-banner').count()).toBe(0);
+    await reddit.close();
+  });
+
+  test('a past date: the tables of that day; Export Markdown equals `npm run report` on the backup; Copy too', async () => {
+    await popup.getByTestId('report-date').fill('2026-06-28');
+    await popup.getByRole('tab', { name: /^Today/ }).click();
+    await expect.poll(() => rowsOf(popup).count()).toBe(1);
+    expect(await rowsOf(popup).first().getAttribute('data-post-id')).toBe('t3_1uhw7fu');
+
+    const [md] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export Markdown' }).click()]);
+    expect(md.suggestedFilename()).toBe('reddit-trend-report-2026-06-28.md');
+    const markdown = readFileSync((await md.path())!, 'utf8');
+    expect(markdown.startsWith('# Reddit AI Trend Report - 2026-06-28\n\n## Today\'s Trending Posts\n')).toBe(true);
+    expect(markdown).toContain('| [I shrank a transformer until every number fitted on the s...](https://www.reddit.com/comments/1uhw7fu) | [r/MachineLearning](https://www.reddit.com/r/MachineLearning) | 115 | 33 | Research | 2026-06-28 12:35 UTC |');
+
+    const [backup] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export backup' }).click()]);
+    const dir = mkdtempSync(join(tmpdir(), 'rtr-report-'));
+    writeFileSync(join(dir, 'backup.json'), readFileSync((await backup.path())!));
+    const cli = execFileSync('npx', ['tsx', 'scripts/report.ts', '--input', join(dir, 'backup.json'), '--at', '2026-06-28'], { encoding: 'utf8' });
+    expect(cli).toBe(markdown);
+
+    // Chromium grants no clipboard-read to extension origins in tests: record what the page writes.
+    await popup.evaluate(() => {
+      const w = window as unknown as { copied?: string };
+      navigator.clipboard.writeText = async (text: string) => void (w.copied = text);
+    });
+    await popup.getByRole('button', { name: 'Copy' }).click();
+    await expect.poll(() => popup.getByRole('status').first().textContent()).toBe('Report copied to the clipboard.');
+    expect(await popup.evaluate(() => (window as unknown as { copied?: string }).copied)).toBe(markdown);
+  });
+});
