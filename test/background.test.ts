@@ -46,3 +46,22 @@ test('the message map end to end: content script → background → answer', asy
   expect(ack).toEqual({ ok: true, stored: 1, comments: 0, rejected: 0 });
   expect(await getDb().posts.get('t3_msg')).toMatchObject({ id: 't3_msg' });
 });
+
+test('re-ranking stores the latest report for the tracked communities', async () => {
+  const { rerank } = await import('@/lib/background');
+  const now = Date.UTC(2025, 11, 22, 12);
+  await getDb().posts.clear();
+  const { ingest } = await import('@/lib/db/posts');
+  await ingest(getDb(), [
+    capturedPost({ id: 't3_t', subreddit: 'LocalLLaMA', createdAt: now - 3_600_000, comments: 30, score: 9 }),
+    capturedPost({ id: 't3_u', subreddit: 'funny', createdAt: now - 3_600_000, comments: 30, score: 99 }),
+  ]);
+  await updateSettings({ tracked: ['localllama'], trackAll: false });
+  await rerank(now);
+  const latest = await getDb().reports.get('latest');
+  expect(latest).toMatchObject({ settingsKey: 'localllama', computedAt: now });
+  expect(latest!.report.today.map((r) => r.id)).toEqual(['t3_t']);
+  await updateSettings({ trackAll: true });
+  await rerank(now);
+  expect((await getDb().reports.get('latest'))!.report.today.map((r) => r.id)).toEqual(['t3_u', 't3_t']);
+});

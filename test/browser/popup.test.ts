@@ -90,7 +90,7 @@ describe.runIf(canRunBrowser)('the popup', () => {
     const [backup] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export backup' }).click()]);
     const dir = mkdtempSync(join(tmpdir(), 'rtr-report-'));
     writeFileSync(join(dir, 'backup.json'), readFileSync((await backup.path())!));
-    const cli = execFileSync('npx', ['tsx', 'scripts/report.ts', '--input', join(dir, 'backup.json'), '--at', '2026-06-28'], { encoding: 'utf8' });
+    const cli = execFileSync('node_modules/.bin/tsx', ['scripts/report.ts', '--input', join(dir, 'backup.json'), '--at', '2026-06-28'], { encoding: 'utf8' });
     expect(cli).toBe(markdown);
 
     // Chromium grants no clipboard-read to extension origins in tests: record what the page writes.

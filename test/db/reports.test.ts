@@ -1,0 +1,86 @@
+import { beforeEach, expect, test } from 'vitest';
+import Dexie from 'dexie';
+import { RadarDB } from '@/lib/db/schema';
+import { ingest } from '@/lib/db/posts';
+import { computeReport, loadRankInput, LATEST, settingsKey, storeLatest } from '@/lib/db/reports';
+import { loadSample, removeSample } from '@/lib/db/sample';
+import { DAY, HOUR } from '@/lib/rank/rank';
+import { capturedPost } from '../helpers/records';
+
+let db: RadarDB;
+let n = 0;
+beforeEach(async () => {
+  db = new RadarDB(`test-reports-${++n}`);
+  await db.open();
+});
+const T = Date.UTC(2025, 11, 22, 12);
+const settings = { tracked: ['LocalLLaMA'], all: false };
+
+test('only the rows in the windows are read', async () => {
+  await ingest(db, [
+    capturedPost({ id: 't3_new', createdAt: T - HOUR, seenAt: T - HOUR }),
+    capturedPost({ id: 't3_month', createdAt: T - 29 * DAY, seenAt: T - 29 * DAY }),
+    capturedPost({ id: 't3_old', createdAt: T - 31 * DAY, seenAt: T - 31 * DAY }),
+    capturedPost({ id: 't3_future', createdAt: T + HOUR, seenAt: T + HOUR }),
+  ]);
+  const input = await loadRankInput(db, T);
+  expect(input.posts.map((p) => p.id).sort()).toEqual(['t3_month', 't3_new']);
+  expect(input.sightings.map((s) => s.postId)).toEqual(['t3_new']);
+});
+
+test('a past report uses what was known then: the last sighting before it, even outside 24 h', async () => {
+  await ingest(db, [capturedPost({ id: 't3_a', createdAt: T - 3 * DAY, score: 5, comments: 1, seenAt: T - 3 * DAY + HOUR })]);
+  await ingest(db, [capturedPost({ id: 't3_a', score: 70, comments: 20, seenAt: T - 2 * DAY })]);
+  await ingest(db, [capturedPost({ id: 't3_a', score: 900, comments: 99, seenAt: T + 5 * DAY })]);
+  const past = await computeReport(db, T, settings);
+  expect(past.weekly.map((r) => [r.id, r.score, r.comments])).toEqual([['t3_a', 70, 20]]);
+  const now = await computeReport(db, T + 6 * DAY, settings);
+  expect(now.monthly.map((r) => r.score)).toEqual([900]);
+});
+
+test('the latest report is stored with the settings it was made for', async () => {
+  await ingest(db, [capturedPost({ id: 't3_a', createdAt: T - HOUR, comments: 30 })]);
+  const report = await computeReport(db, T, settings);
+  await storeLatest(db, report, settings, T);
+  expect(await db.reports.get(LATEST)).toEqual({ key: LATEST, settingsKey: 'localllama', computedAt: T, report });
+  expect(settingsKey({ tracked: ['B', 'a'], all: false })).toBe('a,b');
+  expect(settingsKey({ tracked: ['B'], all: true })).toBe('*');
+});
+
+test('sample: loaded with its marks, removed in one step, real captures untouched', async () => {
+  await ingest(db, [capturedPost({ id: 't3_real', createdAt: T - HOUR })]);
+  // A sample post the user had also captured for real stays real.
+  await ingest(db, [capturedPost({ id: 't3_1psbx2q', subreddit: 'LocalLLaMA', score: 5, createdAt: T - HOUR })]);
+  expect(await loadSample(db, T)).toBe(49);
+  expect(await db.posts.where('sample').equals(1).count()).toBe(49);
+  expect((await db.posts.get('t3_1psbx2q'))!.sample).toBe(0);
+  const report = await computeReport(db, T, { tracked: [], all: true });
+  expect(report.hasSample).toBe(true);
+  expect(report.today.length).toBe(10);
+  expect(report.rising.length).toBeGreaterThan(0);
+  expect(await removeSample(db)).toBe(49);
+  expect((await db.posts.toArray()).map((p) => p.id).sort()).toEqual(['t3_1psbx2q', 't3_real']);
+  expect(await db.sightings.count()).toBe(2);
+});
+
+test('schema upgrade: a database made by version 1 opens in the current one with all its data', async () => {
+  const name = `test-upgrade-${n}`;
+  const v1 = new Dexie(name);
+  v1.version(1).stores({
+    posts: 'id, createdAt, [subreddit+createdAt], subreddit, lastSeenAt, sample',
+    sightings: '[postId+at], at',
+    comments: 'id, postId',
+  });
+  await v1.open();
+  await v1.table('posts').put({ id: 't3_v1', subreddit: 'Rag', createdAt: T, lastSeenAt: T, sample: 0, title: 'old' });
+  await v1.table('sightings').put({ postId: 't3_v1', at: T, score: 1, comments: 0 });
+  await v1.table('comments').put({ id: 't1_v1', postId: 't3_v1', body: 'kept' });
+  v1.close();
+  const current = new RadarDB(name);
+  await current.open();
+  expect(current.verno).toBe(2);
+  expect(await current.posts.get('t3_v1')).toMatchObject({ title: 'old' });
+  expect(await current.sightings.count()).toBe(1);
+  expect(await current.comments.get('t1_v1')).toMatchObject({ body: 'kept' });
+  expect(await current.reports.count()).toBe(0);
+});
