@@ -6,6 +6,7 @@ import Dexie from 'dexie';
 import { DAY, rank, WINDOWS } from '../rank/rank';
 import type { RankPost, RankSettings, RankSighting, TrendReport } from '../rank/types';
 import type { RadarDB, ReportRow } from './schema';
+import { postsNeedingDetails, reportWithInput, type AnalysisInput } from '../llm/input';
 
 export const LATEST = 'latest';
 
@@ -45,4 +46,14 @@ export async function historyOf(db: RadarDB, ids: string[]): Promise<Map<string,
     ids.map(async (id) => out.set(id, await db.sightings.where('[postId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray())),
   );
   return out;
+}
+
+/** The report with what its analysis reads: window posts, and bodies and top comments of a few posts. */
+export async function computeInput(db: RadarDB, at: number, settings: RankSettings): Promise<AnalysisInput> {
+  const { posts, sightings } = await loadRankInput(db, at);
+  const ids = postsNeedingDetails(rank(posts, sightings, at, settings));
+  const comments = ids.length ? await db.comments.where('postId').anyOf(ids).toArray() : [];
+  // Sorted like a backup's comments (by id), so the extension and `npm run report` agree on ties.
+  comments.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return reportWithInput(posts, sightings, comments, at, settings).input;
 }

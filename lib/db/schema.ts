@@ -67,7 +67,18 @@ export interface ReportRow {
   report: TrendReport;
 }
 
+/** Text a model wrote, keyed by model, prompt version and the exact input (a SHA-256 of them). */
+export interface GenerationRow {
+  key: string;
+  modelId: string;
+  /** What it is: "section:today", "tldr:t3_…", "review:…". */
+  kind: string;
+  text: string;
+  createdAt: number;
+}
+
 export class RadarDB extends Dexie {
+  generations!: EntityTable<GenerationRow, 'key'>;
   posts!: EntityTable<PostRow, 'id'>;
   sightings!: Table<SightingRow, [string, number]>;
   comments!: EntityTable<CommentRow, 'id'>;
@@ -85,6 +96,8 @@ export class RadarDB extends Dexie {
     });
     // v2: the latest computed report, so the popup opens on it at once. Nothing to migrate.
     this.version(2).stores({ reports: 'key' });
+    // v3: generated text cache. Nothing to migrate.
+    this.version(3).stores({ generations: 'key, createdAt' });
   }
 }
 

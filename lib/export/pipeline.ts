@@ -1,30 +1,30 @@
 /**
  * From stored data to the Markdown report, the same way in the extension and in Node.
  */
-import { rank } from '../rank/rank';
-import type { RankPost, RankSettings, RankSighting, TrendReport } from '../rank/types';
+import type { RankSettings } from '../rank/types';
 import { offlineAnalysis } from '../llm/offline';
+import { reportWithInput, type AnalysisInput } from '../llm/input';
 import { backupToCaptured, sightingFromBackup, type Backup } from '../db/backup';
 import { renderReport, type Analysis } from './markdown';
 
-export function markdownReport(report: TrendReport, analysis: Analysis = offlineAnalysis(report)): string {
-  return renderReport(report, analysis);
+export function markdownReport(input: AnalysisInput, analysis: Analysis = offlineAnalysis(input)): string {
+  return renderReport(input.report, analysis);
 }
 
-/** A backup's posts and sightings as ranking input (what importing it would store). */
-export function rankInputFromBackup(backup: Backup): { posts: RankPost[]; sightings: RankSighting[] } {
+/** A backup's posts, sightings and comments as ranking input (what importing it would store). */
+export function rankInputFromBackup(backup: Backup) {
   const exportedAt = Date.parse(backup.exportedAt);
   const posts = backup.posts.map((p) => {
     const c = backupToCaptured(p, exportedAt);
     return {
       id: c.id, subreddit: c.subreddit, title: c.title, author: c.author, permalink: c.permalink, flair: c.flair,
-      createdAt: c.createdAt, score: c.score ?? 0, comments: c.comments, lastSeenAt: c.seenAt,
+      createdAt: c.createdAt, score: c.score ?? 0, comments: c.comments, lastSeenAt: c.seenAt, body: c.body,
     };
   });
-  return { posts, sightings: backup.sightings.map(sightingFromBackup) };
+  return { posts, sightings: backup.sightings.map(sightingFromBackup), comments: backup.comments };
 }
 
 export function reportFromBackup(backup: Backup, at: number, settings: RankSettings): string {
-  const { posts, sightings } = rankInputFromBackup(backup);
-  return markdownReport(rank(posts, sightings, at, settings));
+  const { posts, sightings, comments } = rankInputFromBackup(backup);
+  return markdownReport(reportWithInput(posts, sightings, comments, at, settings).input);
 }

@@ -32,7 +32,7 @@ export function byScore(a: TrendRow, b: TrendRow): number {
   return b.score - a.score || b.comments - a.comments || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-const inWindow = (createdAt: number, at: number, span: number) => createdAt > at - span && createdAt <= at;
+export const inWindow = (createdAt: number, at: number, span: number) => createdAt > at - span && createdAt <= at;
 
 /** Sightings grouped by post, each list sorted by time. */
 function historyByPost(sightings: RankSighting[]): Map<string, RankSighting[]> {
@@ -69,13 +69,21 @@ function asOf(post: RankPost, history: RankSighting[] | undefined, at: number): 
   };
 }
 
-export function rank(posts: RankPost[], sightings: RankSighting[], at: number, settings: RankSettings): TrendReport {
+/** Every tracked post of the 30-day window, as known at T, best first. */
+export function windowRows(posts: RankPost[], sightings: RankSighting[], at: number, settings: RankSettings): TrendRow[] {
   const tracked = isTracked(settings);
   const history = historyByPost(sightings);
-  const rows = posts
+  return posts
     .filter((p) => tracked(p.subreddit) && inWindow(p.createdAt, at, WINDOWS.monthly))
     .map((p) => asOf(p, history.get(p.id), at))
     .sort(byScore);
+}
+
+export function rank(posts: RankPost[], sightings: RankSighting[], at: number, settings: RankSettings): TrendReport {
+  return rankRows(windowRows(posts, sightings, at, settings), historyByPost(sightings), at);
+}
+
+function rankRows(rows: TrendRow[], history: Map<string, RankSighting[]>, at: number): TrendReport {
 
   const todaySet = rows.filter((r) => inWindow(r.createdAt, at, WINDOWS.today) && r.comments > MIN_COMMENTS_TODAY);
   const weekly = rows.filter((r) => inWindow(r.createdAt, at, WINDOWS.weekly)).slice(0, LIMITS.weekly);

@@ -1,0 +1,48 @@
+/**
+ * One post in the format of ../shared/seeds/002_*.txt: Post Title, Author, Score, URL, Number of
+ * comments, Created UTC (epoch seconds, as Python prints a float), Post Content, Top 5 comments.
+ */
+export interface PostForExport {
+  title: string;
+  author: string | null;
+  score: number;
+  permalink: string;
+  comments: number;
+  createdAt: number;
+  body: string | null;
+}
+export interface CommentForExport {
+  author: string | null;
+  score: number | null;
+  createdAt: number | null;
+  body: string;
+}
+
+/** Epoch seconds as Python's repr of a float: 1766851467.0, 1766851467.5. */
+export function pythonSeconds(ms: number | null): string {
+  if (ms == null) return 'None';
+  const s = ms / 1000;
+  return Number.isInteger(s) ? `${s}.0` : String(s);
+}
+
+export function postMarkdown(post: PostForExport, top: CommentForExport[]): string {
+  const out = [
+    `Post Title: ${post.title}`,
+    `Author: ${post.author ?? '[unknown]'}`,
+    `Score: ${post.score}`,
+    `URL: https://www.reddit.com${post.permalink}`,
+    `Number of comments: ${post.comments}`,
+    `Created UTC: ${pythonSeconds(post.createdAt)}`,
+    '',
+    'Post Content:',
+    post.body ?? '',
+    '',
+    '',
+    'Top 5 comments:',
+    '',
+  ];
+  top.slice(0, 5).forEach((c, i) => {
+    out.push(`Comment ${i + 1}:`, `Author: ${c.author ?? '[deleted]'}`, `Score: ${c.score ?? 0}`, `Created UTC: ${pythonSeconds(c.createdAt)}`, `Comment: ${c.body}`, '');
+  });
+  return out.join('\n');
+}

@@ -1,0 +1,64 @@
+/**
+ * Grounding of generated text. A link survives only if it points at a post in that section's input;
+ * any other link becomes its plain text. Scores and comment counts the model wrote next to a post are
+ * dropped, and the data's own are written instead. Raw HTML and images never survive either.
+ */
+import { postLink } from '../export/cells';
+import type { TrendRow } from '../rank/types';
+
+// A URL may hold one level of balanced parentheses: [x](javascript:alert(1)) is one link, not "x)".
+const LINK = /(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+"[^"]*")?\s*\)/g;
+const MODEL_NUMBERS = /\s*\((?:\s*(?:Score|Upvotes?|Points|Comments?)\s*:?\s*[\d,.]+k?\s*,?\s*)+\)/gi;
+const UPVOTES_BY = /\s*\(\s*[\d,.]+k?\s+upvotes?(?:,\s*by\s+u\/[\w-]+)?\s*\)/gi;
+
+/** The post id a Reddit URL points at, or null: /comments/<id> on reddit.com (any subdomain) or redd.it/<id>. */
+export function postIdOf(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url, 'https://www.reddit.com');
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
+  if (/(^|\.)reddit\.com$/i.test(u.hostname)) {
+    const m = /\/comments\/([0-9a-z]+)/i.exec(u.pathname);
+    return m ? `t3_${m[1]!.toLowerCase()}` : null;
+  }
+  if (/^redd\.it$/i.test(u.hostname)) return /^\/([0-9a-z]+)$/i.test(u.pathname) ? `t3_${u.pathname.slice(1).toLowerCase()}` : null;
+  return null;
+}
+
+export type NumbersStyle = 'report' | 'review';
+
+export function numbersFor(row: TrendRow, style: NumbersStyle): string {
+  return style === 'review' ? `(${row.score} upvotes, by u/${row.author ?? '[unknown]'})` : `(Score: ${row.score}, Comments: ${row.comments})`;
+}
+
+/** Neutralises HTML: a model's `<script>` is shown as text, never markup, wherever this Markdown goes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&(?![#a-z0-9]+;)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function groundText(text: string, allowed: TrendRow[], style: NumbersStyle = 'report'): { text: string; removed: string[] } {
+  const byId = new Map(allowed.map((r) => [r.id, r]));
+  const removed: string[] = [];
+  // Numbers the model attached to anything are its own claims: drop them all, then write the data's.
+  let out = escapeHtml(text.replace(MODEL_NUMBERS, '').replace(UPVOTES_BY, ''));
+  out = out.replace(LINK, (_all, bang: string, label: string, url: string) => {
+    const id = postIdOf(url.replace(/&amp;/g, '&'));
+    const row = id ? byId.get(id) : undefined;
+    if (bang || !row) {
+      removed.push(url);
+      return label;
+    }
+    return `[${label.replace(/[[\]]/g, '')}](${postLink(row.id)}) ${numbersFor(row, style)}`;
+  });
+  // Bare URLs outside links: kept only if they are posts of the input.
+  out = out.replace(/(?<![(<])\bhttps?:\/\/[^\s)<>\]]*[^\s)<>\].,;:!?'"]/gi, (url) => {
+    const id = postIdOf(url);
+    if (id && byId.has(id)) return postLink(id);
+    removed.push(url);
+    return '[link removed]';
+  });
+  return { text: out.trim(), removed };
+}

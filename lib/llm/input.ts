@@ -1,0 +1,88 @@
+/** Everything the analysis reads: the report, the posts of its windows, and details of a few posts. */
+import { DAY, inWindow, rank, windowRows } from '../rank/rank';
+import type { RankPost, RankSettings, RankSighting, TrendReport, TrendRow } from '../rank/types';
+
+export interface PostDetail {
+  body: string | null;
+  /** Top comments by score. */
+  comments: { author: string | null; score: number | null; body: string }[];
+  /** Text of the linked article, when "Read linked articles" is on. */
+  article?: string | null;
+}
+
+export interface AnalysisInput {
+  report: TrendReport;
+  /** Tracked posts created in the last 24 hours (all of them, not only the top 10). */
+  day: TrendRow[];
+  /** Tracked posts created in the 7 days before that. */
+  previousWeek: TrendRow[];
+  /** Tracked posts created in the last 30 days. */
+  month: TrendRow[];
+  details: Record<string, PostDetail>;
+}
+
+/** The posts whose bodies and comments matter: the most discussed of the day (or week), and the top few. */
+export function postsNeedingDetails(report: TrendReport): string[] {
+  const ids = new Set<string>();
+  const discussed = mostDiscussed(report);
+  if (discussed) ids.add(discussed.id);
+  for (const r of report.today.slice(0, 3)) ids.add(r.id);
+  return [...ids];
+}
+
+export function mostDiscussed(report: TrendReport): TrendRow | undefined {
+  const pool = report.today.length ? report.today : report.weekly;
+  return [...pool].sort((a, b) => b.comments - a.comments || b.score - a.score || (a.id < b.id ? -1 : 1))[0];
+}
+
+export interface CommentLike {
+  postId: string;
+  author: string | null;
+  score: number | null;
+  body: string;
+}
+
+export const TOP_COMMENTS = 5;
+
+/** The top comments of a post, by score (unknown scores last), then by position. */
+export function topComments<T extends CommentLike>(comments: T[], n = TOP_COMMENTS): T[] {
+  return comments
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => c.body.trim())
+    .sort((a, b) => (b.c.score ?? -Infinity) - (a.c.score ?? -Infinity) || a.i - b.i)
+    .slice(0, n)
+    .map(({ c }) => c);
+}
+
+/**
+ * The report and its analysis input from stored data: the same function in the extension and in
+ * `npm run report`, so both write the same bytes.
+ */
+export function reportWithInput(
+  posts: (RankPost & { body?: string | null })[],
+  sightings: RankSighting[],
+  comments: CommentLike[],
+  at: number,
+  settings: RankSettings,
+): { report: TrendReport; input: AnalysisInput } {
+  const report = rank(posts, sightings, at, settings);
+  const rows = windowRows(posts, sightings, at, settings);
+  const byId = new Map(posts.map((p) => [p.id, p]));
+  const details: Record<string, PostDetail> = {};
+  for (const id of postsNeedingDetails(report)) {
+    details[id] = {
+      body: byId.get(id)?.body ?? null,
+      comments: topComments(comments.filter((c) => c.postId === id)).map(({ author, score, body }) => ({ author, score, body })),
+    };
+  }
+  return {
+    report,
+    input: {
+      report,
+      day: rows.filter((r) => inWindow(r.createdAt, at, DAY)),
+      previousWeek: rows.filter((r) => r.createdAt <= at - DAY && r.createdAt > at - 8 * DAY),
+      month: rows,
+      details,
+    },
+  };
+}

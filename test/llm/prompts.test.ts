@@ -1,0 +1,39 @@
+import { expect, test } from 'vitest';
+import { ANSWER_TOKENS, buildSectionPrompt, messagesTokens } from '@/lib/llm/prompts';
+import { cacheKey } from '@/lib/llm/cache';
+import { fixedInput } from './fixtures';
+
+test('each section prompt lists only its posts, as compact rows with their URLs', () => {
+  const input = fixedInput();
+  const today = buildSectionPrompt('today', input, 4096)!;
+  expect(today.posts.map((p) => p.id)).toEqual(['t3_a1', 't3_a2', 't3_a3', 't3_a4']);
+  expect(today.messages[1]!.content).toContain('- id=t3_a1 url=https://www.reddit.com/comments/a1 r/LocalLLaMA score=500 comments=140 title="Qwen 3.5 quantization comparison"');
+  const deep = buildSectionPrompt('deepDive', input, 4096)!;
+  expect(deep.posts.map((p) => p.id)).toEqual(['t3_a3']);
+  expect(deep.messages[1]!.content).toContain('Text of t3_a3: We train with evolution strategies.');
+  expect(deep.messages[1]!.content).toContain('Comment on t3_a3 by u/carol: The variance reduction trick is the key part.');
+});
+
+test('the token budget: a prompt always leaves room for the answer, trimming as needed', () => {
+  const input = fixedInput();
+  input.details.t3_a3!.body = 'word '.repeat(5000);
+  for (const window of [4096, 2048, 1200]) {
+    const prompt = buildSectionPrompt('deepDive', input, window)!;
+    expect(messagesTokens(prompt.messages) + ANSWER_TOKENS).toBeLessThanOrEqual(window);
+  }
+  const big = buildSectionPrompt('deepDive', input, 4096)!;
+  const small = buildSectionPrompt('deepDive', input, 1200)!;
+  expect(small.messages[1]!.content.length).toBeLessThan(big.messages[1]!.content.length);
+  // Nothing fits at all: no prompt rather than an overflowing one.
+  expect(buildSectionPrompt('deepDive', input, ANSWER_TOKENS + 50)).toBeNull();
+});
+
+test('cache keys: the same model, version and prompt give the same key; any change another', async () => {
+  const m = buildSectionPrompt('today', fixedInput(), 4096)!.messages;
+  const k = await cacheKey('model-a', m);
+  expect(k).toMatch(/^[0-9a-f]{64}$/);
+  expect(await cacheKey('model-a', structuredClone(m))).toBe(k);
+  expect(await cacheKey('model-b', m)).not.toBe(k);
+  expect(await cacheKey('model-a', m, 999)).not.toBe(k);
+  expect(await cacheKey('model-a', [m[0]!, { ...m[1]!, content: `${m[1]!.content} ` }])).not.toBe(k);
+});
