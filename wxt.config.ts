@@ -6,6 +6,10 @@ export default defineConfig({
   imports: false,
   // Test builds (RTR_TEST=1) go to their own folder so they never replace a user's build.
   outDir: process.env.RTR_TEST ? '.output-test' : '.output',
+  vite: () => ({
+    define: { 'import.meta.env.RTR_FAKE_ENGINE': JSON.stringify(process.env.RTR_TEST === '1') },
+    worker: { format: 'es' },
+  }),
   manifest: ({ browser }) => ({
     name: 'Reddit Trend Radar',
     description: 'Private trend tables and analysis of the Reddit posts you browse. Nothing leaves your browser.',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { DataSection } from './DataSection';
-import { addSample, copyMarkdown, downloadMarkdown, dropSample, useReport, useSettings, useStoreStats } from './hooks';
+import { addSample, copyMarkdown, downloadMarkdown, dropSample, useReport, useSavedAnalysis, useSettings, useStoreStats } from './hooks';
+import { PopupAnalysis } from './PopupAnalysis';
 import { formatAgo } from './format';
 import { TrendView } from './TrendView';
 
@@ -9,6 +10,7 @@ export function Popup() {
   const [settings, update] = useSettings();
   const [date, setDate] = useState<string | null>(null);
   const report = useReport(date, settings);
+  const saved = useSavedAnalysis(report, settings);
   const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const today = new Date().toISOString().slice(0, 10);
 
@@ -75,12 +77,12 @@ export function Popup() {
             Load sample data
           </button>
         </section>
-      ) : report ? (
+      ) : report && settings ? (
         <>
-          <TrendView report={report} />
+          <TrendView report={report} analysis={<PopupAnalysis report={report} settings={settings!} saved={saved} />} />
           <div className="actions">
-            <button type="button" onClick={() => act(() => downloadMarkdown(report), `Saved reddit-trend-report-${report.date}.md.`)}>Export Markdown</button>
-            <button type="button" onClick={() => act(() => copyMarkdown(report), 'Report copied to the clipboard.')}>Copy</button>
+            <button type="button" onClick={() => act(() => downloadMarkdown(report, settings!, saved?.analysis), `Saved reddit-trend-report-${report.date}.md.`)}>Export Markdown</button>
+            <button type="button" onClick={() => act(() => copyMarkdown(report, settings!, saved?.analysis), 'Report copied to the clipboard.')}>Copy</button>
             <span className="muted">{report.postsInWindow} posts of tracked communities in the last 30 days</span>
           </div>
         </>

@@ -1,13 +1,15 @@
 /** The pages' only door to storage and browser APIs (STYLE.md rule 12). */
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/schema';
 import { storeStats, type StoreStats } from '@/lib/db/posts';
 import { exportBackup, importBackup, parseBackup, type ImportReport } from '@/lib/db/backup';
-import { computeReport, historyOf, LATEST, settingsKey } from '@/lib/db/reports';
+import { computeInput, computeReport, historyOf, LATEST, settingsKey } from '@/lib/db/reports';
+import { loadAnalysis, type SavedAnalysis } from '@/lib/db/analysis';
 import { loadSample, removeSample } from '@/lib/db/sample';
 import { markdownReport } from '@/lib/export/pipeline';
-import { reportFilename } from '@/lib/export/markdown';
+import { reportFilename, type Analysis } from '@/lib/export/markdown';
 import type { RankSettings, RankSighting, TrendReport } from '@/lib/rank/types';
 import { settingsItem, updateSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
@@ -52,6 +54,14 @@ export function useReport(date: string | null, settings: Settings | undefined): 
   }, [date, settings && settingsKey(rankSettingsOf(settings))]);
 }
 
+/** The analysis a model last wrote for this report's day, if any. */
+export function useSavedAnalysis(report: TrendReport | undefined, settings: Settings | undefined): SavedAnalysis | undefined | null {
+  return useLiveQuery(
+    async () => (report && settings ? ((await loadAnalysis(getDb(), report.date, settingsKey(rankSettingsOf(settings)))) ?? null) : undefined),
+    [report?.date, settings && settingsKey(rankSettingsOf(settings))],
+  );
+}
+
 export function useHistory(ids: string[]): Map<string, RankSighting[]> | undefined {
   const key = ids.join(',');
   return useLiveQuery(() => historyOf(getDb(), ids), [key]);
@@ -68,12 +78,18 @@ export function downloadText(filename: string, text: string, type: string): void
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function downloadMarkdown(report: TrendReport): void {
-  downloadText(reportFilename(report), markdownReport(report), 'text/markdown');
+/** The report's Markdown: with the model's analysis when one is given, else the offline analyser's. */
+export async function reportMarkdown(report: TrendReport, settings: Settings, analysis?: Analysis): Promise<string> {
+  const input = await computeInput(getDb(), report.at, rankSettingsOf(settings));
+  return markdownReport(input, analysis);
 }
 
-export async function copyMarkdown(report: TrendReport): Promise<void> {
-  await navigator.clipboard.writeText(markdownReport(report));
+export async function downloadMarkdown(report: TrendReport, settings: Settings, analysis?: Analysis): Promise<void> {
+  downloadText(reportFilename(report), await reportMarkdown(report, settings, analysis), 'text/markdown');
+}
+
+export async function copyMarkdown(report: TrendReport, settings: Settings, analysis?: Analysis): Promise<void> {
+  await navigator.clipboard.writeText(await reportMarkdown(report, settings, analysis));
 }
 
 export async function downloadBackup(): Promise<number> {
@@ -91,3 +107,9 @@ export async function importBackupFile(file: File): Promise<ImportReport> {
 
 export const addSample = () => loadSample(getDb(), Date.now());
 export const dropSample = () => removeSample(getDb());
+
+/** Opens the full report page (where the model runs) in a tab. */
+export function openReportPage(params: Record<string, string> = {}): void {
+  const q = new URLSearchParams(params).toString();
+  void browser.tabs.create({ url: browser.runtime.getURL(`/report.html${q ? `?${q}` : ''}`) });
+}

@@ -52,6 +52,10 @@ if (!only || only === 'unit') {
 if (!only || only === 'browser') {
   check('build (firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
   check('build (chrome)', 'npx', ['wxt', 'build']);
+  // The test build: the fake engine stands in for WebLLM (no GPU or weights in CI).
+  console.log('\n── build (test, fake engine): RTR_TEST=1 wxt build');
+  if (spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit', env: { ...process.env, RTR_TEST: '1' } }).status === 0) passed++;
+  else failed++;
   if (!existsSync(CHROMIUM) && !ci) {
     console.log(`\nNo browser at ${CHROMIUM}: browser tests skipped here (CI installs it and runs them). apt-get install -y chromium`);
     skipped++;

@@ -26,8 +26,8 @@ export class Batcher {
   private comments = new Map<string, CapturedComment>();
   private bodies = new Map<string, string>();
   private unacked: CaptureBatch[] = [];
+  private inFlight = new Set<string>();
   private timer = false;
-  private sending = false;
   private failures = 0;
   /** Distinct posts this tab has had acknowledged, for the badge. */
   readonly acknowledged = new Set<string>();
@@ -64,40 +64,43 @@ export class Batcher {
     }, ms);
   }
 
-  /** Cuts queued records into batches and sends every unacknowledged batch, oldest first. */
+  /**
+   * Cuts queued records into batches and sends every unacknowledged batch not already on its way, all at
+   * once: a batch never waits behind another, so a page closed right after a scroll loses nothing queued.
+   * Also called on pagehide.
+   */
   async flush(): Promise<void> {
-    if (this.sending || this.stopped) return;
-    this.sending = true;
+    if (this.stopped) return;
+    this.cut();
+    await Promise.all(this.unacked.filter((b) => !this.inFlight.has(b.batchId)).map((b) => this.send(b)));
+  }
+
+  private async send(batch: CaptureBatch): Promise<void> {
+    this.inFlight.add(batch.batchId);
+    let ack: CaptureAck;
     try {
-      this.cut();
-      while (this.unacked.length && !this.stopped) {
-        const batch = this.unacked[0]!;
-        let ack: CaptureAck;
-        try {
-          ack = await this.deps.send(batch);
-        } catch (e) {
-          ack = { ok: false, stored: 0, comments: 0, rejected: 0, error: e instanceof Error ? e.message : String(e) };
-        }
-        if (ack.paused) {
-          this.stop();
-          this.deps.onPaused?.();
-          return;
-        }
-        if (!ack.ok) {
-          const delay = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)]!;
-          this.timer = false;
-          this.schedule(delay);
-          return;
-        }
-        this.failures = 0;
-        this.unacked.shift();
-        for (const p of batch.posts as CapturedPost[]) this.acknowledged.add(p.id);
-        this.deps.onAck?.(ack, batch);
-        this.cut();
-      }
+      ack = await this.deps.send(batch);
+    } catch (e) {
+      ack = { ok: false, stored: 0, comments: 0, rejected: 0, error: e instanceof Error ? e.message : String(e) };
     } finally {
-      this.sending = false;
+      this.inFlight.delete(batch.batchId);
     }
+    if (this.stopped) return;
+    if (ack.paused) {
+      this.stop();
+      this.deps.onPaused?.();
+      return;
+    }
+    if (!ack.ok) {
+      // Not acknowledged (the worker was restarting, the database busy): keep it, try again later.
+      const delay = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)]!;
+      this.schedule(delay);
+      return;
+    }
+    this.failures = 0;
+    this.unacked = this.unacked.filter((b) => b.batchId !== batch.batchId);
+    for (const p of batch.posts as CapturedPost[]) this.acknowledged.add(p.id);
+    this.deps.onAck?.(ack, batch);
   }
 
   private cut(): void {

@@ -13,7 +13,7 @@ export interface HostDeps {
   gpu: GpuInfo;
   preferred: ModelFamily;
   ceiling: ModelFamily | 'none' | null;
-  createEngine: (choice: ModelChoice) => ChatEngine;
+  createEngine: (choice: ModelChoice) => ChatEngine | Promise<ChatEngine>;
   /** Persists a new ceiling after a step-down. */
   rememberCeiling: (ceiling: ModelFamily | 'none') => Promise<void>;
   setTimeout?: (fn: () => void, ms: number) => unknown;
@@ -45,7 +45,7 @@ export class ModelHost {
     for (;;) {
       const choice = this.choice;
       if (!choice) return null;
-      const engine = this.deps.createEngine(choice);
+      const engine = await this.deps.createEngine(choice);
       try {
         await engine.load(onProgress, signal);
         this.engine = engine;

@@ -85,7 +85,9 @@ function serve(dir: string, extraRoutes: Route[]): Promise<Server> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-export async function launch(options: { extraRoutes?: Route[]; extensionDir?: string } = {}): Promise<Harness> {
+export const TEST_EXTENSION_DIR = resolve('.output-test/chrome-mv3');
+
+export async function launch(options: { extraRoutes?: Route[]; extensionDir?: string; args?: string[] } = {}): Promise<Harness> {
   if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium)`);
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension in ${extensionDir}: run npm run build`);
@@ -108,6 +110,7 @@ export async function launch(options: { extraRoutes?: Route[]; extensionDir?: st
       '--no-first-run',
       '--disable-quic',
       '--no-sandbox',
+      ...(options.args ?? []),
     ],
   });
   const requests: string[] = [];

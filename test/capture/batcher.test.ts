@@ -80,3 +80,27 @@ describe('Batcher', () => {
     expect(h.timers).toHaveLength(0);
   });
 });
+
+test('a batch never waits behind another in flight: closing the page right after a scroll loses nothing queued', async () => {
+  const sent: string[] = [];
+  const pending: (() => void)[] = [];
+  const b = new Batcher({
+    send: (batch) => new Promise((resolve) => {
+      sent.push(batch.batchId);
+      pending.push(() => resolve({ ok: true, stored: batch.posts.length, comments: 0, rejected: 0 }));
+    }),
+    setTimeout: () => 0,
+    newId: (() => { let i = 0; return () => `batch-${String(++i).padStart(4, '0')}`; })(),
+  });
+  b.add(Array.from({ length: 30 }, () => capturedPost()));
+  void b.flush();
+  // Nothing acknowledged yet, and both batches are already on their way.
+  expect(sent).toEqual(['batch-0001', 'batch-0002']);
+  b.add([capturedPost()]);
+  void b.flush(); // what pagehide does
+  expect(sent).toEqual(['batch-0001', 'batch-0002', 'batch-0003']);
+  pending.forEach((r) => r());
+  await new Promise((r) => setTimeout(r, 0));
+  expect(b.pending).toBe(0);
+  expect(b.acknowledged.size).toBe(31);
+});

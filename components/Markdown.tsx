@@ -1,0 +1,75 @@
+/**
+ * A small Markdown renderer for our own and the model's text: paragraphs, lists, block quotes, bold,
+ * italics, code and links. It builds React elements from text, so nothing is ever parsed as HTML; a
+ * link is a link only when it points at reddit.com, anything else is shown as its text.
+ */
+import type { ReactNode } from 'react';
+
+const INLINE = /(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`|\[[^\]]*\]\([^)\s]+\))/g;
+
+function safeHref(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && /(^|\.)reddit\.com$/i.test(u.hostname) ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function unescape(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#124;/g, '|').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/\\([[\]"'\\])/g, '$1');
+}
+
+function inline(text: string, key: string): ReactNode[] {
+  return text.split(INLINE).map((part, i) => {
+    const k = `${key}.${i}`;
+    if (part.startsWith('**') && part.endsWith('**') && part.length > 4) return <strong key={k}>{inline(part.slice(2, -2), k)}</strong>;
+    if (part.startsWith('`') && part.endsWith('`') && part.length > 2) return <code key={k}>{unescape(part.slice(1, -1))}</code>;
+    const link = /^\[([^\]]*)\]\(([^)\s]+)\)$/.exec(part);
+    if (link) {
+      const href = safeHref(link[2]!);
+      return href ? (
+        <a key={k} href={href} target="_blank" rel="noreferrer">
+          {unescape(link[1]!)}
+        </a>
+      ) : (
+        <span key={k}>{unescape(link[1]!)}</span>
+      );
+    }
+    if (part.startsWith('*') && part.endsWith('*') && part.length > 2) return <em key={k}>{inline(part.slice(1, -1), k)}</em>;
+    return unescape(part);
+  });
+}
+
+export function Markdown({ text, className }: { text: string; className?: string }) {
+  const blocks: ReactNode[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; ) {
+    const line = lines[i]!;
+    if (!line.trim()) {
+      i++;
+      continue;
+    }
+    const key = `b${i}`;
+    if (/^\s*[-*] /.test(line)) {
+      const items: ReactNode[] = [];
+      while (i < lines.length && /^\s*[-*] /.test(lines[i]!)) {
+        items.push(<li key={i}>{inline(lines[i]!.replace(/^\s*[-*] /, ''), `${key}.${i}`)}</li>);
+        i++;
+      }
+      blocks.push(<ul key={key}>{items}</ul>);
+    } else if (/^\s*(>|&gt;) ?/.test(line)) {
+      const quote: string[] = [];
+      while (i < lines.length && /^\s*(>|&gt;) ?/.test(lines[i]!)) quote.push(lines[i++]!.replace(/^\s*(>|&gt;) ?/, ''));
+      blocks.push(<blockquote key={key}>{inline(quote.join(' '), key)}</blockquote>);
+    } else if (/^#{1,6} /.test(line)) {
+      blocks.push(<p key={key} className="md-heading"><strong>{inline(line.replace(/^#+ /, ''), key)}</strong></p>);
+      i++;
+    } else {
+      const para: string[] = [];
+      while (i < lines.length && lines[i]!.trim() && !/^\s*([-*] |>|&gt;|#{1,6} )/.test(lines[i]!)) para.push(lines[i++]!);
+      blocks.push(<p key={key}>{inline(para.join(' '), key)}</p>);
+    }
+  }
+  return <div className={className ?? 'md'}>{blocks}</div>;
+}

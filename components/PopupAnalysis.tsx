@@ -1,0 +1,37 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '@/lib/db/schema';
+import { computeInput } from '@/lib/db/reports';
+import { ANALYSIS_SECTIONS } from '@/lib/export/markdown';
+import { offlineAnalysis } from '@/lib/llm/offline';
+import type { SavedAnalysis } from '@/lib/db/analysis';
+import type { TrendReport } from '@/lib/rank/types';
+import type { Settings } from '@/lib/settings';
+import { openReportPage, rankSettingsOf } from './hooks';
+import { Markdown } from './Markdown';
+
+/**
+ * The popup's analysis: what a model last wrote for this day, else the offline analyser's. A popup
+ * closes when it loses focus, so the model runs in the report page; this offers to open it.
+ */
+export function PopupAnalysis({ report, settings, saved }: { report: TrendReport; settings: Settings; saved: SavedAnalysis | null | undefined }) {
+  const offline = useLiveQuery(async () => (saved ? null : offlineAnalysis(await computeInput(getDb(), report.at, rankSettingsOf(settings)))), [report, saved]);
+  const analysis = saved?.analysis ?? offline;
+  const model = saved ? Object.values(saved.analysis).find((s) => s.source !== 'offline analyser')?.source : null;
+  return (
+    <div className="popup-analysis">
+      <p className="muted">
+        {model ? `Written by ${model} (cached).` : 'Written by the offline analyser.'}{' '}
+        <button type="button" onClick={() => openReportPage(report.at < Date.now() - 86_400_000 ? { date: report.date } : {})} data-testid="open-report">
+          {model ? 'Open the full report' : 'Generate with the model…'}
+        </button>
+      </p>
+      {analysis &&
+        ANALYSIS_SECTIONS.map(({ key, title }) => (
+          <article key={key} className="section">
+            <h3>{title}</h3>
+            <Markdown text={analysis[key].body} />
+          </article>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '@/lib/db/schema';
+import { computeInput } from '@/lib/db/reports';
+import type { Analysis } from '@/lib/export/markdown';
+import { AnalysisPanel } from './AnalysisPanel';
+import { PostTools } from './PostTools';
+import { ReviewPanel } from './ReviewPanel';
+import { TrendView } from './TrendView';
+import { copyMarkdown, downloadMarkdown, rankSettingsOf, useReport, useSettings, useStoreStats } from './hooks';
+import { useModel } from './useModel';
+import { formatAgo } from './format';
+
+/** The full report in a tab: tables, the analysis (where the model runs), a post's TL;DR, period reviews. */
+export function ReportPage() {
+  const params = new URLSearchParams(location.search);
+  const postId = params.get('post');
+  const today = new Date().toISOString().slice(0, 10);
+  const [date, setDate] = useState<string | null>(params.get('date') && params.get('date')! < today ? params.get('date') : null);
+  const [settings] = useSettings();
+  const stats = useStoreStats();
+  const report = useReport(date, settings);
+  const input = useLiveQuery(async () => (report && settings ? computeInput(getDb(), report.at, rankSettingsOf(settings)) : undefined), [report, settings]);
+  const model = useModel(settings);
+  const [analysis, setAnalysis] = useState<Analysis>();
+  const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  const act = async (fn: () => Promise<unknown>, done: string) => {
+    try {
+      await fn();
+      setNote({ kind: 'ok', text: done });
+    } catch (e) {
+      setNote({ kind: 'error', text: `${done.replace(/\.$/, '')} failed: ${(e as Error).message}` });
+    }
+  };
+
+  return (
+    <main className="report-page">
+      <header className="bar">
+        <h1>Reddit Trend Radar — report</h1>
+        <label className="date">
+          Report for{' '}
+          <input type="date" value={date ?? today} max={today} onChange={(e) => setDate(e.target.value && e.target.value < today ? e.target.value : null)} data-testid="report-date" />
+        </label>
+        <span className="muted">
+          {stats ? `${stats.posts} posts captured · last capture ${stats.lastCaptureAt ? formatAgo(stats.lastCaptureAt, Date.now()) : 'never'}` : 'Reading…'}
+        </span>
+      </header>
+      {postId && (
+        <div className="card">
+          <PostTools postId={postId} model={model} />
+        </div>
+      )}
+      {!report || !settings || !input ? (
+        <p className="muted">Ranking…</p>
+      ) : (
+        <>
+          <TrendView report={report} />
+          <div className="actions">
+            <button type="button" onClick={() => act(() => downloadMarkdown(report, settings, analysis), `Saved reddit-trend-report-${report.date}.md.`)}>Export Markdown</button>
+            <button type="button" onClick={() => act(() => copyMarkdown(report, settings, analysis), 'Report copied to the clipboard.')}>Copy</button>
+            {note && <span role={note.kind === 'error' ? 'alert' : 'status'} className={`status ${note.kind}`}>{note.text}</span>}
+          </div>
+          <AnalysisPanel input={input} settings={settings} model={model} onAnalysis={setAnalysis} />
+          <ReviewPanel settings={settings} model={model} />
+        </>
+      )}
+    </main>
+  );
+}

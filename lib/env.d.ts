@@ -1,0 +1,4 @@
+interface ImportMetaEnv {
+  /** True only in the test build (RTR_TEST=1): the fake engine stands in for WebLLM. */
+  readonly RTR_FAKE_ENGINE?: boolean;
+}

@@ -1,0 +1,114 @@
+/**
+ * The analysis in real Chromium. The test build (RTR_TEST=1) swaps WebLLM for the fake engine, which
+ * streams an answer with made-up links and numbers; a software WebGPU adapter (SwiftShader) stands in
+ * for a GPU. The production build is checked for the no-GPU paths.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { canRunBrowser, extensionPage, launch, ROUTES, TEST_EXTENSION_DIR, waitForDb, type Harness } from './harness';
+
+const MODEL = 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC';
+const SECTIONS = ['today', 'weekly', 'monthly', 'deepDive', 'communities'];
+const runTestBuild = canRunBrowser && (!!process.env.CI || existsSync(join(TEST_EXTENSION_DIR, 'manifest.json')));
+const sources = (page: Page) => Promise.all(SECTIONS.map((s) => page.getByTestId(`section-${s}`).getAttribute('data-source')));
+
+async function captured(h: Harness): Promise<void> {
+  const reddit = await h.context.newPage();
+  await reddit.goto(h.url(ROUTES.newListing!));
+  await reddit.goto(h.url(ROUTES.newPost!));
+  const db = await extensionPage(h);
+  await waitForDb(db, (d) => d.posts.length >= 51 && d.comments.length >= 15, 'captures');
+  await db.close();
+  await reddit.close();
+}
+
+describe.runIf(runTestBuild)('the analysis with a (fake) model', () => {
+  let h: Harness;
+  let page: Page;
+  beforeAll(async () => {
+    h = await launch({ extensionDir: TEST_EXTENSION_DIR, args: ['--enable-unsafe-webgpu'] });
+    await captured(h);
+    page = await extensionPage(h, 'report.html?date=2026-06-28');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  test('the first use asks before downloading, saying how large the download is', async () => {
+    const consent = page.getByTestId('consent');
+    await expect.poll(() => consent.isVisible()).toBe(true);
+    expect(await consent.textContent()).toMatch(/Qwen2\.5-1\.5B-Instruct \(q4f32_1\) runs on your GPU .* downloads about 900 MB of weights .* about 1\.9 GB of GPU memory/);
+    expect(await sources(page)).toEqual(Array(5).fill('offline analyser'));
+  });
+
+  test('after consent: a progress bar, then every section streams in, grounded', async () => {
+    await page.getByRole('button', { name: 'Download and generate' }).click();
+    // Streaming: a section shows "writing…" with part of its text before it is final.
+    await expect.poll(() => page.getByText('writing…').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const partial = await page.getByTestId('section-today').locator('.md').textContent();
+    await expect.poll(() => sources(page), { timeout: 30_000 }).toEqual(Array(5).fill(MODEL));
+    await expect.poll(() => page.getByText('writing…').count()).toBe(0);
+    const today = await page.getByTestId('section-today').locator('.md').textContent();
+    expect(today!.startsWith(partial!.replace(/…$/, '').slice(0, 10))).toBe(true);
+    const html = await page.locator('.analysis').innerHTML();
+    expect(html).not.toMatch(/evil\.example|zzzzzz9|99999/);
+    // The one real link points at a post of the section's input, with the data's numbers.
+    expect(await page.getByTestId('section-today').locator('a').getAttribute('href')).toBe('https://www.reddit.com/comments/1uhw7fu');
+    expect(today).toContain('(Score: 115, Comments: 33)');
+  });
+
+  test('the export says which wrote each section and has no made-up link', async () => {
+    const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
+    const text = readFileSync((await md.path())!, 'utf8');
+    expect(text.match(/\*Written by: (.*)\*/g)).toEqual(Array(5).fill(`*Written by: ${MODEL}*`));
+    expect(text).not.toMatch(/evil\.example|zzzzzz9|99999/);
+    expect(text).toContain("### Today's Highlights\n\nThe community converged on one story ([the top post](https://www.reddit.com/comments/1uhw7fu) (Score: 115, Comments: 33)).");
+  });
+
+  test('reopening is served from the cache at once', async () => {
+    const again = await extensionPage(h, 'report.html?date=2026-06-28');
+    await expect.poll(() => sources(again)).toEqual(Array(5).fill(MODEL));
+    expect(await again.getByText('from cache').count()).toBe(5);
+    // The popup shows the cached analysis too, and offers the full report.
+    const popup = await extensionPage(h);
+    await popup.getByTestId('report-date').fill('2026-06-28');
+    await popup.getByRole('tab', { name: 'Analysis' }).click();
+    await expect.poll(() => popup.locator('.popup-analysis').textContent()).toContain(`Written by ${MODEL} (cached).`);
+    await again.close();
+    await popup.close();
+  });
+
+  test('Stop interrupts the stream; the unwritten sections come from the offline analyser', async () => {
+    await page.getByRole('button', { name: 'Regenerate' }).click();
+    await expect.poll(() => page.getByText('writing…').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.getByTestId('stop').click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Stopped.' }).count()).toBe(1);
+    expect(await sources(page)).toEqual(Array(5).fill('offline analyser'));
+    expect(await page.getByText('writing…').count()).toBe(0);
+  });
+});
+
+describe.runIf(canRunBrowser)('no GPU: the offline analysis, with a note saying why', () => {
+  for (const [label, args, reason] of [
+    ['no WebGPU adapter', [], /^No model: (WebGPU found no GPU adapter|this browser has no WebGPU)\. The analysis comes from the offline analyser\.$/],
+    ['only a software adapter', ['--enable-unsafe-webgpu'], /^No model: only a software \(CPU\) WebGPU adapter is available, far too slow for a language model\./],
+  ] as const) {
+    test(label, async () => {
+      const h = await launch({ args: [...args] });
+      try {
+        await captured(h);
+        const page = await extensionPage(h, 'report.html?date=2026-06-28');
+        await expect.poll(() => page.getByTestId('offline-note').textContent(), { timeout: 15_000 }).toMatch(reason);
+        expect(await sources(page)).toEqual(Array(5).fill('offline analyser'));
+        expect(await page.getByTestId('generate').count()).toBe(0);
+        expect(await page.getByTestId('section-deepDive').textContent()).toContain('the most discussed post of the day');
+        // web-llm was never loaded.
+        expect(h.requests.filter((u) => /lib-|webllm/.test(u))).toEqual([]);
+      } finally {
+        await h.close();
+      }
+    });
+  }
+});
