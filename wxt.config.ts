@@ -15,6 +15,8 @@ export default defineConfig({
     description: 'Private trend tables and analysis of the Reddit posts you browse. Nothing leaves your browser.',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: ['*://*.reddit.com/*'],
+    // Asked for only when the user turns on "Read linked articles" (off by default).
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },

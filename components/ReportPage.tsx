@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/schema';
-import { computeInput } from '@/lib/db/reports';
+import { computeInput, fetchArticlesFor } from '@/lib/db/reports';
 import type { Analysis } from '@/lib/export/markdown';
 import { AnalysisPanel } from './AnalysisPanel';
 import { PostTools } from './PostTools';
@@ -20,7 +20,15 @@ export function ReportPage() {
   const [settings] = useSettings();
   const stats = useStoreStats();
   const report = useReport(date, settings);
-  const input = useLiveQuery(async () => (report && settings ? computeInput(getDb(), report.at, rankSettingsOf(settings)) : undefined), [report, settings]);
+  const input = useLiveQuery(
+    async () => (report && settings ? computeInput(getDb(), report.at, rankSettingsOf(settings), { articles: settings.readArticles }) : undefined),
+    [report, settings],
+  );
+  // "Read linked articles": fetch the articles of the posts read in detail; the input updates live.
+  useEffect(() => {
+    if (!input || !settings?.readArticles) return;
+    void import('@/lib/llm/articles').then(({ fetchArticle }) => fetchArticlesFor(getDb(), input, (url) => fetchArticle(url)));
+  }, [input, settings?.readArticles]);
   const model = useModel(settings);
   const [analysis, setAnalysis] = useState<Analysis>();
   const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);

@@ -113,3 +113,24 @@ export function openReportPage(params: Record<string, string> = {}): void {
   const q = new URLSearchParams(params).toString();
   void browser.tabs.create({ url: browser.runtime.getURL(`/report.html${q ? `?${q}` : ''}`) });
 }
+
+/** Asks for the optional permission "Read linked articles" needs; true when granted. */
+export async function requestArticleAccess(): Promise<boolean> {
+  const { ARTICLE_ORIGINS } = await import('@/lib/llm/articles');
+  return browser.permissions.request({ origins: ARTICLE_ORIGINS });
+}
+
+export async function dropArticleAccess(): Promise<void> {
+  const { ARTICLE_ORIGINS } = await import('@/lib/llm/articles');
+  await browser.permissions.remove({ origins: ARTICLE_ORIGINS });
+}
+
+/** Bytes this extension stores (database and model cache together), as the browser counts them. */
+export async function storageUsed(): Promise<number | null> {
+  const estimate = await navigator.storage?.estimate?.();
+  return estimate?.usage ?? null;
+}
+
+export function openOptionsPage(): void {
+  void browser.runtime.openOptionsPage();
+}
