@@ -19,6 +19,8 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**', 'test/**', '*.config.*'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setTimeout: 'readonly', document: 'readonly' },
+    },
   },
 );
