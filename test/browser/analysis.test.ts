@@ -106,6 +106,29 @@ describe.runIf(canRunBrowser)('no GPU: the offline analysis, with a note saying 
         expect(await page.getByTestId('section-deepDive').textContent()).toContain('the most discussed post of the day');
         // web-llm was never loaded.
         expect(h.requests.filter((u) => /lib-|webllm/.test(u))).toEqual([]);
+        if (args.length) return;
+        // A post's TL;DR, offline: its first sentences and its top comments; and its export.
+        const post = await extensionPage(h, 'report.html?post=t3_1un6v9c');
+        const tldr = post.locator('.post-tools');
+        await expect.poll(() => tldr.textContent()).toContain("Lot dropped this week and there's a pretty clear through-line, so figured I'd pull it together.");
+        expect(await tldr.textContent()).toContain('u/KnodulesAintHeavy (13 points): Price drops?');
+        const [file] = await Promise.all([post.waitForEvent('download'), post.getByRole('button', { name: 'Export post' }).click()]);
+        const text = readFileSync((await file.path())!, 'utf8');
+        expect(text.split('\n').slice(0, 6)).toEqual([
+          'Post Title: This week in AI: GPT-5.6, Gemini 3.5 Flash, Claude Science, and a Qwen price war — inference cost is collapsing across every tier at once',
+          'Author: ksraj1001',
+          'Score: 51',
+          'URL: https://www.reddit.com/r/artificial/comments/1un6v9c/this_week_in_ai_gpt56_gemini_35_flash_claude/',
+          'Number of comments: 22',
+          `Created UTC: ${Date.parse('2026-07-04T11:39:19.241Z') / 1000}`,
+        ]);
+        expect(text).toContain('Top 5 comments:\n\nComment 1:\nAuthor: KnodulesAintHeavy\nScore: 13\n');
+        // A period review of r/MachineLearning in June 2026, offline: themes citing upvotes and authors.
+        await post.locator('.review input[type=date]').first().fill('2026-06-01');
+        await post.locator('.review input[type=date]').nth(1).fill('2026-06-30');
+        await post.locator('.review input[list]').fill('MachineLearning');
+        await post.getByRole('button', { name: 'Review offline' }).click();
+        await expect.poll(() => post.locator('.review .md').textContent()).toContain('(471 upvotes, by u/');
       } finally {
         await h.close();
       }
