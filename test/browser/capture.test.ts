@@ -115,7 +115,10 @@ describe.runIf(canRunBrowser)('capture in a real browser', () => {
     const d = await waitForDb(dbPage, (x) => x.comments.length >= 15, 'the 15 comments');
     expect(d.comments).toHaveLength(15);
     const post = d.posts.find((p) => p.id === 't3_1un6v9c')!;
-    expect(post).toMatchObject({ subreddit: 'artificial', score: 51, comments: 22, author: 'ksraj1001' });
+    expect(post).toMatchObject({
+      subreddit: 'artificial', score: 51, comments: 22, author: 'ksraj1001',
+      title: 'This week in AI: GPT-5.6, Gemini 3.5 Flash, Claude Science, and a Qwen price war — inference cost is collapsing across every tier at once',
+    });
     expect(String(post.body)).toMatch(/^Lot dropped this week/);
     expect(d.comments.find((c) => c.id === 't1_ovisd3d')).toMatchObject({ parentId: 't1_oviiytm', depth: 1, score: 3, author: 'Ecsta', postId: 't3_1un6v9c' });
   });

@@ -25,6 +25,20 @@ export interface Route {
   type?: string;
 }
 
+/**
+ * The charset parameter to serve a page with: UTF-8 when its bytes are UTF-8 (as Reddit serves), else
+ * none, so the browser reads the page's own <meta charset> or falls back to windows-1252, as it would for
+ * a page saved that way.
+ */
+function charsetParam(bytes: Buffer): string {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return '; charset=utf-8';
+  } catch {
+    return '';
+  }
+}
+
 export const ROUTES: Record<string, Route> = {
   newListing: { host: 'www.reddit.com', path: '/r/MachineLearning/', file: 'new-listing-r-machinelearning-2026.html' },
   newPost: { host: 'www.reddit.com', path: '/r/artificial/comments/1un6v9c/this_week_in_ai_gpt56_gemini_35_flash_claude/', file: 'new-post-r-artificial-2026-with-comments.html' },
@@ -78,9 +92,11 @@ function serve(dir: string, extraRoutes: Route[]): Promise<Server> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
       return;
     }
-    // Saved pages' own scripts must not run: only the extension acts on the page.
-    res.writeHead(200, { 'content-type': route.type ?? 'text/html', 'content-security-policy': "script-src 'none'" });
-    res.end(route.file ? readFileSync(fixturePath(route.file)) : route.html);
+    // Saved pages' own scripts must not run: only the extension acts on the page. The charset header
+    // says what the bytes are, as Reddit's server did (UTF-8), or windows-1252 for a page saved so.
+    const body = route.file ? readFileSync(fixturePath(route.file)) : Buffer.from(route.html ?? '');
+    res.writeHead(200, { 'content-type': `${route.type ?? 'text/html'}${charsetParam(body)}`, 'content-security-policy': "script-src 'none'" });
+    res.end(body);
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
