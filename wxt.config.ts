@@ -6,14 +6,19 @@ export default defineConfig({
   imports: false,
   // Test builds (RTR_TEST=1) go to their own folder so they never replace a user's build.
   outDir: process.env.RTR_TEST ? '.output-test' : '.output',
-  vite: () => ({
-    define: { 'import.meta.env.RTR_FAKE_ENGINE': JSON.stringify(process.env.RTR_TEST === '1') },
+  vite: (env) => ({
+    define: {
+      'import.meta.env.RTR_FAKE_ENGINE': JSON.stringify(process.env.RTR_TEST === '1'),
+      // Firefox: no WebLLM. Its one 6 MB file is more than AMO's linter parses (FILE_TOO_LARGE), and
+      // Firefox's WebGPU is not on every platform yet; the offline analyser writes the analysis there.
+      'import.meta.env.RTR_NO_WEBLLM': JSON.stringify(env.browser === 'firefox'),
+    },
     worker: { format: 'es' },
   }),
   manifest: ({ browser }) => ({
     name: 'Reddit Trend Radar',
     description: 'Private trend tables and analysis of the Reddit posts you browse. Nothing leaves your browser.',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: ['*://*.reddit.com/*'],
     // Asked for only when the user turns on "Read linked articles" (off by default).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
@@ -21,8 +26,16 @@ export default defineConfig({
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },
     action: { default_title: 'Reddit Trend Radar' },
+    commands: {
+      'open-sidebar': { suggested_key: { default: 'Alt+Shift+R' }, description: 'Open the Reddit Trend Radar sidebar' },
+      ...(browser === 'firefox' ? { _execute_sidebar_action: { description: 'Toggle the Reddit Trend Radar sidebar' } } : {}),
+    },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'reddit-trend-radar@example.org', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'reddit-trend-radar@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
 });

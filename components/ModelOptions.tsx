@@ -24,12 +24,14 @@ export function ModelOptions({ settings, update }: { settings: Settings; update:
   const ids = LADDER.flatMap((f) => [modelChoice(f, true).id, modelChoice(f, false).id]);
 
   const checkCache = async () => {
+    if (import.meta.env.RTR_NO_WEBLLM === true) return setCached([]);
     const { modelInCache } = await import('@/lib/llm/webllm');
     const present: string[] = [];
     for (const id of ids) if (await modelInCache(id)) present.push(id);
     setCached(present);
   };
   const remove = async () => {
+    if (import.meta.env.RTR_NO_WEBLLM === true) return;
     const { removeModelFromCache } = await import('@/lib/llm/webllm');
     for (const id of cached ?? []) await removeModelFromCache(id);
     await update({ modelConsent: [] });

@@ -1,4 +1,5 @@
-import { DataSection } from './DataSection';
+import { CommunityOptions } from './CommunityOptions';
+import { DataOptions } from './DataOptions';
 import { ModelOptions } from './ModelOptions';
 import { useSettings } from './hooks';
 
@@ -8,11 +9,9 @@ export function OptionsPage() {
   return (
     <main className="options-page">
       <h1>Reddit Trend Radar — options</h1>
+      <CommunityOptions settings={settings} update={update} />
       <ModelOptions settings={settings} update={update} />
-      <section className="options-section" aria-labelledby="data-h">
-        <h2 id="data-h">Your data</h2>
-        <DataSection />
-      </section>
+      <DataOptions settings={settings} update={update} />
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DataSection } from './DataSection';
-import { addSample, copyMarkdown, downloadMarkdown, dropSample, useReport, useSavedAnalysis, useSettings, useStoreStats } from './hooks';
+import { addSample, copyMarkdown, downloadMarkdown, dropSample, openOptionsPage, openSidebarFromPage, useReport, useSavedAnalysis, useSettings, useStoreStats } from './hooks';
 import { PopupAnalysis } from './PopupAnalysis';
 import { formatAgo } from './format';
 import { TrendView } from './TrendView';
@@ -94,6 +94,10 @@ export function Popup() {
           {note.text}
         </p>
       )}
+      <div className="actions">
+        <button type="button" onClick={() => act(openSidebarFromPage, 'Sidebar opened.')}>Open sidebar</button>
+        <button type="button" onClick={() => openOptionsPage()}>Options</button>
+      </div>
       <DataSection />
     </main>
   );

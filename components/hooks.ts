@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/schema';
-import { storeStats, type StoreStats } from '@/lib/db/posts';
+import { communityCounts, storeStats, type StoreStats } from '@/lib/db/posts';
+import { applyRetention, deleteEverything } from '@/lib/db/retention';
 import { exportBackup, importBackup, parseBackup, type ImportReport } from '@/lib/db/backup';
 import { computeInput, computeReport, historyOf, LATEST, settingsKey } from '@/lib/db/reports';
 import { loadAnalysis, type SavedAnalysis } from '@/lib/db/analysis';
@@ -133,4 +134,65 @@ export async function storageUsed(): Promise<number | null> {
 
 export function openOptionsPage(): void {
   void browser.runtime.openOptionsPage();
+}
+
+export function useCommunityCounts() {
+  return useLiveQuery(() => communityCounts(getDb()), []);
+}
+
+export const runRetention = (s: Settings) => applyRetention(getDb(), Date.now(), s.keepSightingsDays, s.keepPostsMonths);
+export const deleteAllData = () => deleteEverything(getDb());
+
+/**
+ * The tab the sidebar follows: the active tab of the focused window. When that is one of our own pages
+ * (the panel opened as a tab), the most recently used web tab instead.
+ */
+export function useActiveTab(): { id: number; url: string | undefined } | null | undefined {
+  const [tab, setTab] = useState<{ id: number; url: string | undefined } | null>();
+  useEffect(() => {
+    const own = browser.runtime.getURL('/');
+    const refresh = async () => {
+      const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      if (active?.id != null && !active.url?.startsWith(own)) return setTab({ id: active.id, url: active.url });
+      const web = (await browser.tabs.query({})).filter((t) => t.id != null && !t.url?.startsWith(own) && !t.url?.startsWith('about:'));
+      const recent = web.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+      setTab(recent ? { id: recent.id!, url: recent.url } : null);
+    };
+    void refresh();
+    const onUpdated = (_id: number, change: { url?: string; status?: string }) => (change.url || change.status === 'complete') && void refresh();
+    const onActivated = () => void refresh();
+    browser.tabs.onActivated.addListener(onActivated);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    browser.windows?.onFocusChanged.addListener(onActivated);
+    return () => {
+      browser.tabs.onActivated.removeListener(onActivated);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      browser.windows?.onFocusChanged.removeListener(onActivated);
+    };
+  }, []);
+  return tab;
+}
+
+/** How many posts the capture counted in a tab (the toolbar badge). */
+export function useTabCaptureCount(tabId: number | undefined): number | undefined {
+  const [count, setCount] = useState<number>();
+  useEffect(() => {
+    if (tabId == null) return;
+    let live = true;
+    const read = () => void browser.action.getBadgeText({ tabId }).then((t) => live && setCount(Number(t.replace('+', '')) || 0), () => undefined);
+    read();
+    const timer = setInterval(read, 2000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [tabId]);
+  return count;
+}
+
+/** Opens the sidebar of the current window (from a click: the browser requires a user action). */
+export async function openSidebarFromPage(): Promise<void> {
+  if (import.meta.env.FIREFOX) return (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
+  const win = await browser.windows.getCurrent();
+  await (browser as unknown as { sidePanel: { open(o: { windowId: number }): Promise<void> } }).sidePanel.open({ windowId: win.id! });
 }

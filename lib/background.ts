@@ -13,14 +13,20 @@ import { getSettings } from './settings';
 import { SETTINGS_KEY } from './settings-key';
 import { computeReport, storeLatest } from './db/reports';
 import type { RankSettings } from './rank/types';
+import { applyRetention } from './db/retention';
+import { BADGES_KEY, badgesOf } from './badges';
 
 export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.MessageSender, 'tab'>): Promise<CaptureAck> {
   const bad = invalidField(CaptureBatchShape, data);
   // A malformed batch will not improve by being sent again: acknowledge it as refused, store nothing.
   if (bad) return { ok: true, stored: 0, comments: 0, rejected: 1, error: `malformed batch (field ${bad})` };
   const batch = data as CaptureBatch;
-  if (!(await getSettings()).captureEnabled) return { ok: true, stored: 0, comments: 0, rejected: 0, paused: true };
+  const settings = await getSettings();
+  if (!settings.captureEnabled || (sender.tab?.incognito && !settings.captureInPrivate))
+    return { ok: true, stored: 0, comments: 0, rejected: 0, paused: true };
+  const excluded = new Set(settings.excluded.map((s) => s.toLowerCase()));
   const posts = validRecords<CapturedPost>(CapturedPostShape, batch.posts);
+  posts.ok = posts.ok.filter((p) => !excluded.has(p.subreddit.toLowerCase()));
   const comments = validRecords<CapturedComment>(CapturedCommentShape, batch.comments);
   const bodies = validRecords(BodyPatchShape, batch.bodies ?? []);
   const result = await ingest(getDb(), posts.ok, comments.ok, bodies.ok);
@@ -71,6 +77,45 @@ export async function rerank(now = Date.now()): Promise<void> {
   const settings = rankSettings(await getSettings());
   const report = await computeReport(getDb(), now, settings);
   await storeLatest(getDb(), report, settings, now);
+  await browser.storage.local.set({ [BADGES_KEY]: badgesOf(report) });
+}
+
+export const RETENTION_ALARM = 'retention';
+export async function retention(now = Date.now()): Promise<void> {
+  const s = await getSettings();
+  await applyRetention(getDb(), now, s.keepSightingsDays, s.keepPostsMonths);
+}
+
+// ── The sidebar: Chrome's side panel, Firefox's sidebar_action ─────────────────────────────────────────
+export const MENU_SIDEBAR = 'open-sidebar';
+export const COMMAND_SIDEBAR = 'open-sidebar';
+
+/** Opens the sidebar for a tab; must run in response to the user's action (a menu click, a shortcut). */
+export function openSidebar(tab: { id?: number; windowId?: number } | undefined): void {
+  if (import.meta.env.FIREFOX) {
+    void (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
+    return;
+  }
+  const panel = (browser as unknown as { sidePanel?: { open(o: { tabId?: number; windowId?: number }): Promise<void> } }).sidePanel;
+  if (tab?.id != null) void panel?.open({ tabId: tab.id });
+  else if (tab?.windowId != null) void panel?.open({ windowId: tab.windowId });
+}
+
+function setUpSidebar(): void {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: MENU_SIDEBAR,
+      title: 'Open Reddit Trend Radar sidebar',
+      contexts: ['page', 'link'],
+      documentUrlPatterns: ['*://*.reddit.com/*'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_SIDEBAR) openSidebar(tab);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === COMMAND_SIDEBAR) openSidebar(tab);
+  });
 }
 
 function scheduleRerank(): void {
@@ -82,9 +127,12 @@ export function startBackground(): void {
   onMessages({ capture: handleCapture, readabilityFallback: handleReadability });
   // Windows move with time even without new captures: re-rank every 15 minutes.
   void browser.alarms.create(RERANK_ALARM, { periodInMinutes: 15, delayInMinutes: 1 });
+  void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 10 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RERANK_ALARM) void rerank();
+    if (alarm.name === RETENTION_ALARM) void retention();
   });
+  setUpSidebar();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes[SETTINGS_KEY]) scheduleRerank();
   });

@@ -3,8 +3,10 @@
 /** The communities the seed series follows (report-format.md). */
 export const DEFAULT_TRACKED = [
   'LocalLLaMA', 'MachineLearning', 'singularity', 'LocalLLM', 'hackernews', 'LangChain', 'LLMDevs',
-  'Vectordatabase', 'Rag', 'AI_Agents', 'datascience',
+  'vectordatabase', 'Rag', 'AI_Agents', 'datascience',
 ];
+/** Version 1's default, kept for its migration (it spelled one name as the series' config does). */
+export const V1_DEFAULT_TRACKED = DEFAULT_TRACKED.map((s) => (s === 'vectordatabase' ? 'Vectordatabase' : s));
 
 export type ModelPreference = 'Llama-3.2-3B-Instruct' | 'Qwen2.5-1.5B-Instruct' | 'Llama-3.2-1B-Instruct';
 
@@ -18,6 +20,16 @@ export interface Settings {
   modelConsent: string[];
   /** Fetch link posts' articles and reduce them with Readability (needs an optional permission). */
   readArticles: boolean;
+  /** Communities never captured (compared case-insensitively). */
+  excluded: string[];
+  /** Capture in private (incognito) windows too. Off: nothing is captured there. */
+  captureInPrivate: boolean;
+  /** Keep every sighting for this many days; older ones are thinned to one a day. */
+  keepSightingsDays: number;
+  /** Delete posts (with their history and comments) not seen for this many months; 0 keeps everything. */
+  keepPostsMonths: number;
+  /** Small "#3 today" / "rising" badges on posts in Reddit's feeds. */
+  feedBadges: boolean;
   /** Communities whose posts count in the reports; compared case-insensitively. */
   tracked: string[];
   /** Count every captured community instead of `tracked`. */
@@ -32,4 +44,9 @@ export const DEFAULT_SETTINGS: Settings = {
   modelCeiling: null,
   modelConsent: [],
   readArticles: false,
+  excluded: [],
+  captureInPrivate: false,
+  keepSightingsDays: 30,
+  keepPostsMonths: 12,
+  feedBadges: true,
 };

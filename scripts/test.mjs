@@ -51,6 +51,7 @@ if (!only || only === 'unit') {
 }
 if (!only || only === 'browser') {
   check('build (firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
+  check('web-ext lint (firefox)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-config-discovery']);
   check('build (chrome)', 'npx', ['wxt', 'build']);
   // The test build: the fake engine stands in for WebLLM (no GPU or weights in CI).
   console.log('\n── build (test, fake engine): RTR_TEST=1 wxt build');

@@ -65,3 +65,16 @@ test('re-ranking stores the latest report for the tracked communities', async ()
   await rerank(now);
   expect((await getDb().reports.get('latest'))!.report.today.map((r) => r.id)).toEqual(['t3_u', 't3_t']);
 });
+
+test('excluded communities and private windows are not captured, whatever the content script sent', async () => {
+  await updateSettings({ excluded: ['Funny'], captureInPrivate: false, captureEnabled: true });
+  const ack = await handleCapture(
+    { batchId: 'batch-0009', tabTotal: 2, posts: [capturedPost({ id: 't3_keep' }), capturedPost({ id: 't3_fun', subreddit: 'funny' })], comments: [] },
+    { tab },
+  );
+  expect(ack).toMatchObject({ ok: true, stored: 1 });
+  expect((await getDb().posts.toArray()).map((p) => p.id)).toEqual(['t3_keep']);
+  const privateAck = await handleCapture({ batchId: 'batch-0010', tabTotal: 1, posts: [capturedPost({ id: 't3_private' })], comments: [] }, { tab: { id: 8, incognito: true } as never });
+  expect(privateAck).toMatchObject({ paused: true, stored: 0 });
+  expect(await getDb().posts.get('t3_private')).toBeUndefined();
+});

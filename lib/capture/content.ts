@@ -5,13 +5,19 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '../messaging';
-import { captureEnabled, onCaptureSwitchedOff } from './enabled';
+import { browser } from 'wxt/browser';
+import { BADGES_KEY, type FeedBadges } from '../badges';
+import { onlyBadges, syncBadges } from './badges-dom';
+import { captures, captureSettings, excludedSet, onSettingsChange } from './enabled';
 import { Batcher } from './batcher';
 import { OBSERVE_OPTIONS, PageWatcher } from './observe';
 import { CapturedCommentShape, CapturedPostShape, validRecords } from './schema';
 
 export async function startCapture(ctx: ContentScriptContext): Promise<void> {
-  if (!(await captureEnabled())) return;
+  const incognito = browser.extension?.inIncognitoContext === true;
+  let settings = await captureSettings();
+  if (!captures(settings, incognito)) return;
+  let excluded = excludedSet(settings);
 
   const batcher = new Batcher({
     send: (batch) => sendMessage('capture', batch),
@@ -25,7 +31,7 @@ export async function startCapture(ctx: ContentScriptContext): Promise<void> {
     now: () => Date.now(),
     onRecords: (posts, comments) => {
       // Checked before sending as well as on receipt: a record that fails never leaves the page.
-      const p = validRecords(CapturedPostShape, posts);
+      const p = validRecords(CapturedPostShape, posts.filter((x) => !excluded.has(x.subreddit.toLowerCase())));
       const c = validRecords(CapturedCommentShape, comments);
       watcher.totals.skipped += p.rejected + c.rejected;
       batcher.add(p.ok, c.ok);
@@ -33,7 +39,28 @@ export async function startCapture(ctx: ContentScriptContext): Promise<void> {
     onUnknownPostPage: (postId) => void sendMessage('readabilityFallback', { postId }).catch(() => undefined),
   });
 
+  // Feed badges: the background publishes the trending ids; redrawn after changes, at most twice a second.
+  let badges = ((await browser.storage.local.get(BADGES_KEY))[BADGES_KEY] as FeedBadges | undefined) ?? undefined;
+  let badgeTimer = false;
+  const drawBadges = () => {
+    if (badgeTimer) return;
+    badgeTimer = true;
+    ctx.setTimeout(() => {
+      badgeTimer = false;
+      syncBadges(document, badges, settings.feedBadges !== false);
+    }, 500);
+  };
+  const onBadges = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(BADGES_KEY in changes)) return;
+    badges = changes[BADGES_KEY]!.newValue as FeedBadges | undefined;
+    drawBadges();
+  };
+  browser.storage.onChanged.addListener(onBadges);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onBadges));
+
   const observer = new MutationObserver((records) => {
+    if (onlyBadges(records)) return;
+    drawBadges();
     try {
       watcher.handleMutations(records);
     } catch (e) {
@@ -49,15 +76,21 @@ export async function startCapture(ctx: ContentScriptContext): Promise<void> {
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => watcher.navigated());
   // Capture switched off from the popup: stop at once, keep nothing queued.
-  const unwatch = onCaptureSwitchedOff(() => {
-    observer.disconnect();
-    batcher.stop();
-    unwatch();
+  const unwatch = onSettingsChange((next) => {
+    settings = next;
+    excluded = excludedSet(next);
+    drawBadges();
+    if (!captures(next, incognito)) {
+      observer.disconnect();
+      batcher.stop();
+      unwatch();
+    }
   });
   ctx.onInvalidated(unwatch);
   // Flush what is queued before the page goes away.
   ctx.addEventListener(window, 'pagehide', () => void batcher.flush());
 
+  drawBadges();
   try {
     watcher.scan();
   } catch (e) {

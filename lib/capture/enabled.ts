@@ -1,20 +1,34 @@
 /**
- * The content script's view of the capture switch, read straight from storage so the script does not
+ * The content script's view of the settings it needs, read straight from storage so the script does not
  * carry the settings library (its budget is 25 kB). The key is the one lib/settings.ts defines.
  */
 import { browser } from 'wxt/browser';
 import { SETTINGS_KEY } from '../settings-key';
 
-export async function captureEnabled(): Promise<boolean> {
-  const got = await browser.storage.local.get(SETTINGS_KEY);
-  return (got[SETTINGS_KEY] as { captureEnabled?: boolean } | undefined)?.captureEnabled !== false;
+export interface CaptureSettings {
+  captureEnabled?: boolean;
+  excluded?: string[];
+  captureInPrivate?: boolean;
+  feedBadges?: boolean;
 }
 
-/** Calls `onOff` once capture is switched off; returns the unsubscribe function. */
-export function onCaptureSwitchedOff(onOff: () => void): () => void {
+export async function captureSettings(): Promise<CaptureSettings> {
+  return ((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as CaptureSettings | undefined) ?? {};
+}
+
+/** Whether this page captures at all: capture on, and not a private window unless allowed. */
+export function captures(s: CaptureSettings, incognito: boolean): boolean {
+  return s.captureEnabled !== false && (!incognito || s.captureInPrivate === true);
+}
+
+export function excludedSet(s: CaptureSettings): Set<string> {
+  return new Set((s.excluded ?? []).map((x) => x.toLowerCase()));
+}
+
+/** Calls `onChange` with the new settings whenever they change. */
+export function onSettingsChange(onChange: (s: CaptureSettings) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const next = changes[SETTINGS_KEY]?.newValue as { captureEnabled?: boolean } | undefined;
-    if (area === 'local' && next?.captureEnabled === false) onOff();
+    if (area === 'local' && changes[SETTINGS_KEY]) onChange((changes[SETTINGS_KEY].newValue as CaptureSettings | undefined) ?? {});
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

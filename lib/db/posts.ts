@@ -181,3 +181,16 @@ export async function storeStats(db: RadarDB): Promise<StoreStats> {
     return { posts, communities: communities.length, comments, lastCaptureAt: newest?.lastSeenAt ?? null, samplePosts };
   });
 }
+
+/** Captured communities with how many posts each, most first (sample rows left out). */
+export async function communityCounts(db: RadarDB): Promise<{ name: string; posts: number }[]> {
+  const counts = new Map<string, { name: string; posts: number }>();
+  await db.posts.orderBy('subreddit').each((p) => {
+    if (p.sample) return;
+    const key = p.subreddit.toLowerCase();
+    const c = counts.get(key);
+    if (c) c.posts++;
+    else counts.set(key, { name: p.subreddit, posts: 1 });
+  });
+  return [...counts.values()].sort((a, b) => b.posts - a.posts || (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));
+}

@@ -9,16 +9,19 @@ import type { GpuInfo, ModelChoice } from './models';
 
 export const FAKE_ENGINE: boolean = import.meta.env.RTR_FAKE_ENGINE === true;
 
-export async function createEngine(choice: ModelChoice): Promise<ChatEngine> {
-  if (import.meta.env.RTR_FAKE_ENGINE === true) {
-    const { FakeEngine } = await import('./fake-engine');
-    return new FakeEngine({ modelId: choice.id, delayMs: 25 });
-  }
-  const { WebLLMEngine } = await import('./webllm');
-  return new WebLLMEngine(choice);
+export function createEngine(choice: ModelChoice): Promise<ChatEngine> {
+  // Written as one expression so the bundler drops the branches a build does not use, imports included.
+  return import.meta.env.RTR_FAKE_ENGINE === true
+    ? import('./fake-engine').then(({ FakeEngine }) => new FakeEngine({ modelId: choice.id, delayMs: 25 }))
+    : import.meta.env.RTR_NO_WEBLLM === true
+      ? Promise.reject(new Error(NO_WEBLLM))
+      : import('./webllm').then(({ WebLLMEngine }) => new WebLLMEngine(choice));
 }
 
+export const NO_WEBLLM = 'this build runs no language model (the Firefox build leaves WebLLM out)';
+
 export async function gpuInfo(): Promise<GpuInfo> {
+  if (import.meta.env.RTR_NO_WEBLLM === true) return { available: false, shaderF16: false, maxBufferSize: 0, description: '', reason: NO_WEBLLM };
   const gpu = await detectGpu();
   if (import.meta.env.RTR_FAKE_ENGINE === true && !gpu.available && /software/.test(gpu.reason ?? ''))
     return { available: true, shaderF16: false, maxBufferSize: 4 * 2 ** 30, description: 'software adapter (test build)' };

@@ -1,0 +1,48 @@
+/**
+ * Retention: every sighting is kept for `keepSightingsDays`; older ones are thinned to one a day per post
+ * (the day's last, which is what a chart of that day shows). Posts not seen for `keepPostsMonths` months
+ * go with their history and comments (0 keeps everything). Sample rows are left to "Remove sample".
+ */
+import Dexie from 'dexie';
+import type { RadarDB, SightingRow } from './schema';
+
+export const DAY = 86_400_000;
+export const MONTH = 30 * DAY;
+
+export interface RetentionResult {
+  sightingsRemoved: number;
+  postsRemoved: number;
+}
+
+export async function applyRetention(db: RadarDB, now: number, keepSightingsDays: number, keepPostsMonths: number): Promise<RetentionResult> {
+  const cutoff = now - keepSightingsDays * DAY;
+  const old = await db.sightings.where('at').below(cutoff).toArray();
+  const lastOfDay = new Map<string, SightingRow>();
+  for (const s of old) {
+    const key = `${s.postId}|${Math.floor(s.at / DAY)}`;
+    const kept = lastOfDay.get(key);
+    if (!kept || s.at > kept.at) lastOfDay.set(key, s);
+  }
+  const keep = new Set([...lastOfDay.values()].map((s) => `${s.postId}|${s.at}`));
+  const drop = old.filter((s) => !keep.has(`${s.postId}|${s.at}`)).map((s) => [s.postId, s.at] as [string, number]);
+
+  let postsRemoved = 0;
+  await db.transaction('rw', db.posts, db.sightings, db.comments, async () => {
+    await db.sightings.bulkDelete(drop);
+    if (keepPostsMonths > 0) {
+      const gone = await db.posts.where('lastSeenAt').below(now - keepPostsMonths * MONTH).filter((p) => p.sample === 0).primaryKeys();
+      for (const id of gone) await db.sightings.where('[postId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
+      if (gone.length) await db.comments.where('postId').anyOf(gone as string[]).delete();
+      await db.posts.bulkDelete(gone as string[]);
+      postsRemoved = gone.length;
+    }
+  });
+  return { sightingsRemoved: drop.length, postsRemoved };
+}
+
+/** Deletes every capture, report, generated text and sample row. Settings stay. */
+export async function deleteEverything(db: RadarDB): Promise<void> {
+  await db.transaction('rw', [db.posts, db.sightings, db.comments, db.reports, db.generations], async () => {
+    await Promise.all([db.posts.clear(), db.sightings.clear(), db.comments.clear(), db.reports.clear(), db.generations.clear()]);
+  });
+}

@@ -1,0 +1,146 @@
+/**
+ * The sidebar, feed badges and options in real Chromium. The panel page is opened as a tab; it follows
+ * the most recently used web tab, which each test brings to the front.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { canRunBrowser, EXTENSION_DIR, extensionPage, launch, readDb, ROUTES, waitForDb, type Harness } from './harness';
+
+let h: Harness;
+let reddit: Page;
+let panel: Page;
+const NOW_POST = 't3_zzfresh1';
+
+function freshPost(createdAt: string): string {
+  return `<article><shreddit-post id="${NOW_POST}" permalink="/r/MachineLearning/comments/zzfresh1/s/" post-title="A fresh trending post" score="420" comment-count="64" created-timestamp="${createdAt}" author="tester" subreddit-name="MachineLearning" view-context="SubredditFeed"></shreddit-post></article>`;
+}
+
+describe.runIf(canRunBrowser)('sidebar, feed badges and options', () => {
+  beforeAll(async () => {
+    h = await launch();
+    reddit = await h.context.newPage();
+    await reddit.goto(h.url(ROUTES.newPost!));
+    await reddit.goto(h.url(ROUTES.newListing!));
+    const db = await extensionPage(h);
+    await waitForDb(db, (d) => d.posts.length === 51, 'captures');
+    await db.close();
+    panel = await extensionPage(h, 'sidepanel.html');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  test('the manifest offers the side panel, a context-menu entry and a keyboard shortcut', () => {
+    const manifest = JSON.parse(readFileSync(`${EXTENSION_DIR}/manifest.json`, 'utf8'));
+    expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    expect(manifest.permissions).toEqual(expect.arrayContaining(['sidePanel', 'contextMenus']));
+    expect(manifest.commands['open-sidebar'].suggested_key.default).toBe('Alt+Shift+R');
+  });
+
+  test('a subreddit tab: the community, its stored posts, tracked, and its tables, live', async () => {
+    await reddit.bringToFront();
+    await expect.poll(() => panel.getByTestId('community-view').locator('h1').textContent()).toBe('r/MachineLearning');
+    await expect.poll(() => panel.getByTestId('community-count').textContent()).toBe('50');
+    expect(await panel.getByTestId('tracked-state').textContent()).toBe('tracked');
+    // A post appears in the feed: the panel's Today table shows it without a reload.
+    await reddit.evaluate((html) => {
+      const batch = document.createElement('faceplate-batch');
+      batch.innerHTML = html;
+      document.querySelector('shreddit-feed')!.append(batch);
+    }, freshPost(new Date(Date.now() - 3_600_000).toISOString().replace('Z', '000+0000')));
+    await expect.poll(() => panel.locator(`tr[data-post-id="${NOW_POST}"]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => panel.getByTestId('community-count').textContent()).toBe('51');
+  });
+
+  test('a trending post gets a badge in the feed, in a shadow root; it goes when badges are turned off', async () => {
+    const badge = reddit.locator(`shreddit-feed rtr-badge[data-rtr-badge]`);
+    await expect.poll(() => badge.count(), { timeout: 20_000 }).toBe(1);
+    expect(await badge.getAttribute('data-rtr-badge')).toBe('#1 today');
+    // Drawn just before the trending card, with its own styles.
+    expect(await reddit.evaluate((id) => document.getElementById(id)!.previousElementSibling!.tagName, NOW_POST)).toBe('RTR-BADGE');
+    expect(await badge.evaluate((el) => !!el.shadowRoot && el.shadowRoot.querySelector('span')!.textContent)).toBe('#1 today');
+    const options = await extensionPage(h, 'options.html');
+    // The switch is a controlled input saved asynchronously: click, then wait for the saved state.
+    await options.getByTestId('feed-badges').click();
+    await expect.poll(() => options.getByTestId('feed-badges').isChecked()).toBe(false);
+    await expect.poll(() => badge.count()).toBe(0);
+    await options.getByTestId('feed-badges').click();
+    await expect.poll(() => options.getByTestId('feed-badges').isChecked()).toBe(true);
+    await expect.poll(() => badge.count()).toBe(1);
+    await options.close();
+  });
+
+  test('a post tab: its record, rank, score history, top comments and TL;DR', async () => {
+    await reddit.goto(h.url(ROUTES.newPost!));
+    await reddit.bringToFront();
+    const view = panel.getByTestId('post-view');
+    await expect.poll(() => view.locator('h1').textContent()).toBe(
+      'This week in AI: GPT-5.6, Gemini 3.5 Flash, Claude Science, and a Qwen price war — inference cost is collapsing across every tier at once',
+    );
+    expect(await panel.getByTestId('post-numbers').textContent()).toMatch(/^51 points · 22 comments · seen /);
+    expect(await panel.getByTestId('post-rank').textContent()).toBe("Not in today's or this week's tables.");
+    expect(await panel.getByTestId('chart-empty').textContent()).toBe('One score point so far: the chart starts at the next sighting.');
+    const comments = await panel.getByTestId('top-comments').locator('li').allTextContents();
+    expect(comments).toHaveLength(5);
+    expect(comments[0]).toMatch(/^u\/KnodulesAintHeavy \(13\) Price drops\?/);
+    await expect.poll(() => view.locator('.post-tools').textContent()).toContain("Lot dropped this week and there's a pretty clear through-line");
+  });
+
+  test('another Reddit page: the report in short and what this page captured; off Reddit: a note', async () => {
+    await reddit.goto(h.url(ROUTES.newSearch!));
+    await reddit.bringToFront();
+    await expect.poll(() => panel.getByTestId('page-captured').textContent(), { timeout: 15_000 }).toBe('55 posts captured on this page.');
+    expect(await panel.getByTestId('reddit-view').locator(`tr[data-post-id="${NOW_POST}"]`).count()).toBe(1);
+    await reddit.goto('about:blank');
+    await reddit.bringToFront();
+    await expect.poll(() => panel.getByTestId('off-reddit').count()).toBe(1);
+  });
+
+  test('changing the tracked communities in options changes the report', async () => {
+    const options = await extensionPage(h, 'options.html');
+    const popup = await extensionPage(h);
+    await expect.poll(() => popup.locator(`[role=tabpanel] tr[data-post-id="${NOW_POST}"]`).count()).toBe(1);
+    await options.getByRole('button', { name: 'Remove r/MachineLearning from tracked communities' }).click();
+    await expect.poll(() => popup.locator(`[role=tabpanel] tr[data-post-id="${NOW_POST}"]`).count()).toBe(0);
+    // The suggestion chip offers it back, with its count.
+    await options.getByRole('button', { name: '+ r/MachineLearning (51)' }).click();
+    await expect.poll(() => popup.locator(`[role=tabpanel] tr[data-post-id="${NOW_POST}"]`).count()).toBe(1);
+    await popup.close();
+    await options.close();
+  });
+
+  test('retention thins old sightings to one a day', async () => {
+    const options = await extensionPage(h, 'options.html');
+    const day = Date.UTC(2026, 0, 1);
+    await options.evaluate(
+      (rows) =>
+        new Promise<void>((ok, fail) => {
+          const open = indexedDB.open('reddit-trend-radar');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('sightings', 'readwrite');
+            for (const r of rows) tx.objectStore('sightings').put(r);
+            tx.oncomplete = () => (open.result.close(), ok());
+            tx.onerror = () => fail(tx.error);
+          };
+        }),
+      [1, 5, 20].map((hr, i) => ({ postId: 't3_1uhw7fu', at: day + hr * 3_600_000, score: 100 + i, comments: 30 })),
+    );
+    await options.getByRole('button', { name: 'Apply now' }).click();
+    await expect.poll(() => options.getByRole('status').textContent()).toBe('Retention applied: 2 score points thinned, 0 old posts removed.');
+    const old = (await readDb(options)).sightings.filter((s) => (s.at as number) < day + 86_400_000);
+    expect(old.map((s) => s.score)).toEqual([102]);
+    await options.close();
+  });
+
+  test('delete everything, after confirmation, empties the database', async () => {
+    const options = await extensionPage(h, 'options.html');
+    await options.getByRole('button', { name: 'Delete everything…' }).click();
+    expect((await readDb(options)).posts.length).toBeGreaterThan(0);
+    await options.getByRole('alertdialog').getByRole('button', { name: 'Delete everything' }).click();
+    await expect.poll(() => options.getByRole('status').textContent()).toBe('Everything was deleted.');
+    const d = await readDb(options);
+    expect([d.posts.length, d.sightings.length, d.comments.length]).toEqual([0, 0, 0]);
+    await options.close();
+  });
+});
