@@ -85,6 +85,8 @@ describe.runIf(canRunBrowser)('sidebar, feed badges and options', () => {
     expect(comments).toHaveLength(5);
     expect(comments[0]).toMatch(/^u\/KnodulesAintHeavy \(13\) Price drops\?/);
     await expect.poll(() => view.locator('.post-tools').textContent()).toContain("Lot dropped this week and there's a pretty clear through-line");
+    await panel.setViewportSize({ width: 420, height: 900 });
+    await panel.screenshot({ path: 'test/screenshots/sidebar.png' });
   });
 
   test('another Reddit page: the report in short and what this page captured; off Reddit: a note', async () => {
