@@ -1,4 +1,4 @@
-import { beforeEach, expect, test } from 'vitest';
+import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { handleCapture, startBackground } from '@/lib/background';
@@ -41,6 +41,9 @@ test('capture switched off: the sender is told to stop, nothing is stored', asyn
 });
 
 test('the message map end to end: content script → background → answer', async () => {
+  // The fake browser has no context menus or commands: the sidebar's listeners are stubbed here.
+  vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
   startBackground();
   const ack = await sendMessage('capture', { batchId: 'batch-0003', tabTotal: 1, posts: [capturedPost({ id: 't3_msg' })], comments: [] });
   expect(ack).toEqual({ ok: true, stored: 1, comments: 0, rejected: 0 });
