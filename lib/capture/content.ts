@@ -15,7 +15,8 @@ import { CapturedCommentShape, CapturedPostShape, validRecords } from './schema'
 
 export async function startCapture(ctx: ContentScriptContext): Promise<void> {
   const incognito = browser.extension?.inIncognitoContext === true;
-  let settings = await captureSettings();
+  const stored = await captureSettings(BADGES_KEY);
+  let settings = stored.settings;
   if (!captures(settings, incognito)) return;
   let excluded = excludedSet(settings);
 
@@ -40,7 +41,7 @@ export async function startCapture(ctx: ContentScriptContext): Promise<void> {
   });
 
   // Feed badges: the background publishes the trending ids; redrawn after changes, at most twice a second.
-  let badges = ((await browser.storage.local.get(BADGES_KEY))[BADGES_KEY] as FeedBadges | undefined) ?? undefined;
+  let badges = stored.also[BADGES_KEY] as FeedBadges | undefined;
   let badgeTimer = false;
   const drawBadges = () => {
     if (badgeTimer) return;

@@ -12,8 +12,10 @@ export interface CaptureSettings {
   feedBadges?: boolean;
 }
 
-export async function captureSettings(): Promise<CaptureSettings> {
-  return ((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as CaptureSettings | undefined) ?? {};
+/** The settings and whatever else the script needs from storage, in one round trip. */
+export async function captureSettings<K extends string>(...also: K[]): Promise<{ settings: CaptureSettings; also: Record<K, unknown> }> {
+  const got = await browser.storage.local.get([SETTINGS_KEY, ...also]);
+  return { settings: (got[SETTINGS_KEY] as CaptureSettings | undefined) ?? {}, also: got as Record<K, unknown> };
 }
 
 /** Whether this page captures at all: capture on, and not a private window unless allowed. */

@@ -16,9 +16,11 @@ const sources = (page: Page) => Promise.all(SECTIONS.map((s) => page.getByTestId
 
 async function captured(h: Harness): Promise<void> {
   const reddit = await h.context.newPage();
-  await reddit.goto(h.url(ROUTES.newListing!));
-  await reddit.goto(h.url(ROUTES.newPost!));
   const db = await extensionPage(h);
+  // As a reader would: the listing is read before moving on to a post.
+  await reddit.goto(h.url(ROUTES.newListing!));
+  await waitForDb(db, (d) => d.posts.length >= 50, 'the listing');
+  await reddit.goto(h.url(ROUTES.newPost!));
   await waitForDb(db, (d) => d.posts.length >= 51 && d.comments.length >= 15, 'captures');
   await db.close();
   await reddit.close();

@@ -20,9 +20,10 @@ describe.runIf(canRunBrowser)('sidebar, feed badges and options', () => {
   beforeAll(async () => {
     h = await launch();
     reddit = await h.context.newPage();
-    await reddit.goto(h.url(ROUTES.newPost!));
-    await reddit.goto(h.url(ROUTES.newListing!));
     const db = await extensionPage(h);
+    await reddit.goto(h.url(ROUTES.newPost!));
+    await waitForDb(db, (d) => d.posts.length === 1, 'the post');
+    await reddit.goto(h.url(ROUTES.newListing!));
     await waitForDb(db, (d) => d.posts.length === 51, 'captures');
     await db.close();
     panel = await extensionPage(h, 'sidepanel.html');
