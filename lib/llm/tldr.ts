@@ -21,10 +21,11 @@ export function tldrPrompt(post: TrendRow, detail: PostDetail, contextWindow: nu
   }
 }
 
-function sentences(text: string, n: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const parts = flat.match(/[^.!?]+[.!?]+(\s|$)|[^.!?]+$/g) ?? [flat];
-  return parts.slice(0, n).join('').trim();
+/** The first n sentences of the first paragraph: a sentence ends at . ! ? before a space and a capital. */
+export function sentences(text: string, n: number): string {
+  const paragraph = text.trim().split(/\n\s*\n/)[0] ?? '';
+  const flat = paragraph.replace(/\s+/g, ' ').trim();
+  return flat.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"“‘(\[])/u).slice(0, n).join(' ');
 }
 
 export function offlineTldr(post: TrendRow, detail: PostDetail): string {

@@ -136,3 +136,9 @@ describe.runIf(existsSync(SEED_DIR) || !!process.env.CI)('a single post in the s
     expect(pythonSeconds(1766851467500)).toBe('1766851467.5');
   });
 });
+
+test('sentences end where sentences end, not inside "GPT-5.6" or "e.g. this"', async () => {
+  const { sentences } = await import('@/lib/llm/tldr');
+  expect(sentences('OpenAI launched GPT-5.6 today. It is cheaper, e.g. about 2x. Third one.\n\nSecond paragraph.', 2)).toBe('OpenAI launched GPT-5.6 today. It is cheaper, e.g. about 2x.');
+  expect(sentences("Lot dropped this week, so I'd pull it together.\n\nModel releases:", 2)).toBe("Lot dropped this week, so I'd pull it together.");
+});
