@@ -25,7 +25,7 @@ export function tldrPrompt(post: TrendRow, detail: PostDetail, contextWindow: nu
 export function sentences(text: string, n: number): string {
   const paragraph = text.trim().split(/\n\s*\n/)[0] ?? '';
   const flat = paragraph.replace(/\s+/g, ' ').trim();
-  return flat.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"“‘(\[])/u).slice(0, n).join(' ');
+  return flat.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"“‘([])/u).slice(0, n).join(' ');
 }
 
 export function offlineTldr(post: TrendRow, detail: PostDetail): string {
