@@ -15,6 +15,12 @@ export default defineConfig({
     },
     worker: { format: 'es' },
   }),
+  hooks: {
+    // The perf page (benchmarks) is part of test builds only.
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      if (process.env.RTR_TEST !== '1') entrypoints.splice(0, entrypoints.length, ...entrypoints.filter((e) => e.name !== 'perf'));
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Reddit Trend Radar',
     description: 'Private trend tables and analysis of the Reddit posts you browse. Nothing leaves your browser.',

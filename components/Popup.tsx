@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { DataSection } from './DataSection';
 import { addSample, copyMarkdown, downloadMarkdown, dropSample, openOptionsPage, openSidebarFromPage, useReport, useSavedAnalysis, useSettings, useStoreStats } from './hooks';
-import { PopupAnalysis } from './PopupAnalysis';
+import { lazy, Suspense } from 'react';
+
+// The analysis tab's code (the offline analyser, the Markdown view) loads when the tab opens.
+const PopupAnalysis = lazy(() => import('./PopupAnalysis').then((m) => ({ default: m.PopupAnalysis })));
 import { formatAgo } from './format';
 import { TrendView } from './TrendView';
 
@@ -79,7 +82,14 @@ export function Popup() {
         </section>
       ) : report && settings ? (
         <>
-          <TrendView report={report} analysis={<PopupAnalysis report={report} settings={settings!} saved={saved} />} />
+          <TrendView
+            report={report}
+            analysis={
+              <Suspense fallback={<p className="muted">Loading…</p>}>
+                <PopupAnalysis report={report} settings={settings!} saved={saved} />
+              </Suspense>
+            }
+          />
           <div className="actions">
             <button type="button" onClick={() => act(() => downloadMarkdown(report, settings!, saved?.analysis), `Saved reddit-trend-report-${report.date}.md.`)}>Export Markdown</button>
             <button type="button" onClick={() => act(() => copyMarkdown(report, settings!, saved?.analysis), 'Report copied to the clipboard.')}>Copy</button>

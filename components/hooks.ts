@@ -5,11 +5,10 @@ import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/schema';
 import { communityCounts, storeStats, type StoreStats } from '@/lib/db/posts';
 import { applyRetention, deleteEverything } from '@/lib/db/retention';
-import { exportBackup, importBackup, parseBackup, type ImportReport } from '@/lib/db/backup';
+import type { ImportReport } from '@/lib/db/backup';
 import { computeInput, computeReport, historyOf, LATEST, settingsKey } from '@/lib/db/reports';
 import { loadAnalysis, type SavedAnalysis } from '@/lib/db/analysis';
 import { loadSample, removeSample } from '@/lib/db/sample';
-import { markdownReport } from '@/lib/export/pipeline';
 import { reportFilename, type Analysis } from '@/lib/export/markdown';
 import type { RankSettings, RankSighting, TrendReport } from '@/lib/rank/types';
 import { settingsItem, updateSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
@@ -42,9 +41,10 @@ export function reportTime(date: string | null, now: number): number {
  */
 export function useReport(date: string | null, settings: Settings | undefined): TrendReport | undefined {
   return useLiveQuery(async () => {
-    if (!settings) return undefined;
+    // Before the settings state arrives, read them here too: the first table does not wait for a render.
+    const s = settings ?? { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
     const db = getDb();
-    const rs = rankSettingsOf(settings);
+    const rs = rankSettingsOf(s);
     const now = Date.now();
     if (date) return computeReport(db, reportTime(date, now), rs);
     const [latest, newest] = await Promise.all([db.reports.get(LATEST), db.posts.orderBy('lastSeenAt').last()]);
@@ -81,6 +81,8 @@ export function downloadText(filename: string, text: string, type: string): void
 
 /** The report's Markdown: with the model's analysis when one is given, else the offline analyser's. */
 export async function reportMarkdown(report: TrendReport, settings: Settings, analysis?: Analysis): Promise<string> {
+  // Loaded on use: the popup's first table does not wait for the analyser and the renderer.
+  const { markdownReport } = await import('@/lib/export/pipeline');
   const input = await computeInput(getDb(), report.at, rankSettingsOf(settings));
   return markdownReport(input, analysis);
 }
@@ -94,6 +96,7 @@ export async function copyMarkdown(report: TrendReport, settings: Settings, anal
 }
 
 export async function downloadBackup(): Promise<number> {
+  const { exportBackup } = await import('@/lib/db/backup');
   const backup = await exportBackup(getDb());
   const day = backup.exportedAt.slice(0, 10);
   downloadText(`reddit-trend-radar-backup-${day}.json`, JSON.stringify(backup, null, 1), 'application/json');
@@ -102,6 +105,7 @@ export async function downloadBackup(): Promise<number> {
 
 /** Parses and merges a backup file; throws with a message that says what is wrong. */
 export async function importBackupFile(file: File): Promise<ImportReport> {
+  const { importBackup, parseBackup } = await import('@/lib/db/backup');
   const backup = parseBackup(await file.text());
   return importBackup(getDb(), backup);
 }

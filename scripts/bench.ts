@@ -1,0 +1,127 @@
+/**
+ * npm run bench [-- --smoke]
+ *
+ * Real Chromium, the built extension (test build: it carries the perf page), one run. Every figure is a
+ * ratio against a floor measured in the same run, because these machines are noisy. Prints a table and
+ * writes test/bench/results.json (the smoke run, for CI, uses small stores and writes .tmp/bench-smoke.json).
+ */
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { CHROMIUM, extensionPage, launch, TEST_EXTENSION_DIR } from '../test/browser/harness';
+import { fixtureText } from '../test/helpers/fixtures';
+
+const smoke = process.argv.includes('--smoke');
+const reps = smoke ? 3 : 7;
+type Stages = Record<string, (args: unknown) => Promise<Record<string, number | null | boolean>>>;
+
+interface Row {
+  figure: string;
+  ours: string;
+  floor: string;
+  ratio: number | null;
+  target: string;
+  ok: boolean | null;
+}
+const rows: Row[] = [];
+const fmt = (ms: number) => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
+const round = (x: number) => Math.round(x * 100) / 100;
+
+async function main() {
+  const h = await launch({ extensionDir: TEST_EXTENSION_DIR });
+  try {
+    const page = await extensionPage(h, 'perf.html');
+    await page.waitForFunction(() => document.title === 'perf ready');
+    const stage = (name: string, args: unknown) =>
+      page.evaluate(([n, a]) => (window as unknown as { rtrPerf: Stages }).rtrPerf[n as string]!(a), [name, args] as const);
+
+    // 1. Parse, and 6. per-batch time, on the real listings.
+    let batchMs: number | null = null;
+    for (const [file, url] of [
+      ['new-listing-r-machinelearning-2026.html', 'https://www.reddit.com/r/MachineLearning/'],
+      ['old-listing-r-python-2024.html', 'https://old.reddit.com/r/Python/'],
+      ['new-search-ggal-es-mx-2025.html', 'https://www.reddit.com/search/?q=x'],
+    ] as const) {
+      const r = (await stage('parse', { html: fixtureText(file), url, reps: reps * 3 })) as { posts: number; ours: number; floor: number; batch: number | null };
+      const ratio = r.ours / r.floor;
+      rows.push({ figure: `parse ${file} (${r.posts} posts)`, ours: fmt(r.ours), floor: fmt(r.floor), ratio: round(ratio), target: '≤ 3× bare loop', ok: ratio <= 3 });
+      batchMs ??= r.batch;
+    }
+
+    // 2. Ingest.
+    const n = smoke ? 1_000 : 10_000;
+    const ing = (await stage('ingest', { n })) as { ours: number; floor: number };
+    const throughput = ing.floor / ing.ours;
+    rows.push({ figure: `ingest ${n} sightings (25-post batches)`, ours: fmt(ing.ours), floor: fmt(ing.floor), ratio: round(throughput), target: '≥ 0.5× raw put throughput', ok: throughput >= 0.5 });
+
+    // 3. Ranking on stores of growing history, the same posts per day.
+    // The same posts a day, a longer history: every store spans more than the 30-day window.
+    const sizes = smoke ? [2_000, 4_000] : [10_000, 100_000, 1_000_000];
+    const perDay = smoke ? 50 : 300;
+    const rank: Record<number, number> = {};
+    for (const size of sizes) {
+      const r = (await stage('rank', { n: size, perDay, reps })) as { ours: number; floor: number; inWindow: number };
+      rank[size] = r.ours;
+      const ratio = r.ours / r.floor;
+      rows.push({ figure: `full report, ${size.toLocaleString('en')} posts (${r.inWindow} in 30 days)`, ours: fmt(r.ours), floor: fmt(r.floor), ratio: round(ratio), target: '≤ 3× raw range read', ok: ratio <= 3 });
+    }
+    const base = rank[sizes[0]!]!;
+    sizes.slice(1).forEach((size, i) => {
+      const ratio = rank[size]! / base;
+      const limit = i === 0 ? 1.5 : 2;
+      rows.push({ figure: `report flatness ${size.toLocaleString('en')} / ${sizes[0]!.toLocaleString('en')}`, ours: fmt(rank[size]!), floor: fmt(base), ratio: round(ratio), target: `≤ ${limit}×`, ok: ratio <= limit });
+    });
+
+    // 4. Popup to first table, with a large store, against an empty extension page.
+    const popupN = smoke ? 2_000 : 100_000;
+    await stage('popupStore', { n: popupN, perDay });
+    const open = async (path: string, ready: string) => {
+      const p = await h.context.newPage();
+      const t0 = Date.now();
+      await p.goto(`chrome-extension://${h.extensionId}/${path}`);
+      await p.waitForSelector(ready, { state: 'attached' });
+      const ms = Date.now() - t0;
+      await p.close();
+      return ms;
+    };
+    const popupTimes: number[] = [];
+    const blankTimes: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      blankTimes.push(await open('blank.html', 'body'));
+      popupTimes.push(await open('popup.html', 'table.trend tbody tr'));
+    }
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const extra = med(popupTimes) - med(blankTimes);
+    rows.push({ figure: `popup to first table, ${popupN.toLocaleString('en')} posts`, ours: fmt(med(popupTimes)), floor: fmt(med(blankTimes)), ratio: round(med(popupTimes) / med(blankTimes)), target: '≤ +150 ms over empty page', ok: extra <= 150 });
+
+    // 5. Export.
+    const ex = (await stage('export', { reps: reps * 3 })) as { ours: number; analyser: number; length: number; monthPosts: number };
+    rows.push({ figure: `Markdown of a full report (${ex.length} chars)`, ours: fmt(ex.ours), floor: '—', ratio: null, target: '< 10 ms', ok: ex.ours < 10 });
+    rows.push({ figure: `offline analyser over ${ex.monthPosts} posts of 30 days`, ours: fmt(ex.analyser), floor: '—', ratio: null, target: 'reported', ok: null });
+
+    // 6. Content script.
+    const size = statSync(join(TEST_EXTENSION_DIR, 'content-scripts/reddit.js')).size;
+    rows.push({ figure: 'content script, built size', ours: `${size} B`, floor: '25,600 B', ratio: round(size / 25_600), target: '≤ 25 kB', ok: size <= 25_600 });
+    if (batchMs != null) rows.push({ figure: 'content script, main thread per 25-post batch', ours: fmt(batchMs), floor: '—', ratio: null, target: 'reported', ok: null });
+  } finally {
+    await h.close();
+  }
+
+  const header = '| figure | ours | floor | ratio | target | |\n|---|---|---|---|---|---|';
+  const table = rows.map((r) => `| ${r.figure} | ${r.ours} | ${r.floor} | ${r.ratio ?? '—'} | ${r.target} | ${r.ok == null ? '' : r.ok ? 'ok' : 'MISSED'} |`).join('\n');
+  console.log(`${header}\n${table}`);
+  let chromium = 'unknown';
+  try {
+    chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    /* the version is only a label */
+  }
+  const result = { when: new Date().toISOString(), smoke, machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), chromium, node: process.version }, rows };
+  const out = smoke ? '.tmp/bench-smoke.json' : 'test/bench/results.json';
+  mkdirSync(smoke ? '.tmp' : 'test/bench', { recursive: true });
+  writeFileSync(out, `${JSON.stringify(result, null, 1)}\n`);
+  console.log(`\nwritten to ${out}; ${rows.filter((r) => r.ok === false).length} target(s) missed`);
+}
+
+await main();
