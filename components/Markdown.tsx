@@ -5,7 +5,8 @@
  */
 import type { ReactNode } from 'react';
 
-const INLINE = /(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`|\[[^\]]*\]\([^)\s]+\))/g;
+// Escaped characters (\[ \* …) never open a link or emphasis.
+const INLINE = /(\*\*[^*]+\*\*|(?<!\\)\*[^*\s][^*]*(?<!\\)\*|`[^`]+`|(?<!\\)\[[^\]]*\]\([^)\s]+\))/g;
 
 function safeHref(url: string): string | null {
   try {
@@ -17,7 +18,7 @@ function safeHref(url: string): string | null {
 }
 
 function unescape(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#124;/g, '|').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/\\([[\]"'\\])/g, '$1');
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#124;/g, '|').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/\\([[\]"'\\`*_|])/g, '$1');
 }
 
 function inline(text: string, key: string): ReactNode[] {

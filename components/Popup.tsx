@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DataSection } from './DataSection';
-import { addSample, copyMarkdown, downloadMarkdown, dropSample, openOptionsPage, openSidebarFromPage, useReport, useSavedAnalysis, useSettings, useStoreStats } from './hooks';
+import { addSample, copyMarkdown, downloadMarkdown, dropSample, openOptionsPage, openSidebarFromPage, useCaptureStatus, useReport, useSavedAnalysis, useSettings, useStoreStats } from './hooks';
 import { lazy, Suspense } from 'react';
 
 // The analysis tab's code (the offline analyser, the Markdown view) loads when the tab opens.
@@ -14,6 +14,7 @@ export function Popup() {
   const [date, setDate] = useState<string | null>(null);
   const report = useReport(date, settings);
   const saved = useSavedAnalysis(report, settings);
+  const captureStatus = useCaptureStatus();
   const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const today = new Date().toISOString().slice(0, 10);
 
@@ -62,6 +63,11 @@ export function Popup() {
         </label>
       </header>
 
+      {captureStatus && (
+        <p className="banner" role="alert" data-testid="capture-status">
+          {captureStatus.message}
+        </p>
+      )}
       {stats && stats.samplePosts > 0 && (
         <p className="banner" role="note" data-testid="sample-banner">
           Showing sample data ({stats.samplePosts} posts from a published report), marked “sample”.{' '}

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/schema';
-import { communityCounts, storeStats, type StoreStats } from '@/lib/db/posts';
+import { communityCounts, currentStats, refreshStats, type StoreStats } from '@/lib/db/posts';
 import { applyRetention, deleteEverything } from '@/lib/db/retention';
 import type { ImportReport } from '@/lib/db/backup';
 import { computeInput, computeReport, historyOf, LATEST, settingsKey } from '@/lib/db/reports';
@@ -14,8 +14,11 @@ import type { RankSettings, RankSighting, TrendReport } from '@/lib/rank/types';
 import { settingsItem, updateSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
 export function useStoreStats(): StoreStats | undefined {
-  return useLiveQuery(() => storeStats(getDb()), []);
+  return useLiveQuery(() => currentStats(getDb()), []);
 }
+
+/** After a page changed the store (sample, import, delete): keep the figures true. */
+const refreshed = <T,>(p: Promise<T>): Promise<T> => p.then(async (r) => (await refreshStats(getDb()), r));
 
 export function useSettings(): [Settings | undefined, (patch: Partial<Settings>) => Promise<void>] {
   const [settings, setSettings] = useState<Settings>();
@@ -107,11 +110,11 @@ export async function downloadBackup(): Promise<number> {
 export async function importBackupFile(file: File): Promise<ImportReport> {
   const { importBackup, parseBackup } = await import('@/lib/db/backup');
   const backup = parseBackup(await file.text());
-  return importBackup(getDb(), backup);
+  return refreshed(importBackup(getDb(), backup));
 }
 
-export const addSample = () => loadSample(getDb(), Date.now());
-export const dropSample = () => removeSample(getDb());
+export const addSample = () => refreshed(loadSample(getDb(), Date.now()));
+export const dropSample = () => refreshed(removeSample(getDb()));
 
 /** Opens the full report page (where the model runs) in a tab. */
 export function openReportPage(params: Record<string, string> = {}): void {
@@ -144,8 +147,8 @@ export function useCommunityCounts() {
   return useLiveQuery(() => communityCounts(getDb()), []);
 }
 
-export const runRetention = (s: Settings) => applyRetention(getDb(), Date.now(), s.keepSightingsDays, s.keepPostsMonths);
-export const deleteAllData = () => deleteEverything(getDb());
+export const runRetention = (s: Settings) => refreshed(applyRetention(getDb(), Date.now(), s.keepSightingsDays, s.keepPostsMonths));
+export const deleteAllData = () => refreshed(deleteEverything(getDb()));
 
 /**
  * The tab the sidebar follows: the active tab of the focused window. When that is one of our own pages
@@ -199,4 +202,19 @@ export async function openSidebarFromPage(): Promise<void> {
   if (import.meta.env.FIREFOX) return (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
   const win = await browser.windows.getCurrent();
   await (browser as unknown as { sidePanel: { open(o: { windowId: number }): Promise<void> } }).sidePanel.open({ windowId: win.id! });
+}
+
+/** A capture problem the background reported (the disk is full), or null. */
+export function useCaptureStatus(): { state: string; message: string } | null {
+  const [status, setStatus] = useState<{ state: string; message: string } | null>(null);
+  useEffect(() => {
+    const key = 'capture-status';
+    void browser.storage.local.get(key).then((g) => setStatus((g[key] as { state: string; message: string } | undefined) ?? null));
+    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && key in changes) setStatus((changes[key]!.newValue as { state: string; message: string } | undefined) ?? null);
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, []);
+  return status;
 }

@@ -7,7 +7,7 @@ import { BodyPatchShape, CaptureBatchShape, CapturedCommentShape, CapturedPostSh
 import type { CaptureBatch } from './capture/schema';
 import type { CapturedComment, CapturedPost } from './capture/types';
 import { getDb } from './db/schema';
-import { ingest } from './db/posts';
+import { ingest, refreshStats } from './db/posts';
 import { onMessages, type CaptureAck } from './messaging';
 import { getSettings } from './settings';
 import { SETTINGS_KEY } from './settings-key';
@@ -29,7 +29,17 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
   posts.ok = posts.ok.filter((p) => !excluded.has(p.subreddit.toLowerCase()));
   const comments = validRecords<CapturedComment>(CapturedCommentShape, batch.comments);
   const bodies = validRecords(BodyPatchShape, batch.bodies ?? []);
-  const result = await ingest(getDb(), posts.ok, comments.ok, bodies.ok);
+  let result;
+  try {
+    result = await ingestReopening(posts.ok, comments.ok, bodies.ok);
+  } catch (e) {
+    // Not written (the transaction rolled back whole): the sender keeps the batch and tries again later.
+    const full = isQuotaError(e);
+    const error = full ? STORAGE_FULL : `could not store the batch: ${(e as Error).message}`;
+    if (full) await browser.storage.local.set({ [CAPTURE_STATUS_KEY]: { state: 'storage-full', since: Date.now(), message: STORAGE_FULL } });
+    return { ok: false, stored: 0, comments: 0, rejected: 0, error };
+  }
+  if ((await browser.storage.local.get(CAPTURE_STATUS_KEY))[CAPTURE_STATUS_KEY]) await browser.storage.local.remove(CAPTURE_STATUS_KEY);
   const tabId = sender.tab?.id;
   if (tabId != null && tabId >= 0) void setBadge(tabId, batch.tabTotal);
   if (result.added || result.updated) scheduleRerank();
@@ -39,6 +49,27 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
     comments: result.comments,
     rejected: posts.rejected + comments.rejected + bodies.rejected,
   };
+}
+
+export const CAPTURE_STATUS_KEY = 'capture-status';
+export const STORAGE_FULL =
+  'The disk is full: capture is paused and will resume by itself once there is room. Free some space, or keep less history (Options → Retention).';
+
+export function isQuotaError(e: unknown): boolean {
+  const err = e as { name?: string; inner?: { name?: string }; message?: string } | null;
+  return err?.name === 'QuotaExceededError' || err?.inner?.name === 'QuotaExceededError' || /quota/i.test(err?.message ?? '');
+}
+
+/** Ingests; if the database was closed underneath (by the browser, or another page), reopens it once. */
+async function ingestReopening(...args: Parameters<typeof ingest> extends [unknown, ...infer R] ? R : never) {
+  const db = getDb();
+  try {
+    return await ingest(db, ...args);
+  } catch (e) {
+    if ((e as { name?: string }).name !== 'DatabaseClosedError') throw e;
+    await db.open();
+    return ingest(db, ...args);
+  }
 }
 
 async function setBadge(tabId: number, count: number): Promise<void> {
@@ -78,6 +109,7 @@ export async function rerank(now = Date.now()): Promise<void> {
   const report = await computeReport(getDb(), now, settings);
   await storeLatest(getDb(), report, settings, now);
   await browser.storage.local.set({ [BADGES_KEY]: badgesOf(report) });
+  await refreshStats(getDb(), now);
 }
 
 export const RETENTION_ALARM = 'retention';

@@ -7,7 +7,7 @@ import { parsePage } from './capture/parse-page';
 import { parseShredditPost } from './capture/parsers/new-post';
 import { CapturedPostShape, validRecords } from './capture/schema';
 import type { CapturedPost } from './capture/types';
-import { ingest } from './db/posts';
+import { ingest, refreshStats } from './db/posts';
 import { computeInput, computeReport, storeLatest } from './db/reports';
 import { getDb, RadarDB, type PostRow, type SightingRow } from './db/schema';
 import { renderReport } from './export/markdown';
@@ -161,6 +161,7 @@ async function popupStore({ n, perDay }: { n: number; perDay: number }) {
   await fill(db, n, perDay, now);
   const report = await computeReport(db, now, ALL);
   await storeLatest(db, report, ALL, now);
+  await refreshStats(db, now);
   return { n, today: report.today.length };
 }
 

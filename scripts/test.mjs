@@ -62,6 +62,8 @@ if (!only || only === 'browser') {
     skipped++;
   } else {
     vitest('browser');
+    // A short smoke of `npm run bench` (small stores): it must run; its figures are not assertions.
+    check('bench smoke', 'npx', ['tsx', 'scripts/bench.ts', '--smoke']);
   }
 }
 

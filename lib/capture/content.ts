@@ -11,7 +11,6 @@ import { onlyBadges, syncBadges } from './badges-dom';
 import { captures, captureSettings, excludedSet, onSettingsChange } from './enabled';
 import { Batcher } from './batcher';
 import { OBSERVE_OPTIONS, PageWatcher } from './observe';
-import { CapturedCommentShape, CapturedPostShape, validRecords } from './schema';
 
 export async function startCapture(ctx: ContentScriptContext): Promise<void> {
   const incognito = browser.extension?.inIncognitoContext === true;
@@ -30,13 +29,8 @@ export async function startCapture(ctx: ContentScriptContext): Promise<void> {
     doc: document,
     url: () => location.href,
     now: () => Date.now(),
-    onRecords: (posts, comments) => {
-      // Checked before sending as well as on receipt: a record that fails never leaves the page.
-      const p = validRecords(CapturedPostShape, posts.filter((x) => !excluded.has(x.subreddit.toLowerCase())));
-      const c = validRecords(CapturedCommentShape, comments);
-      watcher.totals.skipped += p.rejected + c.rejected;
-      batcher.add(p.ok, c.ok);
-    },
+    // The watcher emits only records that pass the field rules (the background checks them again).
+    onRecords: (posts, comments) => batcher.add(posts.filter((x) => !excluded.has(x.subreddit.toLowerCase())), comments),
     onUnknownPostPage: (postId) => void sendMessage('readabilityFallback', { postId }).catch(() => undefined),
   });
 

@@ -13,7 +13,7 @@ export function intAttr(el: Element, name: string): number | null {
 export function parseInteger(value: string | null | undefined): number | null {
   if (value == null) return null;
   const s = value.trim();
-  if (!/^-?\d{1,12}$/.test(s)) return null;
+  if (!/^-?\d{1,9}$/.test(s)) return null;
   return Number(s);
 }
 
@@ -23,8 +23,11 @@ export function leadingInteger(text: string | null | undefined): number | null {
   return m ? parseInteger(m[1]!.replace(/,/g, '')) : null;
 }
 
+/** Bidi embeddings, overrides and isolates: they can make text read in another order than it is. */
+export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
 export function collapse(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+  return (text ?? '').replace(BIDI_CONTROLS, '').replace(/\s+/g, ' ').trim();
 }
 
 export function flag(el: Element, name: string): boolean {

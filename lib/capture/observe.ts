@@ -14,6 +14,7 @@ import { parseOldComment } from './parsers/old-comments';
 import type { CapturedComment, CapturedPost, ParseResult } from './types';
 import { emptyResult } from './types';
 import { collect } from './parsers/new-post';
+import { CapturedCommentShape, CapturedPostShape, validRecords } from './schema';
 
 export interface WatcherDeps {
   doc: Document;
@@ -101,10 +102,13 @@ export class PageWatcher {
   }
 
   private emit(result: ParseResult): void {
-    this.totals.skipped += result.skipped;
     this.totals.ads += result.ads;
-    const posts = result.posts.filter((p) => this.changed(p.id, `${p.score}|${p.comments}|${p.body?.length ?? 0}|${p.flair}|${p.title}`));
-    const comments = result.comments.filter((c) => this.changed(c.id, `${c.score}|${c.body.length}`));
+    // Checked before anything leaves the page (the background checks again on receipt).
+    const valid = validRecords(CapturedPostShape, result.posts);
+    const validComments = validRecords(CapturedCommentShape, result.comments);
+    this.totals.skipped += result.skipped + valid.rejected + validComments.rejected;
+    const posts = valid.ok.filter((p) => this.changed(p.id, `${p.score}|${p.comments}|${p.body?.length ?? 0}|${p.flair}|${p.title}`));
+    const comments = validComments.ok.filter((c) => this.changed(c.id, `${c.score}|${c.body.length}`));
     this.totals.posts += posts.length;
     this.totals.comments += comments.length;
     if (posts.length || comments.length) this.deps.onRecords(posts, comments);

@@ -28,7 +28,8 @@ const NO_POSTS_PAGETYPES = new Set(['login', 'signup', 'error', 'not_found', 'se
 
 export function detectPage(doc: Document, url: string): PageType {
   const path = safePath(url);
-  if (/json/.test(doc.contentType ?? '') || path.endsWith('.json')) return { layout: 'json', kind: 'listing' };
+  // JSON documents are read by their own content script (lib/capture/content-json.ts).
+  if (/json/.test(doc.contentType ?? '') || path.endsWith('.json')) return { layout: 'json', kind: 'none', reason: 'a JSON document' };
 
   const app = doc.querySelector(NEW.app);
   if (app) {

@@ -5,7 +5,6 @@ import { parseNewComments } from './parsers/new-comments';
 import { parseNewSearch } from './parsers/new-search';
 import { parseOldPosts } from './parsers/old-post';
 import { parseOldComments } from './parsers/old-comments';
-import { parseJsonListing } from './parsers/json-listing';
 import { emptyResult, type ParseResult } from './types';
 
 export function merge(...results: ParseResult[]): ParseResult {
@@ -22,15 +21,6 @@ export function merge(...results: ParseResult[]): ParseResult {
 export function parsePage(doc: Document, url: string, seenAt: number, page: PageType = detectPage(doc, url)): ParseResult {
   if (page.kind === 'none') return emptyResult();
   switch (page.layout) {
-    case 'json': {
-      // Browsers show JSON as text in a <pre>, sometimes beside a pretty-print control.
-      const text = doc.querySelector('body > pre')?.textContent ?? doc.body?.textContent ?? '';
-      try {
-        return parseJsonListing(JSON.parse(text), seenAt);
-      } catch {
-        return emptyResult();
-      }
-    }
     case 'new': {
       const posts = page.kind === 'search' ? merge(parseNewSearch(doc, seenAt), parseNewPosts(doc, seenAt)) : parseNewPosts(doc, seenAt);
       return page.kind === 'post' ? merge(posts, parseNewComments(doc, seenAt)) : posts;

@@ -168,6 +168,23 @@ export interface StoreStats {
   samplePosts: number;
 }
 
+/** Recounts and keeps the figures (background after re-ranking; pages after sample, import, delete). */
+export async function refreshStats(db: RadarDB, now = Date.now()): Promise<StoreStats> {
+  const stats = await storeStats(db);
+  await db.stats.put({ key: 'stats', computedAt: now, stats });
+  return stats;
+}
+
+/**
+ * The figures for a page header: the kept ones while no capture is newer than them, else counted now.
+ * Reading one row instead of counting keeps the popup fast on a large store.
+ */
+export async function currentStats(db: RadarDB): Promise<StoreStats> {
+  const [kept, newest] = await Promise.all([db.stats.get('stats'), db.posts.orderBy('lastSeenAt').last()]);
+  if (kept && kept.computedAt >= (newest?.lastSeenAt ?? 0)) return kept.stats;
+  return storeStats(db);
+}
+
 export async function storeStats(db: RadarDB): Promise<StoreStats> {
   return db.transaction('r', db.posts, db.comments, async () => {
     const [posts, communities, comments, samplePosts, newest] = await Promise.all([

@@ -42,7 +42,7 @@ export async function applyRetention(db: RadarDB, now: number, keepSightingsDays
 
 /** Deletes every capture, report, generated text and sample row. Settings stay. */
 export async function deleteEverything(db: RadarDB): Promise<void> {
-  await db.transaction('rw', [db.posts, db.sightings, db.comments, db.reports, db.generations], async () => {
-    await Promise.all([db.posts.clear(), db.sightings.clear(), db.comments.clear(), db.reports.clear(), db.generations.clear()]);
+  await db.transaction('rw', [db.posts, db.sightings, db.comments, db.reports, db.generations, db.stats], async () => {
+    await Promise.all([db.posts.clear(), db.sightings.clear(), db.comments.clear(), db.reports.clear(), db.generations.clear(), db.stats.clear()]);
   });
 }

@@ -5,6 +5,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { TrendReport } from '../rank/types';
+import type { StoreStats } from './posts';
 
 export const DB_NAME = 'reddit-trend-radar';
 
@@ -67,6 +68,13 @@ export interface ReportRow {
   report: TrendReport;
 }
 
+/** The store's figures for page headers, kept by the background (key "stats"): counting is slow on large stores. */
+export interface StatsRow {
+  key: 'stats';
+  computedAt: number;
+  stats: StoreStats;
+}
+
 /** Text a model wrote, keyed by model, prompt version and the exact input (a SHA-256 of them). */
 export interface GenerationRow {
   key: string;
@@ -83,6 +91,7 @@ export class RadarDB extends Dexie {
   sightings!: Table<SightingRow, [string, number]>;
   comments!: EntityTable<CommentRow, 'id'>;
   reports!: EntityTable<ReportRow, 'key'>;
+  stats!: EntityTable<StatsRow, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -98,6 +107,8 @@ export class RadarDB extends Dexie {
     this.version(2).stores({ reports: 'key' });
     // v3: generated text cache. Nothing to migrate.
     this.version(3).stores({ generations: 'key, createdAt' });
+    // v4: the store's figures, kept so page headers do not count 100,000 rows on every open.
+    this.version(4).stores({ stats: 'key' });
   }
 }
 

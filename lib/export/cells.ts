@@ -6,9 +6,17 @@
 /** One escape or entity is one unit: a cut never splits it. */
 const UNIT = /&#?[0-9a-zA-Z]+;|\\[[\]"'\\]|[\s\S]/gu;
 
-/** The series' title escaping, in its order. */
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * The series' title escaping, in its order, plus ours: bidi controls dropped, and `<` `>` as entities so
+ * no Markdown renderer ever sees a tag (the series' titles never held one).
+ */
 export function escapeTitle(title: string): string {
   return title
+    .replace(BIDI, '')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
     .replace(/\|/g, '&#124;')
     .replace(/\[/g, '\\[')
     .replace(/\]/g, '\\]')
@@ -35,7 +43,21 @@ export function titleCell(title: string): string {
 
 /** Any other text cell: `|` escaped, newlines folded; nothing else touched (flairs keep their spaces). */
 export function textCell(text: string): string {
-  return text.replace(/\|/g, '&#124;').replace(/\r\n|\r|\n/g, ' ');
+  return text.replace(BIDI, '').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;').replace(/\r\n|\r|\n/g, ' ');
+}
+
+/**
+ * Untrusted text inside Markdown prose (bodies, comments, authors in the analysis): one line, and nothing
+ * Markdown or HTML would act on — no links, tags, emphasis, code or table cells.
+ */
+export function inlineText(text: string): string {
+  return text
+    .replace(BIDI, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]|]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 /** `YYYY-MM-DD HH:MM UTC` */

@@ -3,7 +3,7 @@
  * available and instant, and deterministic. Links point only at posts in the input.
  */
 import type { Analysis, AnalysisSection } from '../export/markdown';
-import { postLink, titleCell } from '../export/cells';
+import { inlineText, postLink, titleCell } from '../export/cells';
 import type { TrendRow } from '../rank/types';
 import { mostDiscussed, type AnalysisInput } from './input';
 import { risingTerms, topTerms, terms } from './terms';
@@ -19,11 +19,12 @@ const titles = (rows: TrendRow[]) => rows.map((r) => r.title);
 const quote = (t: string) => `“${t}”`;
 const firstWith = (rows: TrendRow[], term: string) => rows.find((r) => terms(r.title).includes(term));
 
+/** Untrusted text, cut at a word, made inert for Markdown (see inlineText). */
 function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
+  if (flat.length <= max) return inlineText(flat);
   const cut = flat.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20))}…`;
+  return `${inlineText(cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)))}…`;
 }
 
 function todaySection(input: AnalysisInput): string {
@@ -81,7 +82,7 @@ function deepDiveSection(input: AnalysisInput): string {
   const comments = (detail?.comments ?? []).filter((c) => c.body.trim()).slice(0, 3);
   if (comments.length) {
     out.push('', '**Top comments:**', '');
-    for (const c of comments) out.push(`- u/${c.author ?? '[unknown]'}${c.score != null ? ` (${c.score} points)` : ''}: ${clip(c.body, 240)}`);
+    for (const c of comments) out.push(`- u/${inlineText(c.author ?? '[unknown]')}${c.score != null ? ` (${c.score} points)` : ''}: ${clip(c.body, 240)}`);
   }
   return out.join('\n');
 }

@@ -3,7 +3,7 @@
  * posts as "(N upvotes, by u/author)", like seed 002. Themes are clusters of posts sharing title terms;
  * the offline analyser names them by their top terms, a model names and describes them.
  */
-import { postLink } from '../export/cells';
+import { inlineText, postLink } from '../export/cells';
 import type { TrendRow } from '../rank/types';
 import { cacheKey, type GenerationCache } from './cache';
 import type { ChatEngine, ChatMessage } from './engine';
@@ -63,7 +63,7 @@ export function themeName(posts: TrendRow[]): string {
   return top.length ? top.map((t) => t[0]!.toUpperCase() + t.slice(1)).join(', ') : 'Other notable posts';
 }
 
-const cite = (p: TrendRow) => `[${p.title.replace(/[[\]]/g, '')}](${postLink(p.id)}) ${numbersFor(p, 'review')}`;
+const cite = (p: TrendRow) => `[${inlineText(p.title)}](${postLink(p.id)}) ${numbersFor(p, 'review')}`;
 
 export function offlineTheme(posts: TrendRow[]): Theme {
   const [lead, ...rest] = posts;

@@ -6,6 +6,7 @@ import { groundText } from './grounding';
 import type { PostDetail } from './input';
 import { estimateTokens } from './prompts';
 import { OFFLINE_SOURCE } from './offline';
+import { inlineText } from '../export/cells';
 
 const SYSTEM = 'Summarise a Reddit post and its discussion in 3-5 short bullet points of plain Markdown. Use only the text given. No links, no headings.';
 
@@ -30,9 +31,9 @@ export function sentences(text: string, n: number): string {
 
 export function offlineTldr(post: TrendRow, detail: PostDetail): string {
   const out: string[] = [];
-  out.push(detail.body ? `- ${sentences(detail.body, 2)}` : `- A ${post.flair ? `${post.flair.toLowerCase()} ` : ''}post without text in r/${post.subreddit}.`);
+  out.push(detail.body ? `- ${inlineText(sentences(detail.body, 2))}` : `- A ${post.flair ? `${inlineText(post.flair.toLowerCase())} ` : ''}post without text in r/${post.subreddit}.`);
   const comments = detail.comments.filter((c) => c.body.trim()).slice(0, 2);
-  for (const c of comments) out.push(`- u/${c.author ?? '[unknown]'}${c.score != null ? ` (${c.score} points)` : ''}: ${sentences(c.body, 1)}`);
+  for (const c of comments) out.push(`- u/${inlineText(c.author ?? '[unknown]')}${c.score != null ? ` (${c.score} points)` : ''}: ${inlineText(sentences(c.body, 1))}`);
   if (!comments.length) out.push('- No comments captured yet: open the post with its comments to include them.');
   out.push(`- ${post.score} points, ${post.comments} comments.`);
   return out.join('\n');

@@ -72,6 +72,7 @@ export interface Harness {
   url: (route: Route) => string;
   /** Every request the browser made, for the privacy checks. */
   requests: string[];
+  recorded: RecordedRequest[];
   close: () => Promise<void>;
 }
 
@@ -102,8 +103,16 @@ function serve(dir: string, extraRoutes: Route[]): Promise<Server> {
 }
 
 export const TEST_EXTENSION_DIR = resolve('.output-test/chrome-mv3');
+/** Requests of extension pages and of the service worker, with who made them (privacy checks). */
+export interface RecordedRequest {
+  url: string;
+  frame: string | null;
+  fromServiceWorker: boolean;
+}
 
 export async function launch(options: { extraRoutes?: Route[]; extensionDir?: string; args?: string[] } = {}): Promise<Harness> {
+  // Playwright reports a service worker's own requests only with this switch.
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium)`);
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension in ${extensionDir}: run npm run build`);
@@ -130,7 +139,17 @@ export async function launch(options: { extraRoutes?: Route[]; extensionDir?: st
     ],
   });
   const requests: string[] = [];
-  context.on('request', (r) => requests.push(r.url()));
+  const recorded: RecordedRequest[] = [];
+  context.on('request', (r) => {
+    requests.push(r.url());
+    let frame: string | null = null;
+    try {
+      frame = r.frame().url();
+    } catch {
+      frame = null; // a service worker's request has no frame
+    }
+    recorded.push({ url: r.url(), frame, fromServiceWorker: !!r.serviceWorker() });
+  });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;
@@ -139,6 +158,7 @@ export async function launch(options: { extraRoutes?: Route[]; extensionDir?: st
     extensionId,
     port,
     requests,
+    recorded,
     url: (route) => `https://${route.host}${route.path}`,
     close: async () => {
       await context.close();

@@ -94,3 +94,15 @@ test('stats: counts, communities, newest real capture (sample rows left out)', a
   await db.posts.put({ ...(await db.posts.get('t3_a'))!, id: 't3_s', sample: 1, lastSeenAt: T0 + 60 * MIN });
   expect(await storeStats(db)).toEqual({ posts: 3, communities: 2, comments: 1, lastCaptureAt: T0 + 5 * MIN, samplePosts: 1 });
 });
+
+test('kept figures are read while no capture is newer; a newer capture makes them count again', async () => {
+  const { refreshStats, currentStats } = await import('@/lib/db/posts');
+  await ingest(db, [capturedPost({ id: 't3_a', seenAt: T0 })]);
+  await refreshStats(db, T0 + MIN);
+  // A kept figure is what the page shows, even if the rows changed without a newer capture…
+  await db.stats.put({ key: 'stats', computedAt: T0 + MIN, stats: { posts: 99, communities: 9, comments: 0, lastCaptureAt: T0, samplePosts: 0 } });
+  expect((await currentStats(db)).posts).toBe(99);
+  // …until a capture newer than it arrives.
+  await ingest(db, [capturedPost({ id: 't3_b', seenAt: T0 + 2 * MIN })]);
+  expect((await currentStats(db)).posts).toBe(2);
+});

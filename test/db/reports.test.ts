@@ -78,7 +78,7 @@ test('schema upgrade: a database made by version 1 opens in the current one with
   v1.close();
   const current = new RadarDB(name);
   await current.open();
-  expect(current.verno).toBe(3);
+  expect(current.verno).toBe(4);
   expect(await current.posts.get('t3_v1')).toMatchObject({ title: 'old' });
   expect(await current.sightings.count()).toBe(1);
   expect(await current.comments.get('t1_v1')).toMatchObject({ body: 'kept' });

@@ -1,0 +1,12 @@
+import { defineContentScript } from '#imports';
+import { startJsonCapture } from '@/lib/capture/content-json';
+
+// Reddit's JSON opened in a tab (…/hot.json, a post's .json): its own small script, so the main one
+// stays within its budget.
+export default defineContentScript({
+  matches: ['*://*.reddit.com/*.json*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    void startJsonCapture(ctx);
+  },
+});

@@ -1,0 +1,33 @@
+/** Capture of a Reddit JSON document shown in a tab: parse once, validate, send in batches. */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendMessage } from '../messaging';
+import { Batcher } from './batcher';
+import { captures, captureSettings, excludedSet } from './enabled';
+import { parseJsonListing } from './parsers/json-listing';
+import { CapturedCommentShape, CapturedPostShape, validRecords } from './schema';
+
+export async function startJsonCapture(ctx: ContentScriptContext): Promise<void> {
+  const { settings } = await captureSettings();
+  if (!captures(settings, browser.extension?.inIncognitoContext === true)) return;
+  // Browsers show JSON as text in a <pre>, sometimes beside a pretty-print control.
+  const text = document.querySelector('body > pre')?.textContent ?? document.body?.textContent ?? '';
+  let parsed;
+  try {
+    parsed = parseJsonListing(JSON.parse(text), Date.now());
+  } catch {
+    return; // not a listing (an error document, another API): nothing to capture
+  }
+  const excluded = excludedSet(settings);
+  const batcher = new Batcher({
+    send: (batch) => sendMessage('capture', batch),
+    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+    newId: () => crypto.randomUUID(),
+  });
+  ctx.onInvalidated(() => batcher.stop());
+  ctx.addEventListener(window, 'pagehide', () => void batcher.flush());
+  batcher.add(
+    validRecords(CapturedPostShape, parsed.posts.filter((p) => !excluded.has(p.subreddit.toLowerCase()))).ok,
+    validRecords(CapturedCommentShape, parsed.comments).ok,
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * Security and privacy in real Chromium: hostile text is inert in every page; the extension makes no
+ * request of its own while capturing, ranking and exporting; the worker stopped right after a batch
+ * loses nothing; every permission the manifest asks for is used.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { canRunBrowser, EXTENSION_DIR, extensionPage, launch, readDb, ROUTES, stopServiceWorker, waitForDb, type Harness, type Route } from './harness';
+import { fixturePath } from '../helpers/fixtures';
+import { HOSTILE } from '../helpers/hostile';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const created = () => new Date(Date.now() - 3_600_000).toISOString().replace('Z', '000+0000');
+const hostileRoute = (): Route => ({
+  host: 'www.reddit.com',
+  path: '/r/LocalLLaMA/',
+  html: `<!doctype html><html><body><shreddit-app routename="subreddit" pagetype="community"><shreddit-feed><faceplate-batch><article>
+    <shreddit-post id="t3_h0st1le" permalink="/r/LocalLLaMA/comments/h0st1le/x/" post-title="${esc(HOSTILE.title)}" score="900" comment-count="77"
+      created-timestamp="${created()}" author="mallory" subreddit-name="LocalLLaMA" view-context="SubredditFeed" content-href="javascript:alert(10)">
+      <shreddit-post-flair slot="post-flair"><div>${esc(HOSTILE.flair)}</div></shreddit-post-flair>
+    </shreddit-post></article></faceplate-batch></shreddit-feed></shreddit-app></body></html>`,
+});
+
+/** Fails the test on any dialog (alert, confirm) an injected script would open. */
+function guard(page: Page, dialogs: string[]) {
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+}
+async function inert(page: Page) {
+  return page.evaluate(() => ({
+    injected: document.querySelectorAll('#root script, #root iframe, #root img, #root [onerror], #root [onload], #root [onmouseover]').length,
+    links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((h) => !/^https:\/\/www\.reddit\.com\//.test(h)),
+  }));
+}
+
+describe.runIf(canRunBrowser)('security and privacy', () => {
+  let h: Harness;
+  const dialogs: string[] = [];
+  beforeAll(async () => {
+    h = await launch({ extraRoutes: [hostileRoute()] });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  test('hostile text is inert in the popup, the sidebar, the report page and the export', async () => {
+    const reddit = await h.context.newPage();
+    guard(reddit, dialogs);
+    const db = await extensionPage(h);
+    await reddit.goto('https://www.reddit.com/r/LocalLLaMA/');
+    await waitForDb(db, (d) => d.posts.some((p) => p.id === 't3_h0st1le'), 'the hostile post');
+    const stored = (await readDb(db)).posts.find((p) => p.id === 't3_h0st1le')!;
+    // A javascript: content-href is not a URL we keep: the post links to its permalink.
+    expect(stored.url).toBe('https://www.reddit.com/r/LocalLLaMA/comments/h0st1le/x/');
+    const shownTitle = 'Pwn <script>alert(1)</script> <img src=x onerror=alert(2)> | col | [click](javascript:alert(3)) gnp.exe next';
+    for (const path of ['popup.html', 'report.html', 'sidepanel.html']) {
+      const page = await extensionPage(h, path);
+      guard(page, dialogs);
+      if (path === 'sidepanel.html') await reddit.bringToFront();
+      await expect.poll(() => page.getByText(shownTitle, { exact: true }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await inert(page)).toEqual({ injected: 0, links: [] });
+      if (path === 'popup.html') {
+        const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
+        const text = readFileSync((await md.path())!, 'utf8');
+        expect(text).toContain('| [Pwn &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x oner...](https://www.reddit.com/comments/h0st1le) |');
+        expect(text).not.toMatch(/<script|<img|(?<!\\)\]\(javascript:/i);
+      }
+    }
+    await reddit.waitForTimeout(500);
+    expect(dialogs).toEqual([]);
+  });
+
+  test('the worker stopped right after a batch was sent: every post stored, each once', async () => {
+    const reddit = await h.context.newPage();
+    const db = await extensionPage(h);
+    await reddit.goto(h.url(ROUTES.newListing!));
+    await waitForDb(db, (d) => d.posts.filter((p) => p.subreddit === 'MachineLearning').length >= 50, 'the listing');
+    const ids = Array.from({ length: 25 }, (_, i) => `t3_zzstop${String(i).padStart(2, '0')}`);
+    await reddit.evaluate((list) => {
+      const batch = document.createElement('faceplate-batch');
+      batch.innerHTML = list.map((id) => `<article><shreddit-post id="${id}" permalink="/r/MachineLearning/comments/${id.slice(3)}/s/" post-title="Stop ${id}" score="3" comment-count="1" created-timestamp="2026-07-10T08:00:00.000000+0000" author="t" subreddit-name="MachineLearning"></shreddit-post></article>`).join('');
+      document.querySelector('shreddit-feed')!.append(batch);
+    }, ids);
+    // 25 posts go at once (no delay): stop the worker while that batch is on its way or being written.
+    await stopServiceWorker(reddit);
+    const d = await waitForDb(db, (x) => ids.every((id) => x.posts.some((p) => p.id === id)), 'posts sent as the worker stopped', 40_000);
+    for (const id of ids) expect(d.sightings.filter((s) => s.postId === id)).toHaveLength(1);
+  });
+
+  test('no request of its own: capturing, ranking, exporting, the report page and the sidebar', async () => {
+    const reddit = await h.context.newPage();
+    for (const route of [ROUTES.oldListing!, ROUTES.newPost!, ROUTES.newSearch!]) await reddit.goto(h.url(route));
+    const popup = await extensionPage(h);
+    await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export backup' }).click()]);
+    await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export Markdown' }).click()]);
+    const report = await extensionPage(h, 'report.html');
+    await report.getByTestId('section-today').waitFor();
+    await extensionPage(h, 'sidepanel.html');
+    await extensionPage(h, 'options.html');
+    await reddit.waitForTimeout(1000);
+    const own = h.recorded.filter((r) => r.fromServiceWorker || r.frame?.startsWith('chrome-extension://'));
+    expect(own.length).toBeGreaterThan(5); // the pages' own files were seen…
+    expect(own.filter((r) => !/^(chrome-extension|blob|data):/.test(r.url)).map((r) => r.url)).toEqual([]); // …and nothing else
+    // What Reddit's pages loaded is theirs: hosts their own HTML names (here unreachable), or reddit.com.
+    const named = new Set<string>(['www.reddit.com', 'old.reddit.com']);
+    for (const f of readdirSync(join(fixturePath('.'))).filter((f) => f.endsWith('.html')))
+      for (const m of readFileSync(fixturePath(f), 'utf8').matchAll(/(?:https?:)?\/\/([a-z0-9.-]+\.[a-z]{2,})/gi)) named.add(m[1]!.toLowerCase());
+    const pageHosts = h.recorded.filter((r) => !r.fromServiceWorker && !r.frame?.startsWith('chrome-extension://') && /^https?:/.test(r.url)).map((r) => new URL(r.url).hostname);
+    expect([...new Set(pageHosts)].filter((host) => !named.has(host))).toEqual([]);
+  });
+
+  test('permissions: each one the manifest asks for is used, and no host beyond reddit.com', () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    const code = ['background.js', ...readdirSync(join(EXTENSION_DIR, 'chunks')).map((f) => `chunks/${f}`)]
+      .filter((f) => f.endsWith('.js') && !f.includes('lib-'))
+      .map((f) => readFileSync(join(EXTENSION_DIR, f), 'utf8'))
+      .join('\n');
+    const use: Record<string, RegExp> = {
+      storage: /storage\.(local|session)/,
+      alarms: /\.alarms\.(create|onAlarm)/,
+      scripting: /scripting\.executeScript/,
+      contextMenus: /contextMenus\.(create|onClicked)/,
+      sidePanel: /sidePanel/,
+    };
+    for (const p of manifest.permissions) {
+      if (p === 'unlimitedStorage') continue; // no API: it lifts IndexedDB's quota (README "Permissions")
+      expect(use[p], `a use for "${p}"`).toBeDefined();
+      expect(code, p).toMatch(use[p]!);
+    }
+    expect(manifest.host_permissions).toEqual(['*://*.reddit.com/*']);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    expect(code).toMatch(/permissions\.request/);
+    expect(readFileSync('README.md', 'utf8')).toMatch(/`unlimitedStorage`/);
+  });
+});
