@@ -6,6 +6,7 @@ import { lazy, Suspense } from 'react';
 // The analysis tab's code (the offline analyser, the Markdown view) loads when the tab opens.
 const PopupAnalysis = lazy(() => import('./PopupAnalysis').then((m) => ({ default: m.PopupAnalysis })));
 import { formatAgo } from './format';
+import { ReportDate, useAction } from './useAction';
 import { TrendView } from './TrendView';
 
 export function Popup() {
@@ -15,32 +16,14 @@ export function Popup() {
   const report = useReport(date, settings);
   const saved = useSavedAnalysis(report, settings);
   const captureStatus = useCaptureStatus();
-  const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const today = new Date().toISOString().slice(0, 10);
+  const { note, act } = useAction();
 
-  const act = async (fn: () => Promise<unknown> | unknown, done: string) => {
-    try {
-      await fn();
-      setNote({ kind: 'ok', text: done });
-    } catch (e) {
-      setNote({ kind: 'error', text: `${done.replace(/\.$/, '')} failed: ${(e as Error).message}` });
-    }
-  };
 
   return (
     <main className="popup">
       <header className="bar">
         <h1>Reddit Trend Radar</h1>
-        <label className="date">
-          Report for{' '}
-          <input
-            type="date"
-            value={date ?? today}
-            max={today}
-            onChange={(e) => setDate(e.target.value && e.target.value < today ? e.target.value : null)}
-            data-testid="report-date"
-          />
-        </label>
+        <ReportDate date={date} onChange={setDate} />
         <span className="muted" data-testid="stats">
           {stats ? (
             <>

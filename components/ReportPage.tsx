@@ -10,6 +10,7 @@ import { TrendView } from './TrendView';
 import { copyMarkdown, downloadMarkdown, rankSettingsOf, useReport, useSettings, useStoreStats } from './hooks';
 import { useModel } from './useModel';
 import { formatAgo } from './format';
+import { ReportDate, useAction } from './useAction';
 
 /** The full report in a tab: tables, the analysis (where the model runs), a post's TL;DR, period reviews. */
 export function ReportPage() {
@@ -31,25 +32,14 @@ export function ReportPage() {
   }, [input, settings?.readArticles]);
   const model = useModel(settings);
   const [analysis, setAnalysis] = useState<Analysis>();
-  const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { note, act } = useAction();
 
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    try {
-      await fn();
-      setNote({ kind: 'ok', text: done });
-    } catch (e) {
-      setNote({ kind: 'error', text: `${done.replace(/\.$/, '')} failed: ${(e as Error).message}` });
-    }
-  };
 
   return (
     <main className="report-page">
       <header className="bar">
         <h1>Reddit Trend Radar — report</h1>
-        <label className="date">
-          Report for{' '}
-          <input type="date" value={date ?? today} max={today} onChange={(e) => setDate(e.target.value && e.target.value < today ? e.target.value : null)} data-testid="report-date" />
-        </label>
+        <ReportDate date={date} onChange={setDate} />
         <span className="muted">
           {stats ? `${stats.posts} posts captured · last capture ${stats.lastCaptureAt ? formatAgo(stats.lastCaptureAt, Date.now()) : 'never'}` : 'Reading…'}
         </span>

@@ -29,7 +29,7 @@ const progress = (r: Row) => {
   rows.push(r);
   process.stderr.write(`  ${r.figure}: ${r.ours} vs ${r.floor}${r.ratio != null ? ` (${r.ratio})` : ''}\n`);
 };
-const fmt = (ms: number) => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
+const fmt = (ms: number) => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(3)} ms`);
 const round = (x: number) => Math.round(x * 100) / 100;
 
 async function main() {

@@ -5,31 +5,17 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { TrendReport } from '../rank/types';
+import type { CapturedPost } from '../capture/types';
 import type { StoreStats } from './posts';
 
 export const DB_NAME = 'reddit-trend-radar';
 
-/** The latest known state of a post. Times are UTC epoch ms; flags are 0/1 where indexed. */
-export interface PostRow {
-  id: string;
-  subreddit: string;
-  title: string;
-  author: string | null;
-  permalink: string;
-  url: string;
-  flair: string | null;
-  createdAt: number;
+/**
+ * The latest known state of a post: what capture records (lib/capture/types.ts), with a known score,
+ * and the times it was seen. Times are UTC epoch ms; flags are 0/1 where indexed.
+ */
+export interface PostRow extends Omit<CapturedPost, 'score' | 'layout' | 'seenAt'> {
   score: number;
-  scoreHidden: boolean;
-  comments: number;
-  body: string | null;
-  postType: string | null;
-  domain: string | null;
-  nsfw: boolean;
-  spoiler: boolean;
-  stickied: boolean;
-  locked: boolean;
-  crosspost: boolean;
   firstSeenAt: number;
   lastSeenAt: number;
   /** Time of the newest sighting row written for this post (0: none yet). */

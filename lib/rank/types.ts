@@ -1,7 +1,7 @@
 /** What ranking reads and writes. Pure data: no Dexie, no browser APIs, no clock. */
 
-/** The fields of a stored post that ranking needs (a PostRow satisfies it). */
-export interface RankPost {
+/** What a trend table shows of a post. */
+export interface PostFields {
   id: string;
   subreddit: string;
   title: string;
@@ -11,6 +11,10 @@ export interface RankPost {
   createdAt: number;
   score: number;
   comments: number;
+}
+
+/** The fields of a stored post that ranking needs (a PostRow satisfies it). */
+export interface RankPost extends PostFields {
   lastSeenAt: number;
   sample?: 0 | 1;
 }
@@ -29,16 +33,7 @@ export interface RankSettings {
 }
 
 /** One row of a trend table: the post as known at the report time. */
-export interface TrendRow {
-  id: string;
-  subreddit: string;
-  title: string;
-  author: string | null;
-  permalink: string;
-  flair: string | null;
-  createdAt: number;
-  score: number;
-  comments: number;
+export interface TrendRow extends PostFields {
   sample: boolean;
   /** Rising only: score gained per hour between the first and last sighting in the last 24 h. */
   perHour?: number;

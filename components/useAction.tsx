@@ -1,0 +1,31 @@
+import { useState } from 'react';
+
+export interface Note {
+  kind: 'ok' | 'error';
+  text: string;
+}
+
+/** Runs a user action and keeps a line saying how it went ("Saved …" or "… failed: why"). */
+export function useAction(): { note: Note | null; act: (fn: () => Promise<unknown> | unknown, done: string) => Promise<void> } {
+  const [note, setNote] = useState<Note | null>(null);
+  const act = async (fn: () => Promise<unknown> | unknown, done: string) => {
+    try {
+      await fn();
+      setNote({ kind: 'ok', text: done });
+    } catch (e) {
+      setNote({ kind: 'error', text: `${done.replace(/\.$/, '')} failed: ${(e as Error).message}` });
+    }
+  };
+  return { note, act };
+}
+
+/** The date picker both the popup and the report page show: today (null) or a past UTC day. */
+export function ReportDate({ date, onChange }: { date: string | null; onChange: (d: string | null) => void }) {
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <label className="date">
+      Report for{' '}
+      <input type="date" value={date ?? today} max={today} onChange={(e) => onChange(e.target.value && e.target.value < today ? e.target.value : null)} data-testid="report-date" />
+    </label>
+  );
+}
