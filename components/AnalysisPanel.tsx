@@ -46,7 +46,8 @@ export function AnalysisPanel({ input, settings, model, onAnalysis }: {
     return () => {
       live = false;
     };
-  }, [input]);
+    // A new report, not every database change: a capture elsewhere must not wipe a stream being written.
+  }, [input.report.at, input.report.date]);
 
   const run = async (regenerate: boolean) => {
     const controller = new AbortController();

@@ -36,10 +36,17 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
     // Not written (the transaction rolled back whole): the sender keeps the batch and tries again later.
     const full = isQuotaError(e);
     const error = full ? STORAGE_FULL : `could not store the batch: ${(e as Error).message}`;
-    if (full) await browser.storage.local.set({ [CAPTURE_STATUS_KEY]: { state: 'storage-full', since: Date.now(), message: STORAGE_FULL } });
+    if (full) {
+      await browser.storage.local.set({ [CAPTURE_STATUS_KEY]: { state: 'storage-full', since: Date.now(), message: STORAGE_FULL } });
+      statusClear = false;
+    }
     return { ok: false, stored: 0, comments: 0, rejected: 0, error };
   }
-  if ((await browser.storage.local.get(CAPTURE_STATUS_KEY))[CAPTURE_STATUS_KEY]) await browser.storage.local.remove(CAPTURE_STATUS_KEY);
+  // After a full disk, the first batch that fits clears the notice (checked once per worker start).
+  if (!statusClear) {
+    await browser.storage.local.remove(CAPTURE_STATUS_KEY);
+    statusClear = true;
+  }
   const tabId = sender.tab?.id;
   if (tabId != null && tabId >= 0) void setBadge(tabId, batch.tabTotal);
   if (result.added || result.updated) scheduleRerank();
@@ -52,6 +59,7 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
 }
 
 export const CAPTURE_STATUS_KEY = 'capture-status';
+let statusClear = false;
 export const STORAGE_FULL =
   'The disk is full: capture is paused and will resume by itself once there is room. Free some space, or keep less history (Options → Retention).';
 
