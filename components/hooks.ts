@@ -10,7 +10,7 @@ import { computeInput, computeReport, historyOf, LATEST, settingsKey } from '@/l
 import { loadAnalysis, type SavedAnalysis } from '@/lib/db/analysis';
 import { loadSample, removeSample } from '@/lib/db/sample';
 import { reportFilename, type Analysis } from '@/lib/export/markdown';
-import type { RankSettings, RankSighting, TrendReport } from '@/lib/rank/types';
+import type { RankSighting, TrendReport } from '@/lib/rank/types';
 import { settingsItem, updateSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
 export function useStoreStats(): StoreStats | undefined {
@@ -29,7 +29,8 @@ export function useSettings(): [Settings | undefined, (patch: Partial<Settings>)
   return [settings, async (patch) => setSettings(await updateSettings(patch))];
 }
 
-export const rankSettingsOf = (s: Settings): RankSettings => ({ tracked: s.tracked, all: s.trackAll });
+export { rankSettingsOf } from '@/lib/settings-defaults';
+import { rankSettingsOf } from '@/lib/settings-defaults';
 
 /** Report time for a picked UTC date: the end of that day; for today (or no date), now. */
 export function reportTime(date: string | null, now: number): number {

@@ -10,9 +10,9 @@ import { getDb } from './db/schema';
 import { ingest, refreshStats } from './db/posts';
 import { onMessages, type CaptureAck } from './messaging';
 import { getSettings } from './settings';
+import { rankSettingsOf } from './settings-defaults';
 import { SETTINGS_KEY } from './settings-key';
 import { computeReport, storeLatest } from './db/reports';
-import type { RankSettings } from './rank/types';
 import { applyRetention } from './db/retention';
 import { BADGES_KEY, badgesOf } from './badges';
 
@@ -107,13 +107,10 @@ export const RERANK_DELAY_MS = 2_000;
 export const RERANK_ALARM = 'rerank';
 let rerankTimer: ReturnType<typeof setTimeout> | undefined;
 
-export function rankSettings(s: { tracked: string[]; trackAll: boolean }): RankSettings {
-  return { tracked: s.tracked, all: s.trackAll };
-}
 
 /** Computes the report for now and stores it as the latest; pages showing it update by liveQuery. */
 export async function rerank(now = Date.now()): Promise<void> {
-  const settings = rankSettings(await getSettings());
+  const settings = rankSettingsOf(await getSettings());
   const report = await computeReport(getDb(), now, settings);
   await storeLatest(getDb(), report, settings, now);
   await browser.storage.local.set({ [BADGES_KEY]: badgesOf(report) });

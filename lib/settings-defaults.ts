@@ -50,3 +50,8 @@ export const DEFAULT_SETTINGS: Settings = {
   keepPostsMonths: 12,
   feedBadges: true,
 };
+
+/** What ranking needs of the settings. */
+export function rankSettingsOf(s: Pick<Settings, 'tracked' | 'trackAll'>): { tracked: string[]; all: boolean } {
+  return { tracked: s.tracked, all: s.trackAll };
+}

@@ -1,8 +1,7 @@
 /** Capture of a Reddit JSON document shown in a tab: parse once, validate, send in batches. */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendMessage } from '../messaging';
-import { Batcher } from './batcher';
+import { captureBatcher } from './send';
 import { captures, captureSettings, excludedSet } from './enabled';
 import { parseJsonListing } from './parsers/json-listing';
 import { CapturedCommentShape, CapturedPostShape, validRecords } from './schema';
@@ -19,13 +18,7 @@ export async function startJsonCapture(ctx: ContentScriptContext): Promise<void>
     return; // not a listing (an error document, another API): nothing to capture
   }
   const excluded = excludedSet(settings);
-  const batcher = new Batcher({
-    send: (batch) => sendMessage('capture', batch),
-    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
-    newId: () => crypto.randomUUID(),
-  });
-  ctx.onInvalidated(() => batcher.stop());
-  ctx.addEventListener(window, 'pagehide', () => void batcher.flush());
+  const batcher = captureBatcher(ctx);
   batcher.add(
     validRecords(CapturedPostShape, parsed.posts.filter((p) => !excluded.has(p.subreddit.toLowerCase()))).ok,
     validRecords(CapturedCommentShape, parsed.comments).ok,

@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { BADGES_KEY, type FeedBadges } from '../badges';
 import { onlyBadges, syncBadges } from './badges-dom';
 import { captures, captureSettings, excludedSet, onSettingsChange } from './enabled';
-import { Batcher } from './batcher';
+import { captureBatcher } from './send';
 import { OBSERVE_OPTIONS, PageWatcher } from './observe';
 
 export async function startCapture(ctx: ContentScriptContext): Promise<void> {
@@ -19,12 +19,7 @@ export async function startCapture(ctx: ContentScriptContext): Promise<void> {
   if (!captures(settings, incognito)) return;
   let excluded = excludedSet(settings);
 
-  const batcher = new Batcher({
-    send: (batch) => sendMessage('capture', batch),
-    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
-    newId: () => crypto.randomUUID(),
-    onPaused: () => observer.disconnect(),
-  });
+  const batcher = captureBatcher(ctx, () => observer.disconnect());
   const watcher = new PageWatcher({
     doc: document,
     url: () => location.href,
@@ -65,10 +60,7 @@ export async function startCapture(ctx: ContentScriptContext): Promise<void> {
     }
   });
   observer.observe(document.documentElement, OBSERVE_OPTIONS);
-  ctx.onInvalidated(() => {
-    observer.disconnect();
-    batcher.stop();
-  });
+  ctx.onInvalidated(() => observer.disconnect());
   ctx.addEventListener(window, 'wxt:locationchange', () => watcher.navigated());
   // Capture switched off from the popup: stop at once, keep nothing queued.
   const unwatch = onSettingsChange((next) => {
@@ -82,8 +74,6 @@ export async function startCapture(ctx: ContentScriptContext): Promise<void> {
     }
   });
   ctx.onInvalidated(unwatch);
-  // Flush what is queued before the page goes away.
-  ctx.addEventListener(window, 'pagehide', () => void batcher.flush());
 
   drawBadges();
   try {

@@ -7,8 +7,6 @@ import type { ChatEngine } from './engine';
 import { detectGpu } from './gpu';
 import type { GpuInfo, ModelChoice } from './models';
 
-export const FAKE_ENGINE: boolean = import.meta.env.RTR_FAKE_ENGINE === true;
-
 export function createEngine(choice: ModelChoice): Promise<ChatEngine> {
   // Written as one expression so the bundler drops the branches a build does not use, imports included.
   return import.meta.env.RTR_FAKE_ENGINE === true

@@ -114,8 +114,3 @@ export function offlineAnalysis(input: AnalysisInput): Analysis {
     communities: section(communitiesSection(input)),
   };
 }
-
-/** Input from the report alone (no window posts, no details): what Node has from tables only. */
-export function inputFromReport(report: AnalysisInput['report']): AnalysisInput {
-  return { report, day: report.today, previousWeek: [], month: report.monthly, details: {} };
-}
