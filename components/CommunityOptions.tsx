@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { Settings } from '@/lib/settings';
 import { useCommunityCounts } from './hooks';
+import { isCommunityName } from '@/lib/reddit/names';
 
 const norm = (s: string) => s.trim().replace(/^\/?r\//i, '');
-const valid = (s: string) => /^[A-Za-z0-9_]{2,32}$/.test(s);
+const valid = isCommunityName;
 
 /** An editable list of community names (tracked, or excluded from capture). */
 function NameList({ names, onChange, label, testId }: { names: string[]; onChange: (n: string[]) => void; label: string; testId: string }) {

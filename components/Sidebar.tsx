@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import Dexie from 'dexie';
 import { getDb } from '@/lib/db/schema';
 import { computeReport, LATEST } from '@/lib/db/reports';
-import { sidebarRoute } from '@/lib/sidebar-route';
+import { routeOf as sidebarRoute } from '@/lib/reddit/route';
 import type { Settings } from '@/lib/settings';
 import { TrendTable } from './TrendTable';
 import { ScoreChart } from './ScoreChart';

@@ -1,4 +1,3 @@
-import { PERMALINK } from '@/lib/capture/dom';
 
 /** Human-readable "3 min ago" for recent times, a UTC date and time beyond a day. */
 export function formatAgo(t: number, now: number): string {
@@ -12,11 +11,7 @@ export function formatAgo(t: number, now: number): string {
 /** `YYYY-MM-DD HH:MM UTC`, as in the report. */
 export { postedCell as postedText } from '@/lib/export/cells';
 
-/** The post on reddit.com; only ever a reddit.com URL, whatever the stored permalink says. */
-export function postUrl(r: { id: string; permalink: string }): string {
-  if (PERMALINK.test(r.permalink)) return new URL(r.permalink, 'https://www.reddit.com').href;
-  return `https://www.reddit.com/comments/${r.id.replace(/^t3_/, '')}`;
-}
+export { postUrl } from '@/lib/reddit/urls';
 
 /** `MM-DD HH:MM`, for narrow tables; the full UTC time goes in a tooltip. */
 export function shortPosted(t: number): string {

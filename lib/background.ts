@@ -15,6 +15,7 @@ import { SETTINGS_KEY } from './settings-key';
 import { computeReport, storeLatest } from './db/reports';
 import { applyRetention } from './db/retention';
 import { BADGES_KEY, badgesOf } from './badges';
+import { REDDIT_MATCHES } from './reddit/urls';
 
 export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.MessageSender, 'tab'>): Promise<CaptureAck> {
   const bad = invalidField(CaptureBatchShape, data);
@@ -144,7 +145,7 @@ function setUpSidebar(): void {
       id: MENU_SIDEBAR,
       title: 'Open Reddit Trend Radar sidebar',
       contexts: ['page', 'link'],
-      documentUrlPatterns: ['*://*.reddit.com/*'],
+      documentUrlPatterns: REDDIT_MATCHES,
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -1,10 +1,11 @@
 import { defineContentScript } from '#imports';
 import { startJsonCapture } from '@/lib/capture/content-json';
+import { REDDIT_JSON_MATCHES } from '@/lib/reddit/urls';
 
 // Reddit's JSON opened in a tab (…/hot.json, a post's .json): its own small script, so the main one
 // stays within its budget.
 export default defineContentScript({
-  matches: ['*://*.reddit.com/*.json*'],
+  matches: REDDIT_JSON_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
     void startJsonCapture(ctx);

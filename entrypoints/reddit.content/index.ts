@@ -1,10 +1,11 @@
 import { defineContentScript } from '#imports';
 import { startCapture } from '@/lib/capture/content';
+import { REDDIT_JSON_MATCHES, REDDIT_MATCHES } from '@/lib/reddit/urls';
 
 export default defineContentScript({
-  matches: ['*://*.reddit.com/*'],
+  matches: REDDIT_MATCHES,
   // JSON documents have their own script (entrypoints/reddit-json.content).
-  excludeMatches: ['*://*.reddit.com/*.json*'],
+  excludeMatches: REDDIT_JSON_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
     void startCapture(ctx);

@@ -1,4 +1,5 @@
 /** Small DOM readers shared by the parsers. Attributes before text (STYLE.md rule 6). */
+import { collapse } from '../reddit/text';
 
 export function attr(el: Element, name: string): string | null {
   const v = el.getAttribute(name);
@@ -23,23 +24,12 @@ export function leadingInteger(text: string | null | undefined): number | null {
   return m ? parseInteger(m[1]!.replace(/,/g, '')) : null;
 }
 
-/** Bidi embeddings, overrides and isolates: they can make text read in another order than it is. */
-export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-
-export function collapse(text: string | null | undefined): string {
-  return (text ?? '').replace(BIDI_CONTROLS, '').replace(/\s+/g, ' ').trim();
-}
 
 export function flag(el: Element, name: string): boolean {
   const v = el.getAttribute(name);
   return v != null && v !== 'false';
 }
 
-const FULLNAME = /^t[13]_[0-9a-z]{1,16}$/;
-export function fullname(value: string | null | undefined, kind: 't1' | 't3'): string | null {
-  const s = (value ?? '').trim().toLowerCase();
-  return FULLNAME.test(s) && s.startsWith(`${kind}_`) ? s : null;
-}
 
 const BLOCK = new Set([
   'P', 'DIV', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'TR', 'HR', 'FIGURE', 'SECTION', 'ARTICLE',
@@ -84,38 +74,4 @@ export function blockText(root: Element): string {
   walk(root);
   flush();
   return blocks.join('\n\n');
-}
-
-export function absoluteUrl(href: string | null | undefined, base = 'https://www.reddit.com'): string | null {
-  if (!href) return null;
-  try {
-    const u = new URL(href, base);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
-
-export const PERMALINK = /^\/(r|user|u)\/[^/]+\/comments\/[0-9a-z]+\//i;
-
-/**
- * `/r/Sub/comments/id/slug/` (or `/user/name/comments/…` for a post on a profile) from any Reddit URL
- * or path; null if it is not a post permalink.
- */
-export function permalinkPath(href: string | null | undefined): string | null {
-  const url = absoluteUrl(href);
-  if (!url) return null;
-  const path = new URL(url).pathname;
-  return PERMALINK.test(path) ? path : null;
-}
-
-/**
- * Community name from "r/Name", "Name", or a profile "u/name" (stored as Reddit names it, `u_name`).
- * Profile posts are ordinary posts; ads are told by their own markers (shreddit-ad-post, promoted).
- */
-export function communityName(prefixed: string | null | undefined): string {
-  const s = (prefixed ?? '').trim();
-  const m = /^\/?(r|u|user)\/([^/\s]+)\/?$/i.exec(s);
-  if (!m) return s;
-  return m[1]!.toLowerCase() === 'r' ? m[2]! : `u_${m[2]}`;
 }

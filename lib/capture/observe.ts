@@ -3,7 +3,8 @@
  * (infinite scroll, lazy comments), and starts over on client-side navigation. Reddit removes posts
  * from the DOM as the user scrolls, so each element is read when it appears, not at the end.
  */
-import { detectPage, postIdFromUrl, type PageType } from './page-type';
+import { detectPage, type PageType } from './page-type';
+import { postIdFromUrl } from '../reddit/urls';
 import { parsePage } from './parse-page';
 import { NEW, OLD } from './selectors';
 import { parseShredditPost } from './parsers/new-post';

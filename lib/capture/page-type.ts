@@ -15,6 +15,7 @@
  */
 import { NEW, OLD } from './selectors';
 import type { Layout } from './types';
+import { isPostPath, pathOf, postIdFromUrl } from '../reddit/urls';
 
 export type PageKind = 'listing' | 'post' | 'search' | 'none';
 export interface PageType {
@@ -27,7 +28,7 @@ export interface PageType {
 const NO_POSTS_PAGETYPES = new Set(['login', 'signup', 'error', 'not_found', 'settings', 'inbox', 'chat', 'submit']);
 
 export function detectPage(doc: Document, url: string): PageType {
-  const path = safePath(url);
+  const path = pathOf(url);
   // JSON documents are read by their own content script (lib/capture/content-json.ts).
   if (/json/.test(doc.contentType ?? '') || path.endsWith('.json')) return { layout: 'json', kind: 'none', reason: 'a JSON document' };
 
@@ -37,7 +38,7 @@ export function detectPage(doc: Document, url: string): PageType {
     const pagetype = (app.getAttribute('pagetype') ?? '').toLowerCase();
     if (NO_POSTS_PAGETYPES.has(pagetype) || /login|signup|register/.test(route))
       return { layout: 'new', kind: 'none', reason: `Reddit ${pagetype || route} page` };
-    if (/post_detail|comments_page|post_page/.test(`${pagetype} ${route}`) || /\/comments\/[0-9a-z]+/i.test(path))
+    if (/post_detail|comments_page|post_page/.test(`${pagetype} ${route}`) || postIdFromUrl(url))
       return { layout: 'new', kind: 'post' };
     if (/search/.test(`${pagetype} ${route}`) || doc.querySelector(NEW.searchPost)) return { layout: 'new', kind: 'search' };
     return { layout: 'new', kind: 'listing' };
@@ -51,20 +52,6 @@ export function detectPage(doc: Document, url: string): PageType {
   }
 
   // A page of unknown markup that is still a post page: the body may be recovered with Readability.
-  if (/^\/r\/[^/]+\/comments\/[0-9a-z]+/i.test(path)) return { layout: 'unknown', kind: 'post' };
+  if (isPostPath(path)) return { layout: 'unknown', kind: 'post' };
   return { layout: 'unknown', kind: 'none', reason: 'no Reddit posts on this page' };
-}
-
-function safePath(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return '';
-  }
-}
-
-/** `t3_…` of the post a post-page URL names, or null. */
-export function postIdFromUrl(url: string): string | null {
-  const m = /\/comments\/([0-9a-z]+)/i.exec(safePath(url));
-  return m ? `t3_${m[1]!.toLowerCase()}` : null;
 }

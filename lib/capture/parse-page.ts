@@ -1,5 +1,6 @@
 /** One entry point from a whole document to records, by page type. Pure: no storing, no messaging. */
-import { detectPage, postIdFromUrl, type PageType } from './page-type';
+import { detectPage, type PageType } from './page-type';
+import { postIdFromUrl } from '../reddit/urls';
 import { parseNewPosts } from './parsers/new-post';
 import { parseNewComments } from './parsers/new-comments';
 import { parseNewSearch } from './parsers/new-search';

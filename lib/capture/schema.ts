@@ -3,26 +3,27 @@
  * script checks what it sends and the background checks again what it receives. A table of field rules
  * rather than a schema library: the content script's budget is 25 kB and valibot alone took 9 kB.
  */
-import { PERMALINK } from './dom';
+import { PERMALINK } from '../reddit/urls';
+import { COMMENT_ID, POST_ID } from '../reddit/ids';
+import { COMMUNITY_NAME } from '../reddit/names';
+import { MAX_TIME, MIN_TIME } from '../reddit/time';
 import type { CapturedComment, CapturedPost } from './types';
 
 type Rule = (v: unknown) => boolean;
 type Shape<T> = { [K in keyof T]-?: Rule };
 
-const MIN_TIME = Date.UTC(2005, 0, 1);
-const MAX_TIME = Date.UTC(3000, 0, 1);
 const int = (min: number, max: number): Rule => (v) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 const str = (max: number, re?: RegExp, min = 0): Rule => (v) => typeof v === 'string' && v.length >= min && v.length <= max && (!re || re.test(v));
 const nullable = (r: Rule): Rule => (v) => v === null || r(v);
 const bool: Rule = (v) => typeof v === 'boolean';
 const time = int(MIN_TIME, MAX_TIME);
 const count = int(-1e9, 1e9);
-const T3 = /^t3_[0-9a-z]{1,16}$/;
-const T1 = /^t1_[0-9a-z]{1,16}$/;
+const T3 = POST_ID;
+const T1 = COMMENT_ID;
 
 export const CapturedPostShape: Shape<CapturedPost> = {
   id: str(20, T3),
-  subreddit: str(32, /^[A-Za-z0-9_]{2,32}$/),
+  subreddit: str(32, COMMUNITY_NAME),
   title: str(2_000, undefined, 1),
   author: nullable(str(64)),
   permalink: str(2_000, PERMALINK),

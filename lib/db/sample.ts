@@ -5,6 +5,7 @@
  */
 import sample from '../sample/seed-000.json';
 import type { PostRow, RadarDB, SightingRow } from './schema';
+import { permalinkOf, postLink } from '../reddit/urls';
 
 const MIN = 60_000;
 
@@ -16,7 +17,7 @@ export function samplePosts(now: number): { posts: PostRow[]; sightings: Sightin
     const id = s.id;
     posts.push({
       id, subreddit: s.subreddit, title: s.title, author: null,
-      permalink: `/r/${s.subreddit}/comments/${id.slice(3)}/`, url: `https://www.reddit.com/comments/${id.slice(3)}`,
+      permalink: permalinkOf(s.subreddit, id), url: postLink(id),
       flair: s.flair, createdAt, score: s.score, scoreHidden: false, comments: s.comments, body: null, postType: null,
       domain: null, nsfw: false, spoiler: false, stickied: false, locked: false, crosspost: false,
       firstSeenAt: createdAt + 30 * MIN, lastSeenAt: now - 5 * MIN, sightedAt: now - 5 * MIN, sample: 1,

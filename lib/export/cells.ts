@@ -6,7 +6,8 @@
 /** One escape or entity is one unit: a cut never splits it. */
 const UNIT = /&#?[0-9a-zA-Z]+;|\\[[\]"'\\]|[\s\S]/gu;
 
-const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
+import { BIDI_CONTROLS as BIDI } from '../reddit/text';
+import { communityUrl, postLink } from '../reddit/urls';
 
 /**
  * The series' title escaping, in its order, plus ours: bidi controls dropped, and `<` `>` as entities so
@@ -65,12 +66,10 @@ export function postedCell(t: number): string {
   return `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-export function postLink(id: string): string {
-  return `https://www.reddit.com/comments/${id.replace(/^t3_/, '')}`;
-}
+export { postLink };
 
 export function communityLink(name: string): string {
-  return `[r/${name}](https://www.reddit.com/r/${name})`;
+  return `[r/${name}](${communityUrl(name)})`;
 }
 
 export function category(flair: string | null): string {

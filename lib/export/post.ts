@@ -2,6 +2,8 @@
  * One post in the format of ../shared/seeds/002_*.txt: Post Title, Author, Score, URL, Number of
  * comments, Created UTC (epoch seconds, as Python prints a float), Post Content, Top 5 comments.
  */
+import { permalinkUrl } from '../reddit/urls';
+
 export interface PostForExport {
   title: string;
   author: string | null;
@@ -30,7 +32,7 @@ export function postMarkdown(post: PostForExport, top: CommentForExport[]): stri
     `Post Title: ${post.title}`,
     `Author: ${post.author ?? '[unknown]'}`,
     `Score: ${post.score}`,
-    `URL: https://www.reddit.com${post.permalink}`,
+    `URL: ${permalinkUrl(post.permalink)}`,
     `Number of comments: ${post.comments}`,
     `Created UTC: ${pythonSeconds(post.createdAt)}`,
     '',

@@ -3,30 +3,13 @@
  * any other link becomes its plain text. Scores and comment counts the model wrote next to a post are
  * dropped, and the data's own are written instead. Raw HTML and images never survive either.
  */
-import { postLink } from '../export/cells';
+import { postIdOfLink as postIdOf, postLink } from '../reddit/urls';
 import type { TrendRow } from '../rank/types';
 
 // A URL may hold one level of balanced parentheses: [x](javascript:alert(1)) is one link, not "x)".
 const LINK = /(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+"[^"]*")?\s*\)/g;
 const MODEL_NUMBERS = /\s*\((?:\s*(?:Score|Upvotes?|Points|Comments?)\s*:?\s*[\d,.]+k?\s*,?\s*)+\)/gi;
 const UPVOTES_BY = /\s*\(\s*[\d,.]+k?\s+upvotes?(?:,\s*by\s+u\/[\w-]+)?\s*\)/gi;
-
-/** The post id a Reddit URL points at, or null: /comments/<id> on reddit.com (any subdomain) or redd.it/<id>. */
-export function postIdOf(url: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(url, 'https://www.reddit.com');
-  } catch {
-    return null;
-  }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
-  if (/(^|\.)reddit\.com$/i.test(u.hostname)) {
-    const m = /\/comments\/([0-9a-z]+)/i.exec(u.pathname);
-    return m ? `t3_${m[1]!.toLowerCase()}` : null;
-  }
-  if (/^redd\.it$/i.test(u.hostname)) return /^\/([0-9a-z]+)$/i.test(u.pathname) ? `t3_${u.pathname.slice(1).toLowerCase()}` : null;
-  return null;
-}
 
 export type NumbersStyle = 'report' | 'review';
 

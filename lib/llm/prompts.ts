@@ -6,6 +6,7 @@
 import type { SectionKey } from '../export/markdown';
 import type { TrendRow } from '../rank/types';
 import type { ChatMessage } from './engine';
+import { postLink } from '../reddit/urls';
 import { mostDiscussed, type AnalysisInput } from './input';
 
 /** Bumped whenever prompts change: part of every cache key. */
@@ -42,7 +43,7 @@ export interface SectionPrompt {
 }
 
 const row = (r: TrendRow, level: number) =>
-  `- id=${r.id} url=https://www.reddit.com/comments/${r.id.slice(3)} r/${r.subreddit} score=${r.score} comments=${r.comments}` +
+  `- id=${r.id} url=${postLink(r.id)} r/${r.subreddit} score=${r.score} comments=${r.comments}` +
   `${r.flair ? ` flair=${r.flair}` : ''} title=${JSON.stringify(level > 1 ? r.title.slice(0, 80) : r.title)}`;
 
 function clip(text: string, chars: number): string {

@@ -82,7 +82,7 @@ const SYSTEM =
   'do not write upvote counts or authors (they are added for you).';
 
 export function themePrompt(posts: TrendRow[]): ChatMessage[] {
-  const rows = posts.slice(0, 10).map((p) => `- url=https://www.reddit.com/comments/${p.id.slice(3)} r/${p.subreddit} upvotes=${p.score} title=${JSON.stringify(p.title)}`);
+  const rows = posts.slice(0, 10).map((p) => `- url=${postLink(p.id)} r/${p.subreddit} upvotes=${p.score} title=${JSON.stringify(p.title)}`);
   return [{ role: 'system', content: SYSTEM }, { role: 'user', content: `Posts:\n${rows.join('\n')}` }];
 }
 

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { decodeHtml, htmlDocument } from '../helpers/fixtures';
 import { parsePage } from '@/lib/capture/parse-page';
-import { detectPage, postIdFromUrl } from '@/lib/capture/page-type';
+import { detectPage } from '@/lib/capture/page-type';
+import { postIdFromUrl } from '@/lib/reddit/urls';
 import { parseJsonListing } from '@/lib/capture/parsers/json-listing';
 
 const SEEN = Date.UTC(2025, 11, 22);

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { groundText, postIdOf } from '@/lib/llm/grounding';
+import { groundText } from '@/lib/llm/grounding';
+import { postIdOfLink as postIdOf } from '@/lib/reddit/urls';
 import type { TrendRow } from '@/lib/rank/types';
 
 const row = (id: string, score: number, comments: number, author = 'alice'): TrendRow => ({

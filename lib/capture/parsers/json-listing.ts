@@ -2,8 +2,10 @@
  * Reddit's JSON API (`/r/<sub>/hot.json`, a post's `.json`), as a browser shows it when the user opens
  * such a URL. Times are epoch seconds there.
  */
-import { parseEpoch } from '../time';
-import { absoluteUrl, collapse, fullname, permalinkPath } from '../dom';
+import { parseEpoch } from '../../reddit/time';
+import { absoluteUrl, permalinkPath, permalinkUrl } from '../../reddit/urls';
+import { collapse } from '../../reddit/text';
+import { fullname, postIdFromBase36 } from '../../reddit/ids';
 import type { CapturedComment, CapturedPost, ParseResult } from '../types';
 import { emptyResult } from '../types';
 
@@ -15,7 +17,7 @@ const int = (v: unknown): number | null => (typeof v === 'number' && Number.isIn
 export function parseJsonPost(d: Json, seenAt: number): CapturedPost | 'ad' | null {
   const subreddit = str(d.subreddit) ?? '';
   if (d.promoted === true) return 'ad';
-  const id = fullname(str(d.name) ?? (str(d.id) ? `t3_${d.id as string}` : null), 't3');
+  const id = fullname(str(d.name) ?? postIdFromBase36(str(d.id)), 't3');
   const permalink = permalinkPath(str(d.permalink));
   const title = collapse(str(d.title));
   const createdAt = parseEpoch(typeof d.created_utc === 'number' ? d.created_utc : NaN);
@@ -30,7 +32,7 @@ export function parseJsonPost(d: Json, seenAt: number): CapturedPost | 'ad' | nu
     title,
     author: str(d.author),
     permalink,
-    url: absoluteUrl(str(d.url)) ?? `https://www.reddit.com${permalink}`,
+    url: absoluteUrl(str(d.url)) ?? permalinkUrl(permalink),
     flair: flair || null,
     createdAt,
     score,

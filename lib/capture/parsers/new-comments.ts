@@ -1,7 +1,8 @@
 /** New Reddit `<shreddit-comment>` elements on a post page. Replies nest as child elements. */
 import { NEW } from '../selectors';
-import { attr, blockText, fullname, intAttr } from '../dom';
-import { parseRedditTime } from '../time';
+import { attr, blockText, intAttr } from '../dom';
+import { fullname } from '../../reddit/ids';
+import { parseRedditTime } from '../../reddit/time';
 import type { CapturedComment, ParseResult } from '../types';
 import { emptyResult } from '../types';
 

@@ -3,8 +3,12 @@
  * post itself on a post page. Exact numbers from attributes; body only on a post page, where it is whole.
  */
 import { NEW } from '../selectors';
-import { absoluteUrl, attr, blockText, collapse, communityName, flag, fullname, intAttr, permalinkPath } from '../dom';
-import { parseRedditTime } from '../time';
+import { attr, blockText, flag, intAttr } from '../dom';
+import { absoluteUrl, permalinkPath, permalinkUrl } from '../../reddit/urls';
+import { collapse } from '../../reddit/text';
+import { communityName } from '../../reddit/names';
+import { fullname } from '../../reddit/ids';
+import { parseRedditTime } from '../../reddit/time';
 import type { CapturedPost, ParseResult } from '../types';
 import { emptyResult } from '../types';
 
@@ -30,7 +34,7 @@ export function parseShredditPost(el: Element, seenAt: number): ElementOutcome<C
     title,
     author: attr(el, 'author') || null,
     permalink,
-    url: absoluteUrl(attr(el, 'content-href')) ?? `https://www.reddit.com${permalink}`,
+    url: absoluteUrl(attr(el, 'content-href')) ?? permalinkUrl(permalink),
     flair: readFlair(el),
     createdAt,
     score,

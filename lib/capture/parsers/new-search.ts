@@ -3,8 +3,11 @@
  * the original title (the visible one may be machine-translated) and the community.
  */
 import { NEW } from '../selectors';
-import { absoluteUrl, attr, collapse, fullname, intAttr, permalinkPath } from '../dom';
-import { parseRedditTime } from '../time';
+import { attr, intAttr } from '../dom';
+import { absoluteUrl, permalinkPath } from '../../reddit/urls';
+import { collapse } from '../../reddit/text';
+import { fullname } from '../../reddit/ids';
+import { parseRedditTime } from '../../reddit/time';
 import type { CapturedPost, ParseResult } from '../types';
 import { emptyResult } from '../types';
 import { collect, type ElementOutcome } from './new-post';

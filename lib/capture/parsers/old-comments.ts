@@ -1,7 +1,9 @@
 /** Old Reddit comments: `div.thing.comment`, score only in the tagline, replies in `.child > .sitetable`. */
 import { OLD } from '../selectors';
-import { attr, blockText, collapse, fullname, parseInteger } from '../dom';
-import { parseRedditTime } from '../time';
+import { attr, blockText, parseInteger } from '../dom';
+import { collapse } from '../../reddit/text';
+import { fullname } from '../../reddit/ids';
+import { parseRedditTime } from '../../reddit/time';
 import type { CapturedComment, ParseResult } from '../types';
 import { emptyResult } from '../types';
 

@@ -3,8 +3,12 @@
  * on www.reddit.com), and `div.search-result-link` on search pages.
  */
 import { OLD } from '../selectors';
-import { absoluteUrl, attr, blockText, collapse, communityName, flag, fullname, intAttr, leadingInteger, parseInteger, permalinkPath } from '../dom';
-import { parseEpoch, parseRedditTime } from '../time';
+import { attr, blockText, flag, intAttr, leadingInteger, parseInteger } from '../dom';
+import { absoluteUrl, permalinkPath, permalinkUrl } from '../../reddit/urls';
+import { collapse } from '../../reddit/text';
+import { communityName } from '../../reddit/names';
+import { fullname } from '../../reddit/ids';
+import { parseEpoch, parseRedditTime } from '../../reddit/time';
 import type { CapturedPost, ParseResult } from '../types';
 import { emptyResult } from '../types';
 import { collect, type ElementOutcome } from './new-post';
@@ -30,7 +34,7 @@ export function parseOldThing(el: Element, seenAt: number): ElementOutcome<Captu
     title,
     author: author || null,
     permalink,
-    url: absoluteUrl(attr(el, 'data-url')) ?? `https://www.reddit.com${permalink}`,
+    url: absoluteUrl(attr(el, 'data-url')) ?? permalinkUrl(permalink),
     flair: readFlair(el),
     createdAt,
     score,

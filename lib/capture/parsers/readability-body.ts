@@ -3,7 +3,7 @@
  * document, read as text only (its HTML output is never rendered; see its SECURITY.md).
  */
 import { Readability } from '@mozilla/readability';
-import { collapse } from '../dom';
+import { collapse } from '../../reddit/text';
 
 export function readabilityBody(doc: Document): string | null {
   try {

@@ -36,9 +36,9 @@ export function parseEpoch(n: number): number | null {
   return plausible(n < 1e11 ? Math.round(n * 1000) : Math.round(n));
 }
 
-// Reddit opened in 2005; anything before, or more than a day in the future of year 3000, is garbage.
-const MIN = Date.UTC(2005, 0, 1);
-const MAX = Date.UTC(3000, 0, 1);
+/** Reddit opened in 2005; a time before that, or in year 3000 or later, is garbage. */
+export const MIN_TIME = Date.UTC(2005, 0, 1);
+export const MAX_TIME = Date.UTC(3000, 0, 1);
 function plausible(t: number): number | null {
-  return t >= MIN && t < MAX ? t : null;
+  return t >= MIN_TIME && t < MAX_TIME ? t : null;
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { parseEpoch, parseRedditTime } from '@/lib/capture/time';
+import { parseEpoch, parseRedditTime } from '@/lib/reddit/time';
 
 test.each([
   ['2026-06-28T12:35:42.157000+0000', Date.UTC(2026, 5, 28, 12, 35, 42, 157)],

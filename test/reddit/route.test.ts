@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { sidebarRoute } from '@/lib/sidebar-route';
-import { ROUTES } from './browser/harness';
+import { routeOf as sidebarRoute } from '@/lib/reddit/route';
+import { ROUTES } from '../browser/harness';
 
 test.each([
   [ROUTES.newListing, { kind: 'community', name: 'MachineLearning' }],

@@ -1,0 +1,29 @@
+/**
+ * Community and user names. A community is stored as Reddit capitalizes it, without `r/`; posts made on
+ * a user profile belong to the pseudo-community `u_<name>`, as Reddit's own API names it.
+ */
+
+/** A community name as Reddit allows it (and `u_<name>` for a profile): 2 to 32 letters, digits, `_`. */
+export const COMMUNITY_NAME = /^[A-Za-z0-9_]{2,32}$/;
+/** Reddit's own feeds, which sit under `/r/` but are not communities. */
+export const PSEUDO_COMMUNITIES = ['all', 'popular', 'friends', 'mod'] as const;
+
+export function isCommunityName(name: string): boolean {
+  return COMMUNITY_NAME.test(name);
+}
+
+/**
+ * Community name from "r/Name", "Name", or a profile "u/name" (stored as Reddit names it, `u_name`).
+ * Profile posts are ordinary posts; ads are told by their own markers (shreddit-ad-post, promoted).
+ */
+export function communityName(prefixed: string | null | undefined): string {
+  const s = (prefixed ?? '').trim();
+  const m = /^\/?(r|u|user)\/([^/\s]+)\/?$/i.exec(s);
+  if (!m) return s;
+  return m[1]!.toLowerCase() === 'r' ? m[2]! : `u_${m[2]}`;
+}
+
+/** Same community, whatever the capitalization. */
+export function sameCommunity(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
