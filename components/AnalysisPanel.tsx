@@ -8,7 +8,7 @@ import { getDb } from '@/lib/db/schema';
 import { loadAnalysis, saveAnalysis } from '@/lib/db/analysis';
 import { OFFLINE_SOURCE } from '@/lib/llm/offline';
 import { settingsKey } from '@/lib/db/reports';
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings/shape';
 import { rankSettingsOf } from './hooks';
 import { Markdown } from './Markdown';
 import type { ModelState } from './useModel';

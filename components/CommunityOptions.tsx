@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings/shape';
 import { useCommunityCounts } from './hooks';
 import { isCommunityName } from '@/lib/reddit/names';
 

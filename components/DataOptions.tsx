@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatMB } from '@/lib/llm/models';
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings/shape';
 import { DataSection } from './DataSection';
 import { deleteAllData, runRetention, storageUsed, useStoreStats } from './hooks';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { gpuInfo } from '@/lib/llm/factory';
 import { chooseModel, formatMB, LADDER, modelChoice, type GpuInfo, type ModelFamily } from '@/lib/llm/models';
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings/shape';
 import { dropArticleAccess, requestArticleAccess, storageUsed } from './hooks';
 
 const LABEL: Record<ModelFamily, string> = {

@@ -5,7 +5,7 @@ import { ANALYSIS_SECTIONS } from '@/lib/export/markdown';
 import { offlineAnalysis } from '@/lib/llm/offline';
 import type { SavedAnalysis } from '@/lib/db/analysis';
 import type { TrendReport } from '@/lib/rank/types';
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings/shape';
 import { openReportPage, rankSettingsOf } from './hooks';
 import { Markdown } from './Markdown';
 

@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db/schema';
 import { isTracked } from '@/lib/rank/rank';
 import { review, reviewMarkdown, type Review } from '@/lib/llm/review';
 import { dexieCache } from '@/lib/llm/cache';
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings/shape';
 import { downloadText, rankSettingsOf } from './hooks';
 import { Markdown } from './Markdown';
 import type { ModelState } from './useModel';

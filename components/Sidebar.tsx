@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { getDb } from '@/lib/db/schema';
 import { computeReport, LATEST } from '@/lib/db/reports';
 import { routeOf as sidebarRoute } from '@/lib/reddit/route';
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings/shape';
 import { TrendTable } from './TrendTable';
 import { ScoreChart } from './ScoreChart';
 import { PostTools } from './PostTools';

@@ -11,7 +11,8 @@ import { loadAnalysis, type SavedAnalysis } from '@/lib/db/analysis';
 import { loadSample, removeSample } from '@/lib/db/sample';
 import { reportFilename, type Analysis } from '@/lib/export/markdown';
 import type { RankSighting, TrendReport } from '@/lib/rank/types';
-import { settingsItem, updateSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, rankSettingsOf, type Settings } from '@/lib/settings/shape';
+import { settingsItem, updateSettings } from '@/lib/settings/storage';
 
 export function useStoreStats(): StoreStats | undefined {
   return useLiveQuery(() => currentStats(getDb()), []);
@@ -29,8 +30,7 @@ export function useSettings(): [Settings | undefined, (patch: Partial<Settings>)
   return [settings, async (patch) => setSettings(await updateSettings(patch))];
 }
 
-export { rankSettingsOf } from '@/lib/settings-defaults';
-import { rankSettingsOf } from '@/lib/settings-defaults';
+export { rankSettingsOf } from '@/lib/settings/shape';
 
 /** Report time for a picked UTC date: the end of that day; for today (or no date), now. */
 export function reportTime(date: string | null, now: number): number {

@@ -7,7 +7,8 @@ import { createEngine, gpuInfo } from '@/lib/llm/factory';
 import { ModelHost } from '@/lib/llm/host';
 import { formatMB, type GpuInfo, type ModelChoice } from '@/lib/llm/models';
 import type { ChatEngine, LoadProgress } from '@/lib/llm/engine';
-import { updateSettings, type Settings } from '@/lib/settings';
+import { type Settings } from '@/lib/settings/shape';
+import { updateSettings } from '@/lib/settings/storage';
 
 export interface ModelState {
   gpu: GpuInfo | undefined;

@@ -13,7 +13,7 @@ import { getDb, RadarDB, type PostRow, type SightingRow } from './db/schema';
 import { renderReport } from './export/markdown';
 import { offlineAnalysis } from './llm/offline';
 import { DAY, WINDOWS } from './rank/rank';
-import { updateSettings } from './settings';
+import { updateSettings } from './settings/storage';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 /** Median time of `fn`; `inner` runs per sample lift short work above the timer's resolution. */

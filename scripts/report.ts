@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BackupError, parseBackup } from '../lib/db/backup';
 import { reportFromBackup } from '../lib/export/pipeline';
-import { DEFAULT_TRACKED } from '../lib/settings-defaults';
+import { DEFAULT_TRACKED } from '../lib/settings/shape';
 
 function fail(message: string): never {
   process.stderr.write(`report: ${message}\n`);

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { handleCapture, startBackground } from '@/lib/background';
 import { getDb } from '@/lib/db/schema';
 import { sendMessage } from '@/lib/messaging';
-import { updateSettings } from '@/lib/settings';
+import { updateSettings } from '@/lib/settings/storage';
 import { capturedComment, capturedPost } from './helpers/records';
 
 beforeEach(async () => {

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { captureBatcher } from './send';
-import { captures, captureSettings, excludedSet } from './enabled';
+import { captures, captureSettings, excludedSet } from '../settings/content';
 import { parseJsonListing } from './parsers/json-listing';
 import { CapturedCommentShape, CapturedPostShape, validRecords } from './schema';
 

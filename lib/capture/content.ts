@@ -8,7 +8,7 @@ import { sendMessage } from '../messaging';
 import { browser } from 'wxt/browser';
 import { BADGES_KEY, type FeedBadges } from '../badges';
 import { onlyBadges, syncBadges } from './badges-dom';
-import { captures, captureSettings, excludedSet, onSettingsChange } from './enabled';
+import { captures, captureSettings, excludedSet, onSettingsChange } from '../settings/content';
 import { captureBatcher } from './send';
 import { OBSERVE_OPTIONS, PageWatcher } from './observe';
 

@@ -4,8 +4,8 @@ import { RadarDB } from '@/lib/db/schema';
 import { ingest } from '@/lib/db/posts';
 import { applyRetention, DAY, deleteEverything } from '@/lib/db/retention';
 import { loadSample } from '@/lib/db/sample';
-import { settingsItem, getSettings } from '@/lib/settings';
-import { DEFAULT_SETTINGS, V1_DEFAULT_TRACKED } from '@/lib/settings-defaults';
+import { settingsItem, getSettings } from '@/lib/settings/storage';
+import { DEFAULT_SETTINGS, V1_DEFAULT_TRACKED } from '@/lib/settings/shape';
 import { capturedPost, capturedComment } from '../helpers/records';
 
 let db: RadarDB;

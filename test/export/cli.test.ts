@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { reportFromBackup } from '@/lib/export/pipeline';
 import { parseBackup } from '@/lib/db/backup';
-import { DEFAULT_TRACKED } from '@/lib/settings-defaults';
+import { DEFAULT_TRACKED } from '@/lib/settings/shape';
 import { rank } from '@/lib/rank/rank';
 import { renderTables } from '@/lib/export/markdown';
 import { SEED_DIR, seedPosts, seedReportTime, seedText } from '../helpers/seeds';

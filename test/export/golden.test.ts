@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
 import { rank } from '@/lib/rank/rank';
 import { renderTables } from '@/lib/export/markdown';
-import { DEFAULT_TRACKED } from '@/lib/settings';
+import { DEFAULT_TRACKED } from '@/lib/settings/shape';
 import { SEED_DIR, seedPosts, seedReportTime, seedText } from '../helpers/seeds';
 
 const run = existsSync(SEED_DIR) || !!process.env.CI;

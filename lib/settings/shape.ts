@@ -1,4 +1,13 @@
-/** Settings' shape and defaults, free of browser APIs so Node code (npm run report) can use them. */
+/**
+ * The settings: shape, defaults and migrations, free of browser APIs so Node code (npm run report) can
+ * use them. To add a setting: a field here with its default, and, if an old value must change, a step in
+ * SETTINGS_MIGRATIONS with SETTINGS_VERSION raised. storage.ts stores it; content.ts reads it in the
+ * content script.
+ */
+import type { ModelFamily } from '../llm/models';
+
+/** Storage key of the settings object in `browser.storage.local` (WXT's `local:settings`). */
+export const SETTINGS_KEY = 'settings';
 
 /** The communities the seed series follows (report-format.md). */
 export const DEFAULT_TRACKED = [
@@ -8,7 +17,8 @@ export const DEFAULT_TRACKED = [
 /** Version 1's default, kept for its migration (it spelled one name as the series' config does). */
 export const V1_DEFAULT_TRACKED = DEFAULT_TRACKED.map((s) => (s === 'vectordatabase' ? 'Vectordatabase' : s));
 
-export type ModelPreference = 'Llama-3.2-3B-Instruct' | 'Qwen2.5-1.5B-Instruct' | 'Llama-3.2-1B-Instruct';
+/** The model families the user can choose (lib/llm/models.ts declares them). */
+export type ModelPreference = ModelFamily;
 
 export interface Settings {
   captureEnabled: boolean;
@@ -54,4 +64,25 @@ export const DEFAULT_SETTINGS: Settings = {
 /** What ranking needs of the settings. */
 export function rankSettingsOf(s: Pick<Settings, 'tracked' | 'trackAll'>): { tracked: string[]; all: boolean } {
   return { tracked: s.tracked, all: s.trackAll };
+}
+
+/**
+ * Version 1: capture switch, tracked communities, model settings.
+ * Version 2: capture exclusions and private windows, retention, feed badges; "Vectordatabase" in a
+ * tracked list that still holds version 1's default is written as Reddit capitalizes it (vectordatabase).
+ * A migration changes an option only if it still holds the old default (RES's rule), so a user's choice
+ * is never overwritten.
+ */
+export const SETTINGS_VERSION = 2;
+export const SETTINGS_MIGRATIONS: Record<number, (old: Partial<Settings>) => Settings> = {
+  2: (old) => {
+    const next: Settings = { ...DEFAULT_SETTINGS, ...old };
+    if (old.tracked && old.tracked.join() === V1_DEFAULT_TRACKED.join()) next.tracked = DEFAULT_SETTINGS.tracked;
+    return next;
+  },
+};
+
+/** Stored settings completed with the defaults of fields they lack. */
+export function withDefaults(stored: Partial<Settings> | null | undefined): Settings {
+  return { ...DEFAULT_SETTINGS, ...(stored ?? {}) };
 }

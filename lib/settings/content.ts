@@ -1,16 +1,13 @@
 /**
- * The content script's view of the settings it needs, read straight from storage so the script does not
- * carry the settings library (its budget is 25 kB). The key is the one lib/settings.ts defines.
+ * The light reader of the settings for the content script: read straight from storage so the script
+ * does not carry WXT's storage library (its budget is 25 kB), typed from the same shape (shape.ts).
+ * Only type imports and the key come from there: nothing else of the settings module is bundled.
  */
 import { browser } from 'wxt/browser';
-import { SETTINGS_KEY } from '../settings-key';
+import { SETTINGS_KEY, type Settings } from './shape';
 
-export interface CaptureSettings {
-  captureEnabled?: boolean;
-  excluded?: string[];
-  captureInPrivate?: boolean;
-  feedBadges?: boolean;
-}
+/** What the content script reads; any field may be missing in storage (the defaults apply). */
+export type CaptureSettings = Partial<Pick<Settings, 'captureEnabled' | 'excluded' | 'captureInPrivate' | 'feedBadges'>>;
 
 /** The settings and whatever else the script needs from storage, in one round trip. */
 export async function captureSettings<K extends string>(...also: K[]): Promise<{ settings: CaptureSettings; also: Record<K, unknown> }> {
