@@ -3,7 +3,7 @@
  * page uses, runs one fixed prompt, and shows load time and WebLLM's own usage figures (prefill and
  * decode tokens per second) as JSON in #result. Driven by `node scripts/webllm-bench.mjs` on a GPU machine.
  */
-import { runBench } from '@/lib/llm/bench';
+import { runBench } from '@/bench/webllm';
 
 const status = document.getElementById('status')!;
 const out = document.getElementById('result')!;

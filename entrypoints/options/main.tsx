@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { OptionsPage } from '@/components/OptionsPage';
-import '@/components/styles.css';
+import { OptionsPage } from '@/components/pages/OptionsPage';
+import '@/components/ui/styles.css';
 
 createRoot(document.getElementById('root')!).render(<OptionsPage />);

@@ -1,5 +1,5 @@
 // Test builds only: exposes the benchmark stages to scripts/bench.ts (see lib/perf.ts).
-import { stages } from '@/lib/perf';
+import { stages } from '@/bench/perf';
 
 (window as unknown as { rtrPerf: typeof stages }).rtrPerf = stages;
 document.title = 'perf ready';

@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { Popup } from '@/components/Popup';
-import '@/components/styles.css';
+import { Popup } from '@/components/pages/Popup';
+import '@/components/ui/styles.css';
 
 createRoot(document.getElementById('root')!).render(<Popup />);

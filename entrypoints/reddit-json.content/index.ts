@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { startJsonCapture } from '@/lib/capture/content-json';
+import { startJsonCapture } from '@/lib/content/json';
 import { REDDIT_JSON_MATCHES } from '@/lib/reddit/urls';
 
 // Reddit's JSON opened in a tab (…/hot.json, a post's .json): its own small script, so the main one

@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { startCapture } from '@/lib/capture/content';
+import { startCapture } from '@/lib/content';
 import { REDDIT_JSON_MATCHES, REDDIT_MATCHES } from '@/lib/reddit/urls';
 
 export default defineContentScript({

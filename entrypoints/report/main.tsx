@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { ReportPage } from '@/components/ReportPage';
-import '@/components/styles.css';
+import { ReportPage } from '@/components/pages/ReportPage';
+import '@/components/ui/styles.css';
 
 createRoot(document.getElementById('root')!).render(<ReportPage />);

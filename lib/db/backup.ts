@@ -4,7 +4,9 @@
  */
 import * as v from 'valibot';
 import type { CapturedPost } from '../capture/types';
-import { mergeComment, mergePost, newPostRow } from './posts';
+import { mergeComment } from './comments';
+import { mergePost, newPostRow } from './posts';
+import { refreshStats } from './stats';
 import type { CommentRow, PostRow, RadarDB, SightingRow } from './schema';
 
 export const BACKUP_FORMAT = 'reddit-trend-radar';
@@ -154,7 +156,7 @@ export interface ImportReport {
 /** Merges a parsed backup by id. Runs in one transaction: on any failure nothing changes. */
 export async function importBackup(db: RadarDB, backup: Backup): Promise<ImportReport> {
   const exportedAt = fromIso(backup.exportedAt);
-  return db.transaction('rw', db.posts, db.sightings, db.comments, async () => {
+  return db.transaction('rw', [db.posts, db.sightings, db.comments, db.stats], async () => {
     const report: ImportReport = { postsAdded: 0, postsUpdated: 0, sightingsAdded: 0, commentsAdded: 0 };
     const sightings = backup.sightings.map(sightingFromBackup);
     const lastSighting = new Map<string, number>();
@@ -190,6 +192,7 @@ export async function importBackup(db: RadarDB, backup: Backup): Promise<ImportR
       return { ...row, firstSeenAt: Math.min(row.firstSeenAt, firstSeenAt ? fromIso(firstSeenAt) : seenAt) };
     });
     await db.comments.bulkPut(commentRows);
+    await refreshStats(db);
     return report;
   });
 }

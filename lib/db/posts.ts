@@ -8,9 +8,12 @@
  */
 import type { CapturedComment, CapturedPost } from '../capture/types';
 import type { BodyPatch } from '../capture/schema';
+import type { TrendRow } from '../rank/types';
+import type { PostDetail } from '../analysis/input';
+import { mergeComment, topCommentsOf } from './comments';
 import type { CommentRow, PostRow, RadarDB, SightingRow } from './schema';
-
-export const SIGHTING_INTERVAL_MS = 10 * 60_000;
+import { SIGHTING_INTERVAL_MS } from './sightings';
+import { addToStats } from './stats';
 
 export interface IngestResult {
   /** Posts new to the database. */
@@ -87,24 +90,6 @@ export function mergePost(existing: PostRow, c: CapturedPost): { row: PostRow; s
   return { row, sighting };
 }
 
-export function mergeComment(existing: CommentRow | undefined, c: CapturedComment): CommentRow {
-  if (!existing) {
-    const { seenAt, ...rest } = c;
-    return { ...rest, firstSeenAt: seenAt, lastSeenAt: seenAt };
-  }
-  const newer = c.seenAt >= existing.lastSeenAt;
-  return {
-    ...existing,
-    parentId: existing.parentId ?? c.parentId,
-    author: (newer ? c.author : existing.author) ?? existing.author ?? c.author,
-    score: newer && c.score != null ? c.score : existing.score,
-    createdAt: existing.createdAt ?? c.createdAt,
-    body: c.body && (newer || !existing.body) ? c.body : existing.body,
-    firstSeenAt: Math.min(existing.firstSeenAt, c.seenAt),
-    lastSeenAt: Math.max(existing.lastSeenAt, c.seenAt),
-  };
-}
-
 /** Keeps one record per id: the one seen last. */
 function latestById<T extends { id: string; seenAt: number }>(items: T[]): T[] {
   const byId = new Map<string, T>();
@@ -120,27 +105,35 @@ export async function ingest(
   capturedPosts: CapturedPost[],
   capturedComments: CapturedComment[] = [],
   bodies: BodyPatch[] = [],
+  now = Date.now(),
 ): Promise<IngestResult> {
   const posts = latestById(capturedPosts);
   const comments = latestById(capturedComments);
-  return db.transaction('rw', db.posts, db.sightings, db.comments, async () => {
+  return db.transaction('rw', [db.posts, db.sightings, db.comments, db.stats], async () => {
     const result: IngestResult = { added: 0, updated: 0, sightings: 0, comments: comments.length };
-    const existing = await db.posts.bulkGet(posts.map((p) => p.id));
+    const [existing, newest] = await Promise.all([db.posts.bulkGet(posts.map((p) => p.id)), db.posts.orderBy('lastSeenAt').last()]);
     const rows: PostRow[] = [];
     const sightings: SightingRow[] = [];
+    const newCommunities = new Set<string>();
     posts.forEach((c, i) => {
       const prev = existing[i];
       const { row, sighting } = prev ? mergePost(prev, c) : newPostRow(c);
       if (prev) result.updated++;
-      else result.added++;
+      else {
+        result.added++;
+        newCommunities.add(c.subreddit);
+      }
       rows.push(row);
       if (sighting) sightings.push(sighting);
     });
+    // Communities this batch brings for the first time (the stats count distinct names as stored).
+    const known = await Promise.all([...newCommunities].map((s) => db.posts.where('subreddit').equals(s).first()));
+    const communitiesAdded = known.filter((k) => !k).length;
     if (bodies.length) {
       const byId = new Map(rows.map((r) => [r.id, r]));
       const missing = bodies.filter((b) => !byId.has(b.postId));
-      const known = await db.posts.bulkGet(missing.map((b) => b.postId));
-      known.forEach((r) => r && byId.set(r.id, r));
+      const found = await db.posts.bulkGet(missing.map((b) => b.postId));
+      found.forEach((r) => r && byId.set(r.id, r));
       for (const b of bodies) {
         const row = byId.get(b.postId);
         if (row && !row.body) {
@@ -152,52 +145,23 @@ export async function ingest(
     await db.posts.bulkPut(rows);
     if (sightings.length) await db.sightings.bulkPut(sightings);
     result.sightings = sightings.length;
+    let commentsAdded = 0;
     if (comments.length) {
       const prev = await db.comments.bulkGet(comments.map((c) => c.id));
+      commentsAdded = prev.filter((c) => !c).length;
       await db.comments.bulkPut(comments.map((c, i) => mergeComment(prev[i], c)));
     }
+    const lastCaptureAt = posts.length ? Math.max(...posts.map((p) => p.seenAt)) : null;
+    await addToStats(
+      db,
+      { posts: result.added, comments: commentsAdded, communities: communitiesAdded, lastCaptureAt },
+      newest?.lastSeenAt ?? 0,
+      Math.max(now, lastCaptureAt ?? 0),
+    );
     return result;
   });
 }
 
-export interface StoreStats {
-  posts: number;
-  communities: number;
-  comments: number;
-  lastCaptureAt: number | null;
-  samplePosts: number;
-}
-
-/** Recounts and keeps the figures (background after re-ranking; pages after sample, import, delete). */
-export async function refreshStats(db: RadarDB, now = Date.now()): Promise<StoreStats> {
-  const stats = await storeStats(db);
-  await db.stats.put({ key: 'stats', computedAt: now, stats });
-  return stats;
-}
-
-/**
- * The figures for a page header: the kept ones while no capture is newer than them, else counted now.
- * Reading one row instead of counting keeps the popup fast on a large store.
- */
-export async function currentStats(db: RadarDB): Promise<StoreStats> {
-  const [kept, newest] = await Promise.all([db.stats.get('stats'), db.posts.orderBy('lastSeenAt').last()]);
-  if (kept && kept.computedAt >= (newest?.lastSeenAt ?? 0)) return kept.stats;
-  return storeStats(db);
-}
-
-export async function storeStats(db: RadarDB): Promise<StoreStats> {
-  return db.transaction('r', db.posts, db.comments, async () => {
-    const [posts, communities, comments, samplePosts, newest] = await Promise.all([
-      db.posts.count(),
-      db.posts.orderBy('subreddit').uniqueKeys(),
-      db.comments.count(),
-      db.posts.where('sample').equals(1).count(),
-      // Newest real capture: walk lastSeenAt from the end, past any sample rows.
-      db.posts.orderBy('lastSeenAt').filter((p) => p.sample === 0).last(),
-    ]);
-    return { posts, communities: communities.length, comments, lastCaptureAt: newest?.lastSeenAt ?? null, samplePosts };
-  });
-}
 
 /** Captured communities with how many posts each, most first (sample rows left out). */
 export async function communityCounts(db: RadarDB): Promise<{ name: string; posts: number }[]> {
@@ -210,4 +174,47 @@ export async function communityCounts(db: RadarDB): Promise<{ name: string; post
     else counts.set(key, { name: p.subreddit, posts: 1 });
   });
   return [...counts.values()].sort((a, b) => b.posts - a.posts || (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));
+}
+
+/** Posts stored of one community, whatever its capitalization. */
+export function countInCommunity(db: RadarDB, name: string): Promise<number> {
+  return db.posts.where('subreddit').equalsIgnoreCase(name).count();
+}
+
+export async function getPost(db: RadarDB, id: string): Promise<PostRow | null> {
+  return (await db.posts.get(id)) ?? null;
+}
+
+/** Posts created in [from, to]. */
+export function postsCreatedBetween(db: RadarDB, from: number, to: number): Promise<PostRow[]> {
+  return db.posts.where('createdAt').between(from, to, true, true).toArray();
+}
+
+/** Posts created in (from, to]: the windows ranking reads. */
+export function postsInWindow(db: RadarDB, from: number, to: number): Promise<PostRow[]> {
+  return db.posts.where('createdAt').between(from, to, false, true).toArray();
+}
+
+/** The newest stored state of any post (by lastSeenAt), or undefined for an empty store. */
+export function newestPost(db: RadarDB): Promise<PostRow | undefined> {
+  return db.posts.orderBy('lastSeenAt').last();
+}
+
+export interface PostWithDetail {
+  row: TrendRow;
+  detail: PostDetail;
+  /** Top 5 comments, for the single-post export. */
+  comments: CommentRow[];
+}
+
+/** One post with what its TL;DR and export read: body and top comments. */
+export async function postDetail(db: RadarDB, id: string): Promise<PostWithDetail | null> {
+  const post = await db.posts.get(id);
+  if (!post) return null;
+  const top = await topCommentsOf(db, id);
+  return {
+    row: { ...post, sample: post.sample === 1 },
+    detail: { body: post.body, comments: top.map(({ author, score, body }) => ({ author, score, body })) },
+    comments: top,
+  };
 }

@@ -3,10 +3,11 @@
  * (the day's last, which is what a chart of that day shows). Posts not seen for `keepPostsMonths` months
  * go with their history and comments (0 keeps everything). Sample rows are left to "Remove sample".
  */
-import Dexie from 'dexie';
 import type { RadarDB, SightingRow } from './schema';
+import { deleteHistoryOf } from './sightings';
+import { refreshStats } from './stats';
+import { DAY } from '../rank/tables';
 
-export const DAY = 86_400_000;
 export const MONTH = 30 * DAY;
 
 export interface RetentionResult {
@@ -27,15 +28,16 @@ export async function applyRetention(db: RadarDB, now: number, keepSightingsDays
   const drop = old.filter((s) => !keep.has(`${s.postId}|${s.at}`)).map((s) => [s.postId, s.at] as [string, number]);
 
   let postsRemoved = 0;
-  await db.transaction('rw', db.posts, db.sightings, db.comments, async () => {
+  await db.transaction('rw', [db.posts, db.sightings, db.comments, db.stats], async () => {
     await db.sightings.bulkDelete(drop);
     if (keepPostsMonths > 0) {
       const gone = await db.posts.where('lastSeenAt').below(now - keepPostsMonths * MONTH).filter((p) => p.sample === 0).primaryKeys();
-      for (const id of gone) await db.sightings.where('[postId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
+      for (const id of gone) await deleteHistoryOf(db, id as string);
       if (gone.length) await db.comments.where('postId').anyOf(gone as string[]).delete();
       await db.posts.bulkDelete(gone as string[]);
       postsRemoved = gone.length;
     }
+    await refreshStats(db, now);
   });
   return { sightingsRemoved: drop.length, postsRemoved };
 }

@@ -6,6 +6,8 @@
 import sample from '../sample/seed-000.json';
 import type { PostRow, RadarDB, SightingRow } from './schema';
 import { permalinkOf, postLink } from '../reddit/urls';
+import { deleteHistoryOf } from './sightings';
+import { refreshStats } from './stats';
 
 const MIN = 60_000;
 
@@ -35,22 +37,24 @@ export function samplePosts(now: number): { posts: PostRow[]; sightings: Sightin
 /** Adds the sample; a post already captured for real is left as it is. Returns how many were added. */
 export async function loadSample(db: RadarDB, now: number): Promise<number> {
   const { posts, sightings } = samplePosts(now);
-  return db.transaction('rw', db.posts, db.sightings, async () => {
+  return db.transaction('rw', [db.posts, db.sightings, db.comments, db.stats], async () => {
     const existing = await db.posts.bulkGet(posts.map((p) => p.id));
     const fresh = posts.filter((_, i) => !existing[i]);
     const ids = new Set(fresh.map((p) => p.id));
     await db.posts.bulkAdd(fresh);
     await db.sightings.bulkPut(sightings.filter((s) => ids.has(s.postId)));
+    await refreshStats(db, now);
     return fresh.length;
   });
 }
 
 export async function removeSample(db: RadarDB): Promise<number> {
-  return db.transaction('rw', db.posts, db.sightings, db.comments, async () => {
+  return db.transaction('rw', [db.posts, db.sightings, db.comments, db.stats], async () => {
     const ids = (await db.posts.where('sample').equals(1).primaryKeys()) as string[];
-    for (const id of ids) await db.sightings.where('[postId+at]').between([id, -Infinity], [id, Infinity]).delete();
+    for (const id of ids) await deleteHistoryOf(db, id);
     await db.comments.where('postId').anyOf(ids).delete();
     await db.posts.bulkDelete(ids);
+    await refreshStats(db);
     return ids.length;
   });
 }

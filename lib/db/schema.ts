@@ -6,7 +6,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { TrendReport } from '../rank/types';
 import type { CapturedPost } from '../capture/types';
-import type { StoreStats } from './posts';
 
 export const DB_NAME = 'reddit-trend-radar';
 
@@ -48,10 +47,21 @@ export interface CommentRow {
 /** A computed report kept so pages open on it at once. Key "latest": the background's current report. */
 export interface ReportRow {
   key: string;
+  /** The report's shape (REPORT_VERSION in reports.ts); rows of another version are never rendered. */
+  version?: number;
   /** What it was computed from: the tracked-communities setting, as a string. */
   settingsKey: string;
   computedAt: number;
   report: TrendReport;
+}
+
+/** The store's figures, as page headers show them. */
+export interface StoreStats {
+  posts: number;
+  communities: number;
+  comments: number;
+  lastCaptureAt: number | null;
+  samplePosts: number;
 }
 
 /** The store's figures for page headers, kept by the background (key "stats"): counting is slow on large stores. */

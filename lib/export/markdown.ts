@@ -4,40 +4,37 @@
  * analysis supplies section bodies only.
  */
 import type { TrendReport, TrendRow } from '../rank/types';
-import { category, communityLink, postLink, postedCell, titleCell } from './cells';
+import { COLUMN_LABELS, TABLES, type ColumnKey, type TrendTableSpec } from '../rank/tables';
+import { ANALYSIS_SECTIONS, type Analysis } from '../analysis/sections';
+import { category, communityLink, postLink, postedCell, titleCell } from '../markdown/escape';
 
-export const ANALYSIS_SECTIONS = [
-  { key: 'today', title: "Today's Highlights" },
-  { key: 'weekly', title: 'Weekly Trend Comparison' },
-  { key: 'monthly', title: 'Monthly Technology Evolution' },
-  { key: 'deepDive', title: 'Technical Deep Dive' },
-  { key: 'communities', title: 'Community Highlights' },
-] as const;
 
-export type SectionKey = (typeof ANALYSIS_SECTIONS)[number]['key'];
-
-export interface AnalysisSection {
-  /** Markdown body, without a heading. */
-  body: string;
-  /** Who wrote it: a model id, or "offline analyser". */
-  source: string;
-}
-export type Analysis = Record<SectionKey, AnalysisSection>;
-
-const TABLE_WITH_COMMUNITY = ['| Title | Community | Score | Comments | Category | Posted |', '|-------|-----------|-------|----------|----------|--------|'];
-const TABLE_RANKED = ['| # | Title | Community | Score | Comments | Category | Posted |', '|---|-------|-----------|-------|----------|----------|--------|'];
-const TABLE_COMMUNITY = ['| Title | Score | Comments | Category | Posted |', '|-------|-------|----------|----------|--------|'];
-
-function cells(r: TrendRow, withCommunity: boolean): string[] {
-  const title = `[${titleCell(r.title)}](${postLink(r.id)})`;
-  return [title, ...(withCommunity ? [communityLink(r.subreddit)] : []), String(r.score), String(r.comments), category(r.flair), postedCell(r.createdAt)];
+/** A cell of the report, as the seed series writes it. */
+function cell(key: ColumnKey, r: TrendRow, index: number): string {
+  switch (key) {
+    case 'rank':
+      return String(index + 1);
+    case 'title':
+      return `[${titleCell(r.title)}](${postLink(r.id)})`;
+    case 'subreddit':
+      return communityLink(r.subreddit);
+    case 'score':
+      return String(r.score);
+    case 'comments':
+      return String(r.comments);
+    case 'flair':
+      return category(r.flair);
+    case 'createdAt':
+      return postedCell(r.createdAt);
+    case 'perHour':
+      return r.perHour == null ? '' : String(r.perHour);
+  }
 }
 const line = (values: string[]) => `| ${values.join(' | ')} |`;
 
-function table(rows: TrendRow[], kind: 'plain' | 'ranked' | 'community'): string[] {
-  if (kind === 'ranked') return [...TABLE_RANKED, ...rows.map((r, i) => line([String(i + 1), ...cells(r, true)]))];
-  if (kind === 'community') return [...TABLE_COMMUNITY, ...rows.map((r) => line(cells(r, false)))];
-  return [...TABLE_WITH_COMMUNITY, ...rows.map((r) => line(cells(r, true)))];
+function table(rows: TrendRow[], spec: TrendTableSpec): string[] {
+  const labels = spec.columns.map((c) => COLUMN_LABELS[c]);
+  return [line(labels), `|${labels.map((l) => '-'.repeat(l.length + 2)).join('|')}|`, ...rows.map((r, i) => line(spec.columns.map((c) => cell(c, r, i))))];
 }
 
 const EMPTY = '*No captured posts in this window.*';
@@ -46,15 +43,17 @@ const EMPTY = '*No captured posts in this window.*';
 export function renderTables(report: TrendReport): string {
   const out: string[] = [`# Reddit AI Trend Report - ${report.date}`, ''];
   if (report.hasSample) out.push('> Sample data: these rows come from the built-in sample, not from your browsing.', '');
-  const section = (heading: string, rows: TrendRow[], kind: 'plain' | 'ranked') => {
-    out.push(`## ${heading}`, '', ...(rows.length ? table(rows, kind) : [EMPTY]), '', '');
-  };
-  section("Today's Trending Posts", report.today, 'plain');
-  section('Weekly Popular Posts', report.weekly, 'ranked');
-  section('Monthly Popular Posts', report.monthly, 'ranked');
-  out.push('## Top Posts by Community (Past Week)', '');
-  if (report.communities.length === 0) out.push(EMPTY, '');
-  for (const c of report.communities) out.push(`### r/${c.name}`, '', ...table(c.rows, 'community'), '', '');
+  for (const spec of TABLES) {
+    if (!spec.heading) continue;
+    out.push(`## ${spec.heading}`, '');
+    if (spec.key === 'communities') {
+      if (report.communities.length === 0) out.push(EMPTY, '');
+      for (const c of report.communities) out.push(`### r/${c.name}`, '', ...table(c.rows, spec), '', '');
+    } else {
+      const rows = report[spec.key];
+      out.push(...(rows.length ? table(rows, spec) : [EMPTY]), '', '');
+    }
+  }
   out.push('', '', '');
   return out.join('\n');
 }

@@ -2,10 +2,11 @@
  * From stored data to the Markdown report, the same way in the extension and in Node.
  */
 import type { RankSettings } from '../rank/types';
-import { offlineAnalysis } from '../llm/offline';
-import { reportWithInput, type AnalysisInput } from '../llm/input';
+import { offlineAnalysis } from '../analysis/offline';
+import { reportWithInput, type AnalysisInput } from '../analysis/input';
 import { backupToCaptured, sightingFromBackup, type Backup } from '../db/backup';
-import { renderReport, type Analysis } from './markdown';
+import type { Analysis } from '../analysis/sections';
+import { renderReport } from './markdown';
 
 export function markdownReport(input: AnalysisInput, analysis: Analysis = offlineAnalysis(input)): string {
   return renderReport(input.report, analysis);

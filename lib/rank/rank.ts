@@ -11,11 +11,9 @@
  */
 import type { CommunityTable, RankPost, RankSettings, RankSighting, TrendReport, TrendRow } from './types';
 
-export const HOUR = 3_600_000;
-export const DAY = 24 * HOUR;
-export const WINDOWS = { today: DAY, weekly: 7 * DAY, monthly: 30 * DAY } as const;
-export const LIMITS = { today: 10, rising: 10, weekly: 20, monthly: 20, perCommunity: 3 } as const;
-export const MIN_COMMENTS_TODAY = 10;
+import { DAY, HOUR, MIN_COMMENTS_TODAY, TABLE, WINDOWS } from './tables';
+
+export { DAY, HOUR, WINDOWS };
 
 export function utcDate(t: number): string {
   return new Date(t).toISOString().slice(0, 10);
@@ -85,9 +83,9 @@ export function rank(posts: RankPost[], sightings: RankSighting[], at: number, s
 
 function rankRows(rows: TrendRow[], history: Map<string, RankSighting[]>, at: number): TrendReport {
 
-  const todaySet = rows.filter((r) => inWindow(r.createdAt, at, WINDOWS.today) && r.comments > MIN_COMMENTS_TODAY);
-  const weekly = rows.filter((r) => inWindow(r.createdAt, at, WINDOWS.weekly)).slice(0, LIMITS.weekly);
-  const monthly = rows.slice(0, LIMITS.monthly);
+  const todaySet = rows.filter((r) => inWindow(r.createdAt, at, TABLE.today.window) && r.comments > MIN_COMMENTS_TODAY);
+  const weekly = rows.filter((r) => inWindow(r.createdAt, at, WINDOWS.weekly)).slice(0, TABLE.weekly.limit);
+  const monthly = rows.slice(0, TABLE.monthly.limit);
 
   const groups = new Map<string, TrendRow[]>();
   for (const r of todaySet) {
@@ -97,7 +95,7 @@ function rankRows(rows: TrendRow[], history: Map<string, RankSighting[]>, at: nu
     else groups.set(key, [r]);
   }
   const communities: CommunityTable[] = [...groups.values()]
-    .map((g) => ({ name: g[0]!.subreddit, rows: g.slice(0, LIMITS.perCommunity) }))
+    .map((g) => ({ name: g[0]!.subreddit, rows: g.slice(0, TABLE.communities.limit) }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
   const rising = risingRows(rows, history, at);
@@ -105,7 +103,7 @@ function rankRows(rows: TrendRow[], history: Map<string, RankSighting[]>, at: nu
   return {
     at,
     date: utcDate(at),
-    today: todaySet.slice(0, LIMITS.today),
+    today: todaySet.slice(0, TABLE.today.limit),
     rising,
     weekly,
     monthly,
@@ -131,5 +129,5 @@ function risingRows(rows: TrendRow[], history: Map<string, RankSighting[]>, at: 
     if (hours <= 0 || gained <= 0) continue;
     out.push({ ...r, perHour: Math.round((gained / hours) * 10) / 10 });
   }
-  return out.sort((a, b) => b.perHour! - a.perHour! || byScore(a, b)).slice(0, LIMITS.rising);
+  return out.sort((a, b) => b.perHour! - a.perHour! || byScore(a, b)).slice(0, TABLE.rising.limit);
 }

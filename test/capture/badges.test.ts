@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { BADGE_ATTR, onlyBadges, syncBadges } from '@/lib/capture/badges-dom';
-import { badgeLabel, badgesOf } from '@/lib/badges';
+import { BADGE_ATTR, onlyBadges, syncBadges } from '@/lib/content/badges-dom';
+import { badgeLabel, badgesOf } from '@/lib/rank/badges';
 
 const load = (name: string, latin1 = false) => {
   const bytes = readFileSync(join(process.cwd(), 'test/fixtures', name));

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { RadarDB } from '@/lib/db/schema';
-import { ingest, storeStats } from '@/lib/db/posts';
+import { ingest } from '@/lib/db/posts';
+import { currentStats, storeStats } from '@/lib/db/stats';
 import { capturedComment, capturedPost, MIN } from '../helpers/records';
 
 let db: RadarDB;
@@ -95,14 +96,25 @@ test('stats: counts, communities, newest real capture (sample rows left out)', a
   expect(await storeStats(db)).toEqual({ posts: 3, communities: 2, comments: 1, lastCaptureAt: T0 + 5 * MIN, samplePosts: 1 });
 });
 
-test('kept figures are read while no capture is newer; a newer capture makes them count again', async () => {
-  const { refreshStats, currentStats } = await import('@/lib/db/posts');
+test('ingest keeps the figures: new posts, comments and communities are added; repeats add nothing', async () => {
+  await ingest(db, [capturedPost({ id: 't3_a', subreddit: 'LocalLLaMA', seenAt: T0 })], [capturedComment({ id: 't1_q', postId: 't3_a' })]);
+  expect(await db.stats.get('stats')).toMatchObject({ stats: { posts: 1, communities: 1, comments: 1, lastCaptureAt: T0 } });
+  // A second batch: one post already known, one new in a known community, one in a new community.
+  await ingest(db, [
+    capturedPost({ id: 't3_a', subreddit: 'LocalLLaMA', seenAt: T0 + MIN }),
+    capturedPost({ id: 't3_b', subreddit: 'LocalLLaMA', seenAt: T0 + 2 * MIN }),
+    capturedPost({ id: 't3_c', subreddit: 'singularity', seenAt: T0 + 3 * MIN }),
+  ], [capturedComment({ id: 't1_q', postId: 't3_a' }), capturedComment({ id: 't1_r', postId: 't3_b' })]);
+  const kept = (await db.stats.get('stats'))!.stats;
+  expect(kept).toEqual({ posts: 3, communities: 2, comments: 2, lastCaptureAt: T0 + 3 * MIN, samplePosts: 0 });
+  // The kept figures are what a count gives, and what a page reads.
+  expect(await storeStats(db)).toEqual(kept);
+  expect(await currentStats(db)).toEqual(kept);
+});
+
+test('figures older than the newest capture (a store from an older version) are recounted on the next batch', async () => {
   await ingest(db, [capturedPost({ id: 't3_a', seenAt: T0 })]);
-  await refreshStats(db, T0 + MIN);
-  // A kept figure is what the page shows, even if the rows changed without a newer capture…
-  await db.stats.put({ key: 'stats', computedAt: T0 + MIN, stats: { posts: 99, communities: 9, comments: 0, lastCaptureAt: T0, samplePosts: 0 } });
-  expect((await currentStats(db)).posts).toBe(99);
-  // …until a capture newer than it arrives.
+  await db.stats.put({ key: 'stats', computedAt: T0 - MIN, stats: { posts: 99, communities: 9, comments: 0, lastCaptureAt: T0, samplePosts: 0 } });
   await ingest(db, [capturedPost({ id: 't3_b', seenAt: T0 + 2 * MIN })]);
   expect((await currentStats(db)).posts).toBe(2);
 });

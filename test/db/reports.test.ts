@@ -2,7 +2,7 @@ import { beforeEach, expect, test } from 'vitest';
 import Dexie from 'dexie';
 import { RadarDB } from '@/lib/db/schema';
 import { ingest } from '@/lib/db/posts';
-import { computeReport, loadRankInput, LATEST, settingsKey, storeLatest } from '@/lib/db/reports';
+import { computeReport, latestReport, loadRankInput, LATEST, REPORT_VERSION, settingsKey, storeLatest } from '@/lib/db/reports';
 import { loadSample, removeSample } from '@/lib/db/sample';
 import { DAY, HOUR } from '@/lib/rank/rank';
 import { capturedPost } from '../helpers/records';
@@ -42,7 +42,13 @@ test('the latest report is stored with the settings it was made for', async () =
   await ingest(db, [capturedPost({ id: 't3_a', createdAt: T - HOUR, comments: 30 })]);
   const report = await computeReport(db, T, settings);
   await storeLatest(db, report, settings, T);
-  expect(await db.reports.get(LATEST)).toEqual({ key: LATEST, settingsKey: 'localllama', computedAt: T, report });
+  expect(await db.reports.get(LATEST)).toEqual({ key: LATEST, version: REPORT_VERSION, settingsKey: 'localllama', computedAt: T, report });
+  expect(await latestReport(db)).toEqual({ key: LATEST, version: REPORT_VERSION, settingsKey: 'localllama', computedAt: T, report });
+  // A report stored by an older version (another shape) is never handed to a page.
+  await db.reports.put({ key: LATEST, settingsKey: 'localllama', computedAt: T, report });
+  expect(await latestReport(db)).toBeUndefined();
+  await db.reports.put({ key: LATEST, version: REPORT_VERSION - 1, settingsKey: 'localllama', computedAt: T, report });
+  expect(await latestReport(db)).toBeUndefined();
   expect(settingsKey({ tracked: ['B', 'a'], all: false })).toBe('a,b');
   expect(settingsKey({ tracked: ['B'], all: true })).toBe('*');
 });

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { category, escapeTitle, postedCell, titleCell, textCell } from '@/lib/export/cells';
+import { category, escapeTitle, postedCell, titleCell, textCell } from '@/lib/markdown/escape';
 
 test.each([
   ['llama.cpp appreciation post', 'llama.cpp appreciation post'],

@@ -1,7 +1,7 @@
 import { beforeEach, expect, test } from 'vitest';
-import { analyse } from '@/lib/llm/analyse';
+import { analyse } from '@/lib/analysis/analyse';
 import { FakeEngine } from '@/lib/llm/fake-engine';
-import { dexieCache } from '@/lib/llm/cache';
+import { dexieCache } from '@/lib/db/generations';
 import { RadarDB } from '@/lib/db/schema';
 import { renderAnalysis } from '@/lib/export/markdown';
 import { fixedInput } from './fixtures';

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { beforeEach, expect, test } from 'vitest';
-import { fetchArticle, isArticleUrl } from '@/lib/llm/articles';
+import { fetchArticle, isArticleUrl } from '@/lib/analysis/articles';
 import { RadarDB } from '@/lib/db/schema';
 import { ingest } from '@/lib/db/posts';
-import { computeInput, fetchArticlesFor } from '@/lib/db/reports';
+import { computeInput } from '@/lib/db/reports';
+import { fetchArticlesFor } from '@/lib/db/generations';
 import { capturedPost } from '../helpers/records';
 
 const page = (body: string, type = 'text/html') =>

@@ -1,5 +1,5 @@
-import type { AnalysisInput } from '@/lib/llm/input';
-import { reportWithInput } from '@/lib/llm/input';
+import type { AnalysisInput } from '@/lib/analysis/input';
+import { reportWithInput } from '@/lib/analysis/input';
 import type { RankPost } from '@/lib/rank/types';
 
 export const T = Date.UTC(2025, 11, 22, 9);

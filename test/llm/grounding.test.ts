@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { groundText } from '@/lib/llm/grounding';
+import { groundText } from '@/lib/analysis/grounding';
 import { postIdOfLink as postIdOf } from '@/lib/reddit/urls';
 import type { TrendRow } from '@/lib/rank/types';
 

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { offlineAnalysis } from '@/lib/llm/offline';
-import { risingTerms, terms } from '@/lib/llm/terms';
+import { offlineAnalysis } from '@/lib/analysis/offline';
+import { risingTerms, terms } from '@/lib/analysis/terms';
 import { fixedInput } from './fixtures';
 
 test('terms keep model names and drop stopwords', () => {

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { ANSWER_TOKENS, buildSectionPrompt, messagesTokens } from '@/lib/llm/prompts';
-import { cacheKey } from '@/lib/llm/cache';
+import { ANSWER_TOKENS, buildSectionPrompt, messagesTokens } from '@/lib/analysis/prompts';
+import { cacheKey } from '@/lib/analysis/cache';
 import { fixedInput } from './fixtures';
 
 test('each section prompt lists only its posts, as compact rows with their URLs', () => {

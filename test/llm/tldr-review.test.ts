@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
-import { offlineTldr, tldr } from '@/lib/llm/tldr';
-import { clusterPosts, review, reviewMarkdown, themeName } from '@/lib/llm/review';
+import { offlineTldr, tldr } from '@/lib/analysis/tldr';
+import { clusterPosts, review, reviewMarkdown, themeName } from '@/lib/analysis/review';
 import { postMarkdown, pythonSeconds } from '@/lib/export/post';
 import { FakeEngine } from '@/lib/llm/fake-engine';
-import { dexieCache } from '@/lib/llm/cache';
+import { dexieCache } from '@/lib/db/generations';
 import { RadarDB } from '@/lib/db/schema';
 import type { TrendRow } from '@/lib/rank/types';
 import { SEED_DIR, seedText } from '../helpers/seeds';
@@ -138,7 +138,7 @@ describe.runIf(existsSync(SEED_DIR) || !!process.env.CI)('a single post in the s
 });
 
 test('sentences end where sentences end, not inside "GPT-5.6" or "e.g. this"', async () => {
-  const { sentences } = await import('@/lib/llm/tldr');
+  const { sentences } = await import('@/lib/analysis/tldr');
   expect(sentences('OpenAI launched GPT-5.6 today. It is cheaper, e.g. about 2x. Third one.\n\nSecond paragraph.', 2)).toBe('OpenAI launched GPT-5.6 today. It is cheaper, e.g. about 2x.');
   expect(sentences("Lot dropped this week, so I'd pull it together.\n\nModel releases:", 2)).toBe("Lot dropped this week, so I'd pull it together.");
 });

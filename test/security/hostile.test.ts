@@ -6,10 +6,10 @@
 import { describe, expect, test } from 'vitest';
 import { htmlDocument } from '../helpers/fixtures';
 import { parsePage } from '@/lib/capture/parse-page';
-import { reportWithInput } from '@/lib/llm/input';
+import { reportWithInput } from '@/lib/analysis/input';
 import { markdownReport } from '@/lib/export/pipeline';
-import { groundText } from '@/lib/llm/grounding';
-import { offlineTldr } from '@/lib/llm/tldr';
+import { groundText } from '@/lib/analysis/grounding';
+import { offlineTldr } from '@/lib/analysis/tldr';
 import type { RankPost } from '@/lib/rank/types';
 import { HOSTILE } from '../helpers/hostile';
 

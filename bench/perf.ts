@@ -1,0 +1,181 @@
+/**
+ * Benchmark stages, run in the test build's perf page (real Chromium, real IndexedDB) by
+ * scripts/bench.ts. Each figure comes with a floor measured the same way in the same run: the fastest
+ * the browser does the same work without our code.
+ */
+import { parsePage } from '../lib/capture/parse-page';
+import { parseShredditPost } from '../lib/capture/parsers/new-post';
+import { CapturedPostShape, validRecords } from '../lib/capture/schema';
+import type { CapturedPost } from '../lib/capture/types';
+import { ingest } from '../lib/db/posts';
+import { refreshStats } from '../lib/db/stats';
+import { computeInput, computeReport, storeLatest } from '../lib/db/reports';
+import { getDb, RadarDB, type PostRow, type SightingRow } from '../lib/db/schema';
+import { renderReport } from '../lib/export/markdown';
+import { offlineAnalysis } from '../lib/analysis/offline';
+import { DAY, WINDOWS } from '../lib/rank/rank';
+import { updateSettings } from '../lib/settings/storage';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** Median time of `fn`; `inner` runs per sample lift short work above the timer's resolution. */
+async function timeIt(reps: number, fn: () => unknown, inner = 1): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    for (let j = 0; j < inner; j++) await fn();
+    times.push((performance.now() - t0) / inner);
+  }
+  return median(times);
+}
+
+const ALL = { tracked: [], all: true };
+
+/** 1. Parse a real page: our parsers against a bare querySelectorAll + getAttribute loop over the same elements. */
+async function parse({ html, url, reps }: { html: string; url: string; reps: number }) {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const seen = Date.now();
+  const posts = parsePage(doc, url, seen).posts.length;
+  const ATTRS = ['id', 'permalink', 'post-title', 'score', 'comment-count', 'created-timestamp', 'subreddit-name', 'author', 'content-href', 'post-type',
+    'data-fullname', 'data-permalink', 'data-score', 'data-comments-count', 'data-timestamp', 'data-subreddit', 'data-author', 'data-url'];
+  let sink = 0;
+  const floor = await timeIt(reps, () => {
+    for (const el of doc.querySelectorAll('shreddit-post, div.thing[data-fullname], div.search-result-link, [data-testid="search-sdui-post"]'))
+      for (const a of ATTRS) sink += el.getAttribute(a)?.length ?? 0;
+  }, 20);
+  const ours = await timeIt(reps, () => parsePage(doc, url, seen), 20);
+  // 6. Main-thread time of one 25-post batch as the content script handles it: parse and validate.
+  const elements = [...doc.querySelectorAll('shreddit-post')].slice(0, 25);
+  const batch = elements.length
+    ? await timeIt(reps, () => validRecords(CapturedPostShape, elements.map((e) => parseShredditPost(e, seen)).filter((p): p is CapturedPost => !!p && p !== 'ad')), 20)
+    : null;
+  return { posts, ours, floor, batch, sink: sink > 0 };
+}
+
+function syntheticPost(i: number, createdAt: number, now: number): CapturedPost {
+  const id = `t3_p${i.toString(36)}`;
+  return {
+    id, subreddit: `sub${i % 40}`, title: `Synthetic post ${i} about local models and benchmarks`, author: `u${i % 500}`,
+    permalink: `/r/sub${i % 40}/comments/${id.slice(3)}/s/`, url: `https://www.reddit.com/r/sub${i % 40}/comments/${id.slice(3)}/s/`,
+    flair: i % 3 ? 'Discussion' : null, createdAt, score: (i * 7919) % 5000, scoreHidden: false, comments: (i * 104729) % 400, body: null,
+    postType: 'text', domain: null, nsfw: false, spoiler: false, stickied: false, locked: false, crosspost: false, layout: 'new', seenAt: now,
+  };
+}
+
+/** 2. Ingest: n post sightings through the write path in capture's 25-post batches, against raw puts in one transaction. */
+async function ingestStage({ n }: { n: number }) {
+  const now = Date.now();
+  const records = Array.from({ length: n }, (_, i) => syntheticPost(i, now - (i % 1000) * 60_000, now));
+  const name = `perf-ingest-${now}`;
+  const db = new RadarDB(name);
+  await db.open();
+  const t0 = performance.now();
+  for (let i = 0; i < n; i += 25) await ingest(db, records.slice(i, i + 25));
+  const ours = performance.now() - t0;
+  db.close();
+  await Dexie_delete(name);
+
+  const rawName = `perf-raw-${now}`;
+  const raw = new RadarDB(rawName);
+  await raw.open();
+  raw.close();
+  const idb = await new Promise<IDBDatabase>((ok, fail) => {
+    const r = indexedDB.open(rawName);
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => fail(r.error);
+  });
+  const rows = records.map((c) => ({ ...c, firstSeenAt: c.seenAt, lastSeenAt: c.seenAt, sightedAt: c.seenAt, sample: 0 }));
+  const sightings = records.map((c) => ({ postId: c.id, at: c.seenAt, score: c.score, comments: c.comments }));
+  const t1 = performance.now();
+  await new Promise<void>((ok, fail) => {
+    const tx = idb.transaction(['posts', 'sightings'], 'readwrite');
+    for (const r of rows) tx.objectStore('posts').put(r);
+    for (const s of sightings) tx.objectStore('sightings').put(s);
+    tx.oncomplete = () => ok();
+    tx.onerror = () => fail(tx.error);
+  });
+  const floor = performance.now() - t1;
+  idb.close();
+  await Dexie_delete(rawName);
+  return { n, ours, floor };
+}
+
+async function Dexie_delete(name: string) {
+  await new Promise<void>((ok) => {
+    const r = indexedDB.deleteDatabase(name);
+    r.onsuccess = r.onerror = r.onblocked = () => ok();
+  });
+}
+
+/** Fills a store with n posts, `perDay` a day ending now (a longer history for a larger n), one sighting each, two for the last day. */
+async function fill(db: RadarDB, n: number, perDay: number, now: number) {
+  const chunk = 20_000;
+  for (let start = 0; start < n; start += chunk) {
+    const posts: PostRow[] = [];
+    const sightings: SightingRow[] = [];
+    for (let i = start; i < Math.min(n, start + chunk); i++) {
+      const createdAt = now - Math.floor(i / perDay) * DAY - (i % perDay) * Math.floor(DAY / perDay) - 60_000;
+      const c = syntheticPost(i, createdAt, now);
+      const seen = Math.min(now, createdAt + 3_600_000);
+      posts.push({ ...c, score: c.score ?? 0, firstSeenAt: seen, lastSeenAt: seen, sightedAt: seen, sample: 0 });
+      sightings.push({ postId: c.id, at: seen, score: Math.round((c.score ?? 0) / 2), comments: c.comments });
+      if (now - createdAt < DAY) sightings.push({ postId: c.id, at: Math.min(now, seen + 3_600_000), score: c.score ?? 0, comments: c.comments });
+    }
+    await db.posts.bulkPut(posts);
+    await db.sightings.bulkPut(sightings);
+  }
+}
+
+/** 3. A full report on a store of n posts, against a raw index range read of the rows in the windows. */
+async function rankStage({ n, perDay, reps }: { n: number; perDay: number; reps: number }) {
+  const now = Date.now();
+  const name = `perf-rank-${n}-${now}`;
+  const db = new RadarDB(name);
+  await db.open();
+  await fill(db, n, perDay, now);
+  const ours = await timeIt(reps, () => computeReport(db, now, ALL));
+  const inWindow = await db.posts.where('createdAt').between(now - WINDOWS.monthly, now, false, true).count();
+  db.close();
+  const idb = await new Promise<IDBDatabase>((ok, fail) => {
+    const r = indexedDB.open(name);
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => fail(r.error);
+  });
+  const floor = await timeIt(reps, () => new Promise<number>((ok, fail) => {
+    const tx = idb.transaction(['posts', 'sightings'], 'readonly');
+    const a = tx.objectStore('posts').index('createdAt').getAll(IDBKeyRange.bound(now - WINDOWS.monthly, now, true, false));
+    const b = tx.objectStore('sightings').index('at').getAll(IDBKeyRange.bound(now - DAY, now, true, false));
+    tx.oncomplete = () => ok(a.result.length + b.result.length);
+    tx.onerror = () => fail(tx.error);
+  }));
+  idb.close();
+  await Dexie_delete(name);
+  return { n, ours, floor, inWindow };
+}
+
+/** 4./5. Fill the extension's own database (for the popup measurement) and time the Markdown export. */
+async function popupStore({ n, perDay }: { n: number; perDay: number }) {
+  const now = Date.now();
+  const db = getDb();
+  // The popup opens on the stored report made for the user's settings: count every community here.
+  await updateSettings({ trackAll: true });
+  await db.posts.clear();
+  await db.sightings.clear();
+  await fill(db, n, perDay, now);
+  const report = await computeReport(db, now, ALL);
+  await storeLatest(db, report, ALL, now);
+  await refreshStats(db, now);
+  return { n, today: report.today.length };
+}
+
+/** 5. The Markdown of a full report (tables and the five sections), and apart, the offline analyser's work. */
+async function exportStage({ reps }: { reps: number }) {
+  const db = getDb();
+  const input = await computeInput(db, Date.now(), ALL);
+  const analysis = offlineAnalysis(input);
+  let length = 0;
+  const ours = await timeIt(reps, () => (length = renderReport(input.report, analysis).length), 20);
+  const analyser = await timeIt(reps, () => offlineAnalysis(input));
+  return { ours, analyser, length, monthPosts: input.month.length };
+}
+
+export const stages = { parse, ingest: ingestStage, rank: rankStage, popupStore, export: exportStage };

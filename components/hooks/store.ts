@@ -1,0 +1,74 @@
+/**
+ * The pages' door to the database for actions (writes, one-off reads, the generation cache). Hooks
+ * (use*.ts beside this file) are the door for what a page shows live. Components never import lib/db.
+ */
+import { getDb } from '@/lib/db/schema';
+import { dexieCache, fetchArticlesFor, loadAnalysis, saveAnalysis, type SavedAnalysis } from '@/lib/db/generations';
+import { postsCreatedBetween } from '@/lib/db/posts';
+import { computeInput, settingsKey } from '@/lib/db/reports';
+import { applyRetention, deleteEverything } from '@/lib/db/retention';
+import { loadSample, removeSample } from '@/lib/db/sample';
+import type { ImportReport } from '@/lib/db/backup';
+import type { GenerationCache } from '@/lib/analysis/cache';
+import type { AnalysisInput } from '@/lib/analysis/input';
+import type { Analysis } from '@/lib/analysis/sections';
+import { reportFilename } from '@/lib/export/markdown';
+import type { TrendReport, TrendRow } from '@/lib/rank/types';
+import { rankSettingsOf, type Settings } from '@/lib/settings/shape';
+import { downloadText } from './browser';
+
+export type { SavedAnalysis };
+
+/** Model text cached in the database by model and exact prompt. */
+export const generationCache = (): GenerationCache => dexieCache(getDb());
+
+const keyOf = (settings: Settings) => settingsKey(rankSettingsOf(settings));
+
+export const loadSavedAnalysis = (date: string, settings: Settings) => loadAnalysis(getDb(), date, keyOf(settings));
+export const saveAnalysisFor = (date: string, settings: Settings, saved: SavedAnalysis) => saveAnalysis(getDb(), date, keyOf(settings), saved);
+
+/** Fetches the linked articles of the posts an analysis reads in detail (Readability, on demand). */
+export async function fetchArticles(input: AnalysisInput): Promise<number> {
+  const { fetchArticle } = await import('@/lib/analysis/articles');
+  return fetchArticlesFor(getDb(), input, (url) => fetchArticle(url));
+}
+
+/** Posts created in [from, to] as table rows. */
+export async function postsBetween(from: number, to: number): Promise<TrendRow[]> {
+  return (await postsCreatedBetween(getDb(), from, to)).map((p) => ({ ...p, sample: p.sample === 1 }));
+}
+
+/** The report's Markdown: with the model's analysis when one is given, else the offline analyser's. */
+export async function reportMarkdown(report: TrendReport, settings: Settings, analysis?: Analysis): Promise<string> {
+  // Loaded on use: the popup's first table does not wait for the analyser and the renderer.
+  const { markdownReport } = await import('@/lib/export/pipeline');
+  const input = await computeInput(getDb(), report.at, rankSettingsOf(settings));
+  return markdownReport(input, analysis);
+}
+
+export async function downloadMarkdown(report: TrendReport, settings: Settings, analysis?: Analysis): Promise<void> {
+  downloadText(reportFilename(report), await reportMarkdown(report, settings, analysis), 'text/markdown');
+}
+
+export async function copyMarkdown(report: TrendReport, settings: Settings, analysis?: Analysis): Promise<void> {
+  await navigator.clipboard.writeText(await reportMarkdown(report, settings, analysis));
+}
+
+export async function downloadBackup(): Promise<number> {
+  const { exportBackup } = await import('@/lib/db/backup');
+  const backup = await exportBackup(getDb());
+  const day = backup.exportedAt.slice(0, 10);
+  downloadText(`reddit-trend-radar-backup-${day}.json`, JSON.stringify(backup, null, 1), 'application/json');
+  return backup.posts.length;
+}
+
+/** Parses and merges a backup file; throws with a message that says what is wrong. */
+export async function importBackupFile(file: File): Promise<ImportReport> {
+  const { importBackup, parseBackup } = await import('@/lib/db/backup');
+  return importBackup(getDb(), parseBackup(await file.text()));
+}
+
+export const addSample = () => loadSample(getDb(), Date.now());
+export const dropSample = () => removeSample(getDb());
+export const runRetention = (s: Settings) => applyRetention(getDb(), Date.now(), s.keepSightingsDays, s.keepPostsMonths);
+export const deleteAllData = () => deleteEverything(getDb());

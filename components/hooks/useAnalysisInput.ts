@@ -1,0 +1,14 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '@/lib/db/schema';
+import { computeInput } from '@/lib/db/reports';
+import type { AnalysisInput } from '@/lib/analysis/input';
+import type { TrendReport } from '@/lib/rank/types';
+import { rankSettingsOf, type Settings } from '@/lib/settings/shape';
+
+/** What the analysis of a report reads (window posts, details of a few), live. */
+export function useAnalysisInput(report: TrendReport | undefined, settings: Settings | undefined, options: { articles?: boolean; skip?: boolean } = {}): AnalysisInput | undefined {
+  return useLiveQuery(
+    async () => (report && settings && !options.skip ? computeInput(getDb(), report.at, rankSettingsOf(settings), { articles: options.articles }) : undefined),
+    [report, settings && settings.tracked.join(), settings?.trackAll, options.articles, options.skip],
+  );
+}

@@ -1,0 +1,17 @@
+import { CommunityOptions } from '../options/CommunityOptions';
+import { DataOptions } from '../options/DataOptions';
+import { ModelOptions } from '../options/ModelOptions';
+import { useSettings } from '../hooks/useSettings';
+
+export function OptionsPage() {
+  const [settings, update] = useSettings();
+  if (!settings) return <p className="muted">Reading settings…</p>;
+  return (
+    <main className="options-page">
+      <h1>Reddit Trend Radar — options</h1>
+      <CommunityOptions settings={settings} update={update} />
+      <ModelOptions settings={settings} update={update} />
+      <DataOptions settings={settings} update={update} />
+    </main>
+  );
+}

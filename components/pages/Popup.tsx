@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { DataSection } from '../panels/DataSection';
+import { addSample, copyMarkdown, downloadMarkdown, dropSample } from '../hooks/store';
+import { openOptionsPage, openSidebarFromPage } from '../hooks/browser';
+import { useCaptureStatus } from '../hooks/useCaptureStatus';
+import { useReport } from '../hooks/useReport';
+import { useSavedAnalysis } from '../hooks/useSavedAnalysis';
+import { useSettings } from '../hooks/useSettings';
+import { useStoreStats } from '../hooks/useStoreStats';
+import { lazy, Suspense } from 'react';
+
+// The analysis tab's code (the offline analyser, the Markdown view) loads when the tab opens.
+const PopupAnalysis = lazy(() => import('../panels/PopupAnalysis').then((m) => ({ default: m.PopupAnalysis })));
+import { formatAgo } from '../ui/format';
+import { useAction } from '../hooks/useAction';
+import { ReportDate } from '../ui/ReportDate';
+import { TrendView } from '../panels/TrendView';
+
+export function Popup() {
+  const stats = useStoreStats();
+  const [settings, update] = useSettings();
+  const [date, setDate] = useState<string | null>(null);
+  const report = useReport(date, settings);
+  const saved = useSavedAnalysis(report, settings);
+  const captureStatus = useCaptureStatus();
+  const { note, act } = useAction();
+
+
+  return (
+    <main className="popup">
+      <header className="bar">
+        <h1>Reddit Trend Radar</h1>
+        <ReportDate date={date} onChange={setDate} />
+        <span className="muted" data-testid="stats">
+          {stats ? (
+            <>
+              <strong data-testid="stat-posts">{stats.posts}</strong> posts, <strong data-testid="stat-communities">{stats.communities}</strong>{' '}
+              communities · last capture <span data-testid="stat-last">{stats.lastCaptureAt ? formatAgo(stats.lastCaptureAt, Date.now()) : 'never'}</span>
+            </>
+          ) : (
+            'Reading…'
+          )}
+        </span>
+        <label className="switch">
+          <input
+            type="checkbox"
+            checked={settings?.captureEnabled ?? true}
+            disabled={!settings}
+            onChange={(e) => void update({ captureEnabled: e.target.checked })}
+            data-testid="capture-toggle"
+          />
+          Capture {settings?.captureEnabled === false ? 'off' : 'on'}
+        </label>
+      </header>
+
+      {captureStatus && (
+        <p className="banner" role="alert" data-testid="capture-status">
+          {captureStatus.message}
+        </p>
+      )}
+      {stats && stats.samplePosts > 0 && (
+        <p className="banner" role="note" data-testid="sample-banner">
+          Showing sample data ({stats.samplePosts} posts from a published report), marked “sample”.{' '}
+          <button type="button" onClick={() => act(dropSample, 'Sample data removed.')}>Remove sample</button>
+        </p>
+      )}
+
+      {stats && stats.posts === 0 ? (
+        <section className="empty-state" data-testid="empty-state">
+          <h2>Nothing captured yet</h2>
+          <p>
+            Browse Reddit as usual, new or old layout: every post you see is kept here, on this computer only, and the tables fill in. Tracked
+            communities: {settings?.trackAll ? 'all of them' : settings?.tracked.map((s) => `r/${s}`).join(', ')}.
+          </p>
+          <button type="button" onClick={() => act(addSample, 'Sample data loaded.')} data-testid="load-sample">
+            Load sample data
+          </button>
+        </section>
+      ) : report && settings ? (
+        <>
+          <TrendView
+            report={report}
+            analysis={
+              <Suspense fallback={<p className="muted">Loading…</p>}>
+                <PopupAnalysis report={report} settings={settings!} saved={saved} />
+              </Suspense>
+            }
+          />
+          <div className="actions">
+            <button type="button" onClick={() => act(() => downloadMarkdown(report, settings!, saved?.analysis), `Saved reddit-trend-report-${report.date}.md.`)}>Export Markdown</button>
+            <button type="button" onClick={() => act(() => copyMarkdown(report, settings!, saved?.analysis), 'Report copied to the clipboard.')}>Copy</button>
+            <span className="muted">{report.postsInWindow} posts of tracked communities in the last 30 days</span>
+          </div>
+        </>
+      ) : (
+        <p className="muted">Ranking…</p>
+      )}
+      {note && (
+        <p role={note.kind === 'error' ? 'alert' : 'status'} className={`status ${note.kind}`}>
+          {note.text}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" onClick={() => act(openSidebarFromPage, 'Sidebar opened.')}>Open sidebar</button>
+        <button type="button" onClick={() => openOptionsPage()}>Options</button>
+      </div>
+      <DataSection />
+    </main>
+  );
+}

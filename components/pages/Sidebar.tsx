@@ -1,0 +1,122 @@
+import { useCommunityReport } from '../hooks/useCommunityReport';
+import { usePostRecord } from '../hooks/usePostRecord';
+import { routeOf as sidebarRoute } from '@/lib/reddit/route';
+import type { Settings } from '@/lib/settings/shape';
+import { TrendTable } from '../ui/TrendTable';
+import { ScoreChart } from '../ui/ScoreChart';
+import { PostTools } from '../panels/PostTools';
+import { openReportPage } from '../hooks/browser';
+import { useActiveTab } from '../hooks/useActiveTab';
+import { useReport } from '../hooks/useReport';
+import { useSettings } from '../hooks/useSettings';
+import { useTabCaptureCount } from '../hooks/useTabCaptureCount';
+import { useModel } from '../hooks/useModel';
+import { formatAgo, postUrl, postedText } from '../ui/format';
+
+/** The sidebar: follows the active tab and updates live as capture writes. */
+export function Sidebar() {
+  const tab = useActiveTab();
+  const [settings, update] = useSettings();
+  if (tab === undefined || !settings) return <p className="muted sidebar">Reading…</p>;
+  const route = sidebarRoute(tab?.url);
+  return (
+    <main className="sidebar" data-route={route.kind}>
+      {route.kind === 'community' && <CommunityView name={route.name} settings={settings} update={update} />}
+      {route.kind === 'post' && <PostView id={route.id} settings={settings} />}
+      {route.kind === 'reddit' && <RedditView tabId={tab!.id} settings={settings} />}
+      {route.kind === 'off' && (
+        <section data-testid="off-reddit">
+          <h1>Reddit Trend Radar</h1>
+          <p>This tab is not on Reddit. Open a subreddit or a post and this panel follows it.</p>
+          <button type="button" onClick={() => openReportPage()}>Open the full report</button>
+        </section>
+      )}
+    </main>
+  );
+}
+
+function CommunityView({ name, settings, update }: { name: string; settings: Settings; update: (p: Partial<Settings>) => Promise<void> }) {
+  const { report, stored } = useCommunityReport(name);
+  const tracked = settings.trackAll || settings.tracked.some((t) => t.toLowerCase() === name.toLowerCase());
+  return (
+    <section data-testid="community-view">
+      <h1>r/{name}</h1>
+      <p className="muted">
+        <span data-testid="community-count">{stored ?? '…'}</span> posts stored ·{' '}
+        {tracked ? (
+          <span data-testid="tracked-state">tracked</span>
+        ) : (
+          <>
+            <span data-testid="tracked-state">not tracked</span>{' '}
+            <button type="button" onClick={() => void update({ tracked: [...settings.tracked, name] })}>Track r/{name}</button>
+          </>
+        )}
+      </p>
+      {report &&
+        ([
+          ['Today', report.today, false],
+          ['Rising', report.rising, true],
+          ['Week', report.weekly, false],
+        ] as const).map(([label, rows, rising]) => (
+          <div key={label} className="sidebar-table">
+            <h2>{label}</h2>
+            {rows.length ? <TrendTable rows={rows.slice(0, 10)} community={false} rising={rising} label={`${label} in r/${name}`} /> : <p className="empty">Nothing here yet.</p>}
+          </div>
+        ))}
+    </section>
+  );
+}
+
+function PostView({ id, settings }: { id: string; settings: Settings }) {
+  const { post, history, comments, latest } = usePostRecord(id);
+  const model = useModel(settings);
+  if (post === undefined) return <p className="muted">Reading…</p>;
+  if (post === null) return <p className="empty" data-testid="post-missing">This post is not captured yet. It appears here as soon as the page shows it.</p>;
+  const rank = (rows: { id: string }[] | undefined) => (rows ? rows.findIndex((r) => r.id === id) + 1 : 0);
+  const today = rank(latest?.report.today);
+  const week = rank(latest?.report.weekly);
+  const top = [...(comments ?? [])].sort((a, b) => (b.score ?? -1e9) - (a.score ?? -1e9)).slice(0, 5);
+  return (
+    <section data-testid="post-view">
+      <h1>
+        <a href={postUrl(post)} target="_blank" rel="noreferrer">{post.title}</a>
+      </h1>
+      <p className="muted">
+        r/{post.subreddit} · u/{post.author ?? '[unknown]'} · {post.flair ?? 'General'} · posted {postedText(post.createdAt)}
+      </p>
+      <p data-testid="post-numbers">
+        <strong>{post.score}</strong> points{post.scoreHidden ? ' (hidden on Reddit)' : ''} · <strong>{post.comments}</strong> comments · seen {formatAgo(post.lastSeenAt, Date.now())}
+      </p>
+      <p data-testid="post-rank">{today ? `#${today} in today's trending` : week ? `#${week} this week` : "Not in today's or this week's tables."}</p>
+      <ScoreChart points={history ?? []} />
+      <h2>Top comments</h2>
+      {top.length ? (
+        <ul className="comments" data-testid="top-comments">
+          {top.map((c) => (
+            <li key={c.id}>
+              <strong>u/{c.author ?? '[deleted]'}</strong> {c.score != null && <span className="muted">({c.score})</span>} {c.body.slice(0, 280)}
+              {c.body.length > 280 ? '…' : ''}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">No comments captured: they are captured when the post page shows them.</p>
+      )}
+      <PostTools postId={id} model={model} compact />
+    </section>
+  );
+}
+
+function RedditView({ tabId, settings }: { tabId: number; settings: Settings }) {
+  const report = useReport(null, settings);
+  const captured = useTabCaptureCount(tabId);
+  return (
+    <section data-testid="reddit-view">
+      <h1>Reddit Trend Radar</h1>
+      <p data-testid="page-captured">{captured == null ? '…' : `${captured} posts captured on this page.`}</p>
+      <h2>Trending today</h2>
+      {report?.today.length ? <TrendTable rows={report.today.slice(0, 5)} label="Top of today" /> : <p className="empty">Nothing trending in the tracked communities yet.</p>}
+      <button type="button" onClick={() => openReportPage()}>Open the full report</button>
+    </section>
+  );
+}

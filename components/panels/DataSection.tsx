@@ -1,0 +1,49 @@
+import { useRef, useState } from 'react';
+import { downloadBackup, importBackupFile } from '../hooks/store';
+
+type Status = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
+
+/** Export and import of the JSON backup, with a result line a person can act on. */
+export function DataSection() {
+  const input = useRef<HTMLInputElement>(null);
+  const [status, setStatus] = useState<Status>(null);
+
+  const onExport = async () => {
+    setStatus({ kind: 'busy', text: 'Preparing backup…' });
+    try {
+      const n = await downloadBackup();
+      setStatus({ kind: 'ok', text: `Backup downloaded: ${n} posts.` });
+    } catch (e) {
+      setStatus({ kind: 'error', text: `Export failed: ${(e as Error).message}` });
+    }
+  };
+
+  const onImport = async (file: File | undefined) => {
+    if (!file) return;
+    setStatus({ kind: 'busy', text: `Importing ${file.name}…` });
+    try {
+      const r = await importBackupFile(file);
+      setStatus({
+        kind: 'ok',
+        text: `Imported ${file.name}: ${r.postsAdded} new posts, ${r.postsUpdated} updated, ${r.sightingsAdded} score points, ${r.commentsAdded} comments.`,
+      });
+    } catch (e) {
+      setStatus({ kind: 'error', text: `${file.name} was not imported, nothing changed: ${(e as Error).message}` });
+    } finally {
+      if (input.current) input.current.value = '';
+    }
+  };
+
+  return (
+    <section className="data" aria-label="Your data">
+      <button type="button" onClick={onExport}>Export backup</button>
+      <button type="button" onClick={() => input.current?.click()}>Import backup…</button>
+      <input ref={input} type="file" accept="application/json,.json" hidden data-testid="import-file" onChange={(e) => onImport(e.target.files?.[0])} />
+      {status && (
+        <p role={status.kind === 'error' ? 'alert' : 'status'} className={`status ${status.kind}`} data-testid="data-status">
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { useMemo } from 'react';
+import { ANALYSIS_SECTIONS } from '@/lib/analysis/sections';
+import { offlineAnalysis } from '@/lib/analysis/offline';
+import type { SavedAnalysis } from '../hooks/store';
+import { useAnalysisInput } from '../hooks/useAnalysisInput';
+import type { TrendReport } from '@/lib/rank/types';
+import type { Settings } from '@/lib/settings/shape';
+import { openReportPage } from '../hooks/browser';
+import { Markdown } from '../ui/Markdown';
+
+/**
+ * The popup's analysis: what a model last wrote for this day, else the offline analyser's. A popup
+ * closes when it loses focus, so the model runs in the report page; this offers to open it.
+ */
+export function PopupAnalysis({ report, settings, saved }: { report: TrendReport; settings: Settings; saved: SavedAnalysis | null | undefined }) {
+  const input = useAnalysisInput(report, settings, { skip: saved !== null });
+  const offline = useMemo(() => (input ? offlineAnalysis(input) : undefined), [input]);
+  const analysis = saved?.analysis ?? offline;
+  const model = saved ? Object.values(saved.analysis).find((s) => s.source !== 'offline analyser')?.source : null;
+  return (
+    <div className="popup-analysis">
+      <p className="muted">
+        {model ? `Written by ${model} (cached).` : 'Written by the offline analyser.'}{' '}
+        <button type="button" onClick={() => openReportPage(report.at < Date.now() - 86_400_000 ? { date: report.date } : {})} data-testid="open-report">
+          {model ? 'Open the full report' : 'Generate with the model…'}
+        </button>
+      </p>
+      {analysis &&
+        ANALYSIS_SECTIONS.map(({ key, title }) => (
+          <article key={key} className="section">
+            <h3>{title}</h3>
+            <Markdown text={analysis[key].body} />
+          </article>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/** A captured post's TL;DR, from its body and top comments: by the model when there is one, else offline. */
+import type { TrendRow } from '../rank/types';
+import type { ChatEngine, ChatMessage } from '../llm/engine';
+import { cacheKey, type GenerationCache } from './cache';
+import { groundText } from './grounding';
+import type { PostDetail } from './input';
+import { estimateTokens } from './prompts';
+import { OFFLINE_SOURCE } from './offline';
+import { inlineText } from '../markdown/escape';
+
+const SYSTEM = 'Summarise a Reddit post and its discussion in 3-5 short bullet points of plain Markdown. Use only the text given. No links, no headings.';
+
+export function tldrPrompt(post: TrendRow, detail: PostDetail, contextWindow: number): ChatMessage[] {
+  let bodyChars = 2400;
+  for (;;) {
+    const parts = [`Title: ${post.title}`, `Community: r/${post.subreddit}`, `Text: ${(detail.body ?? '(no text: a link or media post)').slice(0, bodyChars)}`];
+    if (detail.article) parts.push(`Linked article: ${detail.article.slice(0, bodyChars)}`);
+    for (const c of detail.comments.slice(0, 5)) parts.push(`Comment by u/${c.author ?? '?'}: ${c.body.slice(0, Math.round(bodyChars / 6))}`);
+    const messages: ChatMessage[] = [{ role: 'system', content: SYSTEM }, { role: 'user', content: parts.join('\n') }];
+    if (estimateTokens(parts.join('\n') + SYSTEM) < contextWindow - 400 || bodyChars < 200) return messages;
+    bodyChars = Math.round(bodyChars / 2);
+  }
+}
+
+/** The first n sentences of the first paragraph: a sentence ends at . ! ? before a space and a capital. */
+export function sentences(text: string, n: number): string {
+  const paragraph = text.trim().split(/\n\s*\n/)[0] ?? '';
+  const flat = paragraph.replace(/\s+/g, ' ').trim();
+  return flat.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"“‘([])/u).slice(0, n).join(' ');
+}
+
+export function offlineTldr(post: TrendRow, detail: PostDetail): string {
+  const out: string[] = [];
+  out.push(detail.body ? `- ${inlineText(sentences(detail.body, 2))}` : `- A ${post.flair ? `${inlineText(post.flair.toLowerCase())} ` : ''}post without text in r/${post.subreddit}.`);
+  const comments = detail.comments.filter((c) => c.body.trim()).slice(0, 2);
+  for (const c of comments) out.push(`- u/${inlineText(c.author ?? '[unknown]')}${c.score != null ? ` (${c.score} points)` : ''}: ${inlineText(sentences(c.body, 1))}`);
+  if (!comments.length) out.push('- No comments captured yet: open the post with its comments to include them.');
+  out.push(`- ${post.score} points, ${post.comments} comments.`);
+  return out.join('\n');
+}
+
+export async function tldr(
+  post: TrendRow,
+  detail: PostDetail,
+  engine: ChatEngine | null,
+  cache: GenerationCache,
+  options: { signal?: AbortSignal; onToken?: (t: string) => void; regenerate?: boolean } = {},
+): Promise<{ text: string; source: string; fromCache: boolean }> {
+  if (!engine) return { text: offlineTldr(post, detail), source: OFFLINE_SOURCE, fromCache: false };
+  const messages = tldrPrompt(post, detail, engine.contextWindow);
+  const key = await cacheKey(engine.modelId, messages);
+  const cached = options.regenerate ? undefined : await cache.get(key);
+  if (cached !== undefined) return { text: cached, source: engine.modelId, fromCache: true };
+  const { text } = await engine.generate(messages, { maxTokens: 300, signal: options.signal, onToken: options.onToken });
+  const grounded = groundText(text, [post]).text;
+  await cache.put(key, engine.modelId, `tldr:${post.id}`, grounded);
+  return { text: grounded, source: engine.modelId, fromCache: false };
+}

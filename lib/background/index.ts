@@ -1,0 +1,176 @@
+/**
+ * The background worker: the only writer of captures. It validates what content scripts send, stores
+ * it in one transaction per batch, acknowledges, and keeps the toolbar badge.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { BodyPatchShape, CaptureBatchShape, CapturedCommentShape, CapturedPostShape, conforms, invalidField, validRecords } from '../capture/schema';
+import type { CaptureBatch } from '../capture/schema';
+import type { CapturedComment, CapturedPost } from '../capture/types';
+import { getDb } from '../db/schema';
+import { ingest } from '../db/posts';
+import { onMessages, type CaptureAck } from '../messaging';
+import { getSettings } from '../settings/storage';
+import { rankSettingsOf, SETTINGS_KEY } from '../settings/shape';
+import { computeReport, storeLatest } from '../db/reports';
+import { applyRetention } from '../db/retention';
+import { BADGES_KEY, badgesOf } from '../rank/badges';
+import { REDDIT_MATCHES } from '../reddit/urls';
+
+export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.MessageSender, 'tab'>): Promise<CaptureAck> {
+  const bad = invalidField(CaptureBatchShape, data);
+  // A malformed batch will not improve by being sent again: acknowledge it as refused, store nothing.
+  if (bad) return { ok: true, stored: 0, comments: 0, rejected: 1, error: `malformed batch (field ${bad})` };
+  const batch = data as CaptureBatch;
+  const settings = await getSettings();
+  if (!settings.captureEnabled || (sender.tab?.incognito && !settings.captureInPrivate))
+    return { ok: true, stored: 0, comments: 0, rejected: 0, paused: true };
+  const excluded = new Set(settings.excluded.map((s) => s.toLowerCase()));
+  const posts = validRecords<CapturedPost>(CapturedPostShape, batch.posts);
+  posts.ok = posts.ok.filter((p) => !excluded.has(p.subreddit.toLowerCase()));
+  const comments = validRecords<CapturedComment>(CapturedCommentShape, batch.comments);
+  const bodies = validRecords(BodyPatchShape, batch.bodies ?? []);
+  let result;
+  try {
+    result = await ingestReopening(posts.ok, comments.ok, bodies.ok);
+  } catch (e) {
+    // Not written (the transaction rolled back whole): the sender keeps the batch and tries again later.
+    const full = isQuotaError(e);
+    const error = full ? STORAGE_FULL : `could not store the batch: ${(e as Error).message}`;
+    if (full) {
+      await browser.storage.local.set({ [CAPTURE_STATUS_KEY]: { state: 'storage-full', since: Date.now(), message: STORAGE_FULL } });
+      statusClear = false;
+    }
+    return { ok: false, stored: 0, comments: 0, rejected: 0, error };
+  }
+  // After a full disk, the first batch that fits clears the notice (checked once per worker start).
+  if (!statusClear) {
+    await browser.storage.local.remove(CAPTURE_STATUS_KEY);
+    statusClear = true;
+  }
+  const tabId = sender.tab?.id;
+  if (tabId != null && tabId >= 0) void setBadge(tabId, batch.tabTotal);
+  if (result.added || result.updated) scheduleRerank();
+  return {
+    ok: true,
+    stored: posts.ok.length,
+    comments: result.comments,
+    rejected: posts.rejected + comments.rejected + bodies.rejected,
+  };
+}
+
+export const CAPTURE_STATUS_KEY = 'capture-status';
+let statusClear = false;
+export const STORAGE_FULL =
+  'The disk is full: capture is paused and will resume by itself once there is room. Free some space, or keep less history (Options → Retention).';
+
+export function isQuotaError(e: unknown): boolean {
+  const err = e as { name?: string; inner?: { name?: string }; message?: string } | null;
+  return err?.name === 'QuotaExceededError' || err?.inner?.name === 'QuotaExceededError' || /quota/i.test(err?.message ?? '');
+}
+
+/** Ingests; if the database was closed underneath (by the browser, or another page), reopens it once. */
+async function ingestReopening(...args: Parameters<typeof ingest> extends [unknown, ...infer R] ? R : never) {
+  const db = getDb();
+  try {
+    return await ingest(db, ...args);
+  } catch (e) {
+    if ((e as { name?: string }).name !== 'DatabaseClosedError') throw e;
+    await db.open();
+    return ingest(db, ...args);
+  }
+}
+
+async function setBadge(tabId: number, count: number): Promise<void> {
+  try {
+    await browser.action.setBadgeBackgroundColor({ tabId, color: '#d93a00' });
+    await browser.action.setBadgeText({ tabId, text: count > 0 ? (count > 999 ? '999+' : String(count)) : '' });
+  } catch {
+    // The tab closed meanwhile: nothing to show.
+  }
+}
+
+/** Recovers a post body with Readability on a post page of unknown markup (see readability-fallback). */
+async function handleReadability(data: unknown, sender: Pick<Browser.runtime.MessageSender, 'tab'>): Promise<{ ok: boolean }> {
+  const tabId = sender.tab?.id;
+  const postId = (data as { postId?: unknown } | null)?.postId;
+  if (tabId == null || typeof postId !== 'string') return { ok: false };
+  const [res] = await browser.scripting.executeScript({ target: { tabId }, files: ['/readability-fallback.js'] });
+  const body = typeof res?.result === 'string' ? res.result : null;
+  const patch = { postId, body };
+  if (!conforms(BodyPatchShape, patch)) return { ok: false };
+  await ingest(getDb(), [], [], [patch]);
+  return { ok: true };
+}
+
+// ── Re-ranking: debounced after captures, on an alarm, and when the tracked communities change ──────
+export const RERANK_DELAY_MS = 2_000;
+export const RERANK_ALARM = 'rerank';
+let rerankTimer: ReturnType<typeof setTimeout> | undefined;
+
+
+/** Computes the report for now and stores it as the latest; pages showing it update by liveQuery. */
+export async function rerank(now = Date.now()): Promise<void> {
+  const settings = rankSettingsOf(await getSettings());
+  const report = await computeReport(getDb(), now, settings);
+  await storeLatest(getDb(), report, settings, now);
+  await browser.storage.local.set({ [BADGES_KEY]: badgesOf(report) });
+}
+
+export const RETENTION_ALARM = 'retention';
+export async function retention(now = Date.now()): Promise<void> {
+  const s = await getSettings();
+  await applyRetention(getDb(), now, s.keepSightingsDays, s.keepPostsMonths);
+}
+
+// ── The sidebar: Chrome's side panel, Firefox's sidebar_action ─────────────────────────────────────────
+export const MENU_SIDEBAR = 'open-sidebar';
+export const COMMAND_SIDEBAR = 'open-sidebar';
+
+/** Opens the sidebar for a tab; must run in response to the user's action (a menu click, a shortcut). */
+export function openSidebar(tab: { id?: number; windowId?: number } | undefined): void {
+  if (import.meta.env.FIREFOX) {
+    void (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
+    return;
+  }
+  const panel = (browser as unknown as { sidePanel?: { open(o: { tabId?: number; windowId?: number }): Promise<void> } }).sidePanel;
+  if (tab?.id != null) void panel?.open({ tabId: tab.id });
+  else if (tab?.windowId != null) void panel?.open({ windowId: tab.windowId });
+}
+
+function setUpSidebar(): void {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: MENU_SIDEBAR,
+      title: 'Open Reddit Trend Radar sidebar',
+      contexts: ['page', 'link'],
+      documentUrlPatterns: REDDIT_MATCHES,
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_SIDEBAR) openSidebar(tab);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === COMMAND_SIDEBAR) openSidebar(tab);
+  });
+}
+
+function scheduleRerank(): void {
+  clearTimeout(rerankTimer);
+  rerankTimer = setTimeout(() => void rerank().catch((e) => console.warn('[Reddit Trend Radar] re-rank failed:', e)), RERANK_DELAY_MS);
+}
+
+export function startBackground(): void {
+  onMessages({ capture: handleCapture, readabilityFallback: handleReadability });
+  // Windows move with time even without new captures: re-rank every 15 minutes.
+  void browser.alarms.create(RERANK_ALARM, { periodInMinutes: 15, delayInMinutes: 1 });
+  void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 10 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RERANK_ALARM) void rerank();
+    if (alarm.name === RETENTION_ALARM) void retention();
+  });
+  setUpSidebar();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[SETTINGS_KEY]) scheduleRerank();
+  });
+  browser.runtime.onInstalled.addListener(() => scheduleRerank());
+}

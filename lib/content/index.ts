@@ -1,0 +1,85 @@
+/**
+ * The content script's wiring: a PageWatcher reads the page, a Batcher delivers the records.
+ * Every listener and timer goes through WXT's ctx, so an updated or removed extension leaves nothing
+ * behind (STYLE.md rule 17).
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendMessage } from '../messaging';
+import { browser } from 'wxt/browser';
+import { BADGES_KEY, type FeedBadges } from '../rank/badges';
+import { onlyBadges, syncBadges } from './badges-dom';
+import { captures, captureSettings, excludedSet, onSettingsChange } from '../settings/content';
+import { captureBatcher } from './send';
+import { OBSERVE_OPTIONS, PageWatcher } from '../capture/observe';
+
+export async function startCapture(ctx: ContentScriptContext): Promise<void> {
+  const incognito = browser.extension?.inIncognitoContext === true;
+  const stored = await captureSettings(BADGES_KEY);
+  let settings = stored.settings;
+  if (!captures(settings, incognito)) return;
+  let excluded = excludedSet(settings);
+
+  const batcher = captureBatcher(ctx, () => observer.disconnect());
+  const watcher = new PageWatcher({
+    doc: document,
+    url: () => location.href,
+    now: () => Date.now(),
+    // The watcher emits only records that pass the field rules (the background checks them again).
+    onRecords: (posts, comments) => batcher.add(posts.filter((x) => !excluded.has(x.subreddit.toLowerCase())), comments),
+    onUnknownPostPage: (postId) => void sendMessage('readabilityFallback', { postId }).catch(() => undefined),
+  });
+
+  // Feed badges: the background publishes the trending ids; redrawn after changes, at most twice a second.
+  let badges = stored.also[BADGES_KEY] as FeedBadges | undefined;
+  let badgeTimer = false;
+  const drawBadges = () => {
+    if (badgeTimer) return;
+    badgeTimer = true;
+    ctx.setTimeout(() => {
+      badgeTimer = false;
+      syncBadges(document, badges, settings.feedBadges !== false);
+    }, 500);
+  };
+  const onBadges = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(BADGES_KEY in changes)) return;
+    badges = changes[BADGES_KEY]!.newValue as FeedBadges | undefined;
+    drawBadges();
+  };
+  browser.storage.onChanged.addListener(onBadges);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onBadges));
+
+  const observer = new MutationObserver((records) => {
+    if (onlyBadges(records)) return;
+    drawBadges();
+    try {
+      watcher.handleMutations(records);
+    } catch (e) {
+      // A page we cannot read must never break Reddit: count it and go on.
+      watcher.totals.skipped++;
+      console.debug('[Reddit Trend Radar] capture skipped a change:', e);
+    }
+  });
+  observer.observe(document.documentElement, OBSERVE_OPTIONS);
+  ctx.onInvalidated(() => observer.disconnect());
+  ctx.addEventListener(window, 'wxt:locationchange', () => watcher.navigated());
+  // Capture switched off from the popup: stop at once, keep nothing queued.
+  const unwatch = onSettingsChange((next) => {
+    settings = next;
+    excluded = excludedSet(next);
+    drawBadges();
+    if (!captures(next, incognito)) {
+      observer.disconnect();
+      batcher.stop();
+      unwatch();
+    }
+  });
+  ctx.onInvalidated(unwatch);
+
+  drawBadges();
+  try {
+    watcher.scan();
+  } catch (e) {
+    watcher.totals.skipped++;
+    console.debug('[Reddit Trend Radar] capture could not read this page:', e);
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The trend tables, each declared once: ranking (rank.ts), the Markdown export, the popup and the
+ * sidebar all read this list. To add a table: an entry here, its rows in rank.ts, and the field on
+ * TrendReport (types.ts); the pages and the export pick it up from here.
+ */
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+export type TableKey = 'today' | 'rising' | 'weekly' | 'monthly' | 'communities';
+/** A column of a trend table, in the seed report's terms. */
+export type ColumnKey = 'rank' | 'title' | 'subreddit' | 'perHour' | 'score' | 'comments' | 'flair' | 'createdAt';
+
+export interface TrendTableSpec {
+  key: TableKey;
+  /** Short name for tabs and the sidebar. */
+  label: string;
+  /** The Markdown report's heading for it; null when the report has no such table (Rising). */
+  heading: string | null;
+  /** Posts created in (T − window, T] count. */
+  window: number;
+  /** Rows shown (per community, for the community table). */
+  limit: number;
+  columns: readonly ColumnKey[];
+  /** What an empty table means, for a reader. */
+  empty: string;
+}
+
+export const MIN_COMMENTS_TODAY = 10;
+
+export const TABLES: readonly TrendTableSpec[] = [
+  {
+    key: 'today',
+    label: 'Today',
+    heading: "Today's Trending Posts",
+    window: DAY,
+    limit: 10,
+    columns: ['title', 'subreddit', 'score', 'comments', 'flair', 'createdAt'],
+    empty: 'No post of a tracked community from the last 24 hours has more than 10 comments yet.',
+  },
+  {
+    key: 'rising',
+    label: 'Rising',
+    heading: null,
+    window: DAY,
+    limit: 10,
+    columns: ['title', 'subreddit', 'perHour', 'score', 'comments', 'flair', 'createdAt'],
+    empty: 'Nothing is rising yet: a post needs two sightings with a gain in the last 24 hours. Revisit a feed later to see it move.',
+  },
+  {
+    key: 'weekly',
+    label: 'Week',
+    heading: 'Weekly Popular Posts',
+    window: 7 * DAY,
+    limit: 20,
+    columns: ['rank', 'title', 'subreddit', 'score', 'comments', 'flair', 'createdAt'],
+    empty: 'No post of a tracked community from the last 7 days has been captured.',
+  },
+  {
+    key: 'monthly',
+    label: 'Month',
+    heading: 'Monthly Popular Posts',
+    window: 30 * DAY,
+    limit: 20,
+    columns: ['rank', 'title', 'subreddit', 'score', 'comments', 'flair', 'createdAt'],
+    empty: 'No post of a tracked community from the last 30 days has been captured.',
+  },
+  {
+    key: 'communities',
+    label: 'Communities',
+    // The series' heading says "Past Week", though its rows are the day's trending set (report-format.md).
+    heading: 'Top Posts by Community (Past Week)',
+    window: DAY,
+    limit: 3,
+    columns: ['title', 'score', 'comments', 'flair', 'createdAt'],
+    empty: 'No community has a post with more than 10 comments in the last 24 hours.',
+  },
+];
+
+export const TABLE = Object.fromEntries(TABLES.map((t) => [t.key, t])) as Record<TableKey, TrendTableSpec>;
+
+/** The windows ranking queries: the widest is what the background reads from the database. */
+export const WINDOWS = { today: TABLE.today.window, weekly: TABLE.weekly.window, monthly: TABLE.monthly.window } as const;
+
+/** Column labels, as the seed report writes them (the pages add "(UTC)" to Posted). */
+export const COLUMN_LABELS: Record<ColumnKey, string> = {
+  rank: '#',
+  title: 'Title',
+  subreddit: 'Community',
+  perHour: 'Per hour',
+  score: 'Score',
+  comments: 'Comments',
+  flair: 'Category',
+  createdAt: 'Posted',
+};
