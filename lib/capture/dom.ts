@@ -1,13 +1,14 @@
 /** Small DOM readers shared by the parsers. Attributes before text (STYLE.md rule 6). */
 import { collapse } from '../reddit/text';
+import type { RedditAttr } from './selectors';
 
-export function attr(el: Element, name: string): string | null {
+export function attr(el: Element, name: RedditAttr): string | null {
   const v = el.getAttribute(name);
   return v == null ? null : v.trim();
 }
 
 /** An exact integer attribute (`score="14558"`), or null when missing or not an integer. */
-export function intAttr(el: Element, name: string): number | null {
+export function intAttr(el: Element, name: RedditAttr): number | null {
   return parseInteger(el.getAttribute(name));
 }
 
@@ -25,7 +26,7 @@ export function leadingInteger(text: string | null | undefined): number | null {
 }
 
 
-export function flag(el: Element, name: string): boolean {
+export function flag(el: Element, name: RedditAttr): boolean {
   const v = el.getAttribute(name);
   return v != null && v !== 'false';
 }

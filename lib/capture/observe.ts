@@ -86,7 +86,7 @@ export class PageWatcher {
     const out = emptyResult();
     const seenAt = this.deps.now();
     const oldPostId = () =>
-      this.deps.doc.querySelector('div.thing.link[data-context="comments"]')?.getAttribute('data-fullname') ?? postIdFromUrl(this.deps.url());
+      this.deps.doc.querySelector(OLD.commentsPagePost)?.getAttribute('data-fullname') ?? postIdFromUrl(this.deps.url());
     for (const el of elements) {
       if (el.matches(NEW.post)) collect(out, parseShredditPost(el, seenAt));
       else if (el.matches(NEW.searchPost)) collect(out, parseSearchResult(el, seenAt));

@@ -44,8 +44,8 @@ export function detectPage(doc: Document, url: string): PageType {
     return { layout: 'new', kind: 'listing' };
   }
 
-  if (doc.querySelector(OLD.siteTable) || doc.querySelector('div.thing[data-fullname]') || doc.querySelector(OLD.searchPost)) {
-    if (doc.querySelector('.commentarea') || doc.querySelector('div.thing.link[data-context="comments"]'))
+  if (doc.querySelector(OLD.siteTable) || doc.querySelector(OLD.anyThing) || doc.querySelector(OLD.searchPost)) {
+    if (doc.querySelector(OLD.commentArea) || doc.querySelector(OLD.commentsPagePost))
       return { layout: 'old', kind: 'post' };
     if (doc.querySelector(OLD.searchPost)) return { layout: 'old', kind: 'search' };
     return { layout: 'old', kind: 'listing' };

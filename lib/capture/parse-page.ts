@@ -7,6 +7,7 @@ import { parseNewSearch } from './parsers/new-search';
 import { parseOldPosts } from './parsers/old-post';
 import { parseOldComments } from './parsers/old-comments';
 import { emptyResult, type ParseResult } from './types';
+import { OLD } from './selectors';
 
 export function merge(...results: ParseResult[]): ParseResult {
   const out = emptyResult();
@@ -29,7 +30,7 @@ export function parsePage(doc: Document, url: string, seenAt: number, page: Page
     case 'old': {
       const posts = parseOldPosts(doc, seenAt);
       if (page.kind !== 'post') return posts;
-      const postId = doc.querySelector('div.thing.link[data-context="comments"]')?.getAttribute('data-fullname') ?? postIdFromUrl(url);
+      const postId = doc.querySelector(OLD.commentsPagePost)?.getAttribute('data-fullname') ?? postIdFromUrl(url);
       return postId ? merge(posts, parseOldComments(doc, postId, seenAt)) : posts;
     }
     default:

@@ -3,9 +3,9 @@
  * styles and ours never mix. Idempotent: a post keeps its badge while its label is unchanged.
  */
 import { badgeLabel, type FeedBadges } from '../rank/badges';
-import { NEW, OLD } from '../capture/selectors';
+import { NEW, OLD, OURS } from '../capture/selectors';
 
-export const BADGE_ATTR = 'data-rtr-badge';
+export const BADGE_ATTR = OURS.badgeAttr;
 const CSS =
   ':host{all:initial;display:inline-block;margin:2px 6px;vertical-align:middle}' +
   'span{font:600 11px/16px system-ui,sans-serif;color:#fff;background:#d93a00;border-radius:8px;padding:1px 7px}';
@@ -16,8 +16,8 @@ function anchor(el: Element): { id: string | null; place: (host: Element) => voi
     const prev = el.previousElementSibling;
     return { id: el.getAttribute('id'), place: (h) => el.before(h), existing: prev?.hasAttribute(BADGE_ATTR) ? prev : null };
   }
-  const title = el.querySelector('p.title') ?? el.querySelector(OLD.searchTitle)?.parentElement ?? el;
-  return { id: el.getAttribute('data-fullname'), place: (h) => title.append(h), existing: title.querySelector(`:scope > [${BADGE_ATTR}]`) };
+  const title = el.querySelector(OLD.titleLine) ?? el.querySelector(OLD.searchTitle)?.parentElement ?? el;
+  return { id: el.getAttribute('data-fullname'), place: (h) => title.append(h), existing: title.querySelector(OURS.badgeChild) };
 }
 
 export function syncBadges(doc: Document, badges: FeedBadges | undefined, enabled: boolean): void {

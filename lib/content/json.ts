@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { captureBatcher } from './send';
+import { JSON_DOC } from '../capture/selectors';
 import { captures, captureSettings, excludedSet } from '../settings/content';
 import { parseJsonListing } from '../capture/parsers/json-listing';
 import { CapturedCommentShape, CapturedPostShape, validRecords } from '../capture/schema';
@@ -10,7 +11,7 @@ export async function startJsonCapture(ctx: ContentScriptContext): Promise<void>
   const { settings } = await captureSettings();
   if (!captures(settings, browser.extension?.inIncognitoContext === true)) return;
   // Browsers show JSON as text in a <pre>, sometimes beside a pretty-print control.
-  const text = document.querySelector('body > pre')?.textContent ?? document.body?.textContent ?? '';
+  const text = document.querySelector(JSON_DOC.text)?.textContent ?? document.body?.textContent ?? '';
   let parsed;
   try {
     parsed = parseJsonListing(JSON.parse(text), Date.now());

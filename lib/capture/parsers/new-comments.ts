@@ -13,7 +13,7 @@ export function parseShredditComment(el: Element, seenAt: number): CapturedComme
   if (!id || !postId || depth == null || depth < 0) return null;
   const bodyEl =
     el.querySelector(NEW.commentBody(id)) ??
-    Array.from(el.querySelectorAll('[slot="comment"]')).find((c) => c.closest(NEW.comment) === el) ??
+    Array.from(el.querySelectorAll(NEW.commentSlot)).find((c) => c.closest(NEW.comment) === el) ??
     null;
   const deleted = el.hasAttribute('is-comment-deleted');
   return {

@@ -59,7 +59,7 @@ function readFlair(post: Element): string | null {
   if (!chip) return null;
   const text = collapse(chip.textContent);
   if (text) return text;
-  const label = chip.querySelector('[aria-label^="Flair:"]')?.getAttribute('aria-label');
+  const label = chip.querySelector(NEW.flairLabel)?.getAttribute('aria-label');
   return label ? collapse(label.slice('Flair:'.length)) || null : null;
 }
 

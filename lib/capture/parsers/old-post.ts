@@ -55,7 +55,7 @@ export function parseOldThing(el: Element, seenAt: number): ElementOutcome<Captu
 }
 
 function readFlair(el: Element): string | null {
-  const f = Array.from(el.querySelectorAll(OLD.postFlair)).find((x) => x.closest('.thing, .search-result') === el);
+  const f = Array.from(el.querySelectorAll(OLD.postFlair)).find((x) => x.closest(OLD.ownThing) === el);
   if (!f) return null;
   return collapse(f.textContent) || collapse(f.getAttribute('title')) || null;
 }
@@ -88,8 +88,8 @@ export function parseOldSearchResult(el: Element, seenAt: number): ElementOutcom
     body: null,
     postType: null,
     domain: null,
-    nsfw: el.querySelector('.nsfw-stamp') != null,
-    spoiler: el.querySelector('.spoiler-stamp') != null,
+    nsfw: el.querySelector(OLD.nsfwStamp) != null,
+    spoiler: el.querySelector(OLD.spoilerStamp) != null,
     stickied: false,
     locked: false,
     crosspost: false,
