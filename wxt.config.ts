@@ -4,8 +4,9 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
-  // Test builds (RTR_TEST=1) go to their own folder so they never replace a user's build.
-  outDir: process.env.RTR_TEST ? '.output-test' : '.output',
+  // Test builds (RTR_TEST=1) and the real-model benchmark build (RTR_BENCH=1) go to their own folders, so
+  // they never replace a user's build.
+  outDir: process.env.RTR_TEST ? '.output-test' : process.env.RTR_BENCH ? '.output-bench' : '.output',
   vite: (env) => ({
     define: {
       'import.meta.env.RTR_FAKE_ENGINE': JSON.stringify(process.env.RTR_TEST === '1'),
@@ -16,9 +17,13 @@ export default defineConfig({
     worker: { format: 'es' },
   }),
   hooks: {
-    // The perf page (benchmarks) is part of test builds only.
+    // Benchmark pages never ship: `perf` and `blank` (npm run bench: its stages, and the empty page it
+    // compares the popup with) are part of test builds only, `bench` (a real
+    // model's speed, scripts/webllm-bench.mjs) of RTR_BENCH=1 builds only. test/conventions.test.ts checks
+    // that a production build holds neither.
     'entrypoints:resolved': (_wxt, entrypoints) => {
-      if (process.env.RTR_TEST !== '1') entrypoints.splice(0, entrypoints.length, ...entrypoints.filter((e) => e.name !== 'perf'));
+      const keep = (name: string) => (name === 'perf' || name === 'blank' ? process.env.RTR_TEST === '1' : name === 'bench' ? process.env.RTR_BENCH === '1' : true);
+      entrypoints.splice(0, entrypoints.length, ...entrypoints.filter((e) => keep(e.name)));
     },
   },
   manifest: ({ browser }) => ({

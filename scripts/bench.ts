@@ -5,11 +5,12 @@
  * ratio against a floor measured in the same run, because these machines are noisy. Prints a table and
  * writes test/bench/results.json (the smoke run, for CI, uses small stores and writes .tmp/bench-smoke.json).
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { CHROMIUM, extensionPage, launch, TEST_EXTENSION_DIR } from '../test/browser/harness';
+import { CHROMIUM, EXTENSION_DIR, extensionPage, launch, TEST_EXTENSION_DIR } from '../test/browser/harness';
+import { packageFigures } from '../bench/package';
 import { fixtureText } from '../test/helpers/fixtures';
 
 const smoke = process.argv.includes('--smoke');
@@ -110,6 +111,18 @@ async function main() {
     const size = statSync(join(TEST_EXTENSION_DIR, 'content-scripts/reddit.js')).size;
     progress({ figure: 'content script, built size', ours: `${size} B`, floor: '25,600 B', ratio: round(size / 25_600), target: '≤ 25 kB', ok: size <= 25_600 });
     if (batchMs != null) progress({ figure: 'content script, main thread per 25-post batch', ours: fmt(batchMs), floor: '—', ratio: null, target: 'reported', ok: null });
+
+    // 7. The package users install (the production build, `npm run build`).
+    if (existsSync(EXTENSION_DIR)) {
+      const pkg = packageFigures(EXTENSION_DIR);
+      const size = pkg.zipped ?? pkg.unpacked;
+      const MB = 1024 * 1024;
+      progress({
+        figure: `Chrome package, ${pkg.zipped != null ? 'zipped' : 'unpacked'} (unpacked ${(pkg.unpacked / MB).toFixed(2)} MB)`,
+        ours: `${(size / MB).toFixed(2)} MB`, floor: '7 MB', ratio: round(size / (7 * MB)), target: '≤ 7 MB', ok: size <= 7 * MB,
+      });
+      progress({ figure: 'Chrome package, files carrying WebLLM', ours: pkg.webllmFiles.join(', ') || 'none', floor: '—', ratio: null, target: 'exactly 1', ok: pkg.webllmFiles.length === 1 });
+    }
   } finally {
     await h.close();
   }

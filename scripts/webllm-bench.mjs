@@ -3,7 +3,7 @@
  * Records a real model's load time and tokens per second, from WebLLM's usage figures, on a machine
  * with a GPU and network access to WebLLM's model hosts:
  *
- *   npm run build && node scripts/webllm-bench.mjs [--model Qwen2.5-1.5B-Instruct-q4f16_1-MLC] [--tokens 256] [--headed]
+ *   RTR_BENCH=1 npx wxt build && node scripts/webllm-bench.mjs [--model Qwen2.5-1.5B-Instruct-q4f16_1-MLC] [--tokens 256] [--headed]
  *
  * It starts Chromium (CHROMIUM_PATH, default /usr/bin/chromium) with the built extension and WebGPU on,
  * opens the extension's bench page, and prints one JSON line. The first run downloads the weights (they
@@ -15,7 +15,8 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 
 const { values } = parseArgs({ options: { model: { type: 'string' }, tokens: { type: 'string' }, headed: { type: 'boolean' } } });
-const dir = resolve('.output/chrome-mv3');
+// The benchmark build: the production build plus the bench page (never part of what users install).
+const dir = resolve('.output-bench/chrome-mv3');
 const profile = resolve('.tmp/bench-profile');
 mkdirSync(profile, { recursive: true });
 const context = await chromium.launchPersistentContext(profile, {

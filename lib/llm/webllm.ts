@@ -1,99 +1,131 @@
 /**
- * The WebLLM adapter. @mlc-ai/web-llm is one 6 MB bundle: it is imported dynamically here, and this
- * module is only imported by the pages that run the model, so no other page carries it. Weights are
- * downloaded from WebLLM's model hosts on first use (after the user agrees) and kept in WebLLM's cache.
+ * The WebLLM adapter, page side. The model runs in a Web Worker (webllm-worker.ts), the only module that
+ * imports @mlc-ai/web-llm; this side speaks worker-protocol.ts and bundles none of the library. Weights
+ * are downloaded from WebLLM's model hosts on first use (after the user agrees) and kept in WebLLM's
+ * cache (the browser's Cache Storage, per extension).
  *
  * Not runnable in CI (no GPU there, and no network): the tests drive FakeEngine through the same
- * ChatEngine interface. See README "Running a real model".
+ * ChatEngine interface, and the protocol through a fake worker. See README "Running a real model".
  */
-import type { MLCEngineInterface } from '@mlc-ai/web-llm';
 import { AbortedError, type ChatEngine, type ChatMessage, type GenerateOptions, type LoadProgress, type Usage } from './engine';
 import { CONTEXT_WINDOW, type ModelChoice } from './models';
+import { workerError, type WorkerEvent, type WorkerRequest } from './worker-protocol';
+
+/** What the adapter needs of a Worker (a real one, or a fake in tests). */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent<WorkerEvent>) => void): void;
+  terminate(): void;
+}
+
+export function startModelWorker(): WorkerLike {
+  return new Worker(new URL('./webllm-worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+}
+
+type Listener = { onEvent?: (e: WorkerEvent) => void; resolve: (v: unknown) => void; reject: (e: Error) => void };
+type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/** Requests to one worker, each answered by its own `done` or `error`. */
+export class WorkerClient {
+  private next = 1;
+  private pending = new Map<number, Listener>();
+
+  constructor(readonly worker: WorkerLike) {
+    worker.addEventListener('message', (msg) => {
+      const e = msg.data;
+      const l = this.pending.get(e.id);
+      if (!l) return;
+      if (e.type === 'done') {
+        this.pending.delete(e.id);
+        l.resolve(e.value);
+      } else if (e.type === 'error') {
+        this.pending.delete(e.id);
+        l.reject(workerError(e));
+      } else l.onEvent?.(e);
+    });
+  }
+
+  request<T>(req: Request, onEvent?: (e: WorkerEvent) => void): Promise<T> {
+    const id = this.next++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { onEvent, resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ ...req, id } as WorkerRequest);
+    });
+  }
+}
 
 export class WebLLMEngine implements ChatEngine {
   readonly modelId: string;
   readonly contextWindow = CONTEXT_WINDOW;
-  private engine: MLCEngineInterface | null = null;
-  private worker: Worker | null = null;
+  private client: WorkerClient | null = null;
 
-  constructor(readonly model: ModelChoice) {
+  constructor(
+    readonly model: ModelChoice,
+    private start: () => WorkerLike = startModelWorker,
+  ) {
     this.modelId = model.id;
   }
 
   async load(onProgress?: (p: LoadProgress) => void, signal?: AbortSignal): Promise<void> {
-    if (this.engine) return;
-    const webllm = await import('@mlc-ai/web-llm');
-    this.worker = new Worker(new URL('./webllm-worker.ts', import.meta.url), { type: 'module' });
+    if (this.client) return;
+    const client = new WorkerClient(this.start());
     const aborted = new Promise<never>((_, reject) => signal?.addEventListener('abort', () => reject(new AbortedError()), { once: true }));
     try {
-      this.engine = await Promise.race([
-        webllm.CreateWebWorkerMLCEngine(this.worker, this.model.id, {
-          initProgressCallback: (r) => onProgress?.({ progress: r.progress, text: r.text }),
-        }),
+      await Promise.race([
+        client.request({ type: 'load', modelId: this.model.id }, (e) => e.type === 'progress' && onProgress?.({ progress: e.progress, text: e.text })),
         aborted,
       ]);
+      this.client = client;
     } catch (e) {
-      await this.unload();
+      client.worker.terminate();
       throw e;
     }
   }
 
   async generate(messages: ChatMessage[], options: GenerateOptions): Promise<{ text: string; usage?: Usage }> {
-    if (!this.engine) throw new Error('the model is not loaded');
-    const engine = this.engine;
-    const onAbort = () => engine.interruptGenerate();
+    const client = this.client;
+    if (!client) throw new Error('the model is not loaded');
+    const onAbort = () => void client.request({ type: 'interrupt' });
     options.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const chunks = await engine.chat.completions.create({
-        messages,
-        stream: true,
-        stream_options: { include_usage: true },
-        max_tokens: options.maxTokens,
-        temperature: options.temperature ?? 0.3,
-      });
       let text = '';
-      let usage: Usage | undefined;
-      for await (const chunk of chunks) {
-        const delta = chunk.choices[0]?.delta?.content ?? '';
-        if (delta) {
-          text += delta;
-          options.onToken?.(delta);
-        }
-        if (chunk.usage) {
-          usage = {
-            promptTokens: chunk.usage.prompt_tokens,
-            completionTokens: chunk.usage.completion_tokens,
-            prefillTokensPerSecond: chunk.usage.extra?.prefill_tokens_per_s,
-            decodeTokensPerSecond: chunk.usage.extra?.decode_tokens_per_s,
-          };
-        }
-      }
+      const usage = await client.request<Usage | null>(
+        { type: 'generate', messages, maxTokens: options.maxTokens, temperature: options.temperature ?? 0.3 },
+        (e) => {
+          if (e.type !== 'token') return;
+          text += e.text;
+          options.onToken?.(e.text);
+        },
+      );
       if (options.signal?.aborted) throw new AbortedError();
-      return { text, usage };
+      return { text, usage: usage ?? undefined };
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
     }
   }
 
   async unload(): Promise<void> {
-    const engine = this.engine;
-    this.engine = null;
+    const client = this.client;
+    this.client = null;
     try {
-      await engine?.unload();
+      await client?.request({ type: 'unload' });
     } finally {
-      this.worker?.terminate();
-      this.worker = null;
+      client?.worker.terminate();
     }
   }
 }
 
-/** Weights and compiled code WebLLM keeps for a model: whether present, and removal. */
-export async function modelInCache(id: string): Promise<boolean> {
-  const webllm = await import('@mlc-ai/web-llm');
-  return webllm.hasModelInCache(id);
+/** Runs one request in a short-lived worker (cache questions, when no model is loaded). */
+async function once<T>(req: Request, start: () => WorkerLike = startModelWorker): Promise<T> {
+  const client = new WorkerClient(start());
+  try {
+    return await client.request<T>(req);
+  } finally {
+    client.worker.terminate();
+  }
 }
 
-export async function removeModelFromCache(id: string): Promise<void> {
-  const webllm = await import('@mlc-ai/web-llm');
-  await webllm.deleteModelAllInfoInCache(id);
-}
+/** Whether WebLLM keeps this model's weights and compiled code. */
+export const modelInCache = (id: string) => once<boolean>({ type: 'hasInCache', modelId: id });
+/** Removes this model's weights and compiled code from WebLLM's cache. */
+export const removeModelFromCache = (id: string) => once<void>({ type: 'deleteFromCache', modelId: id });
