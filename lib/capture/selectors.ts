@@ -227,6 +227,9 @@ export const OLD = {
   searchTime: '.search-time time[datetime]',
 } as const;
 
+/** Any post element a feed, a post page or a search page shows, new or old (feed badges go on these). */
+export const ANY_POST = `${NEW.post}, ${OLD.post}, ${OLD.searchPost}`;
+
 // ── Reddit's JSON shown in a tab ────────────────────────────────────────────────────────────────────────
 export const JSON_DOC = {
   /**

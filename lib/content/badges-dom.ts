@@ -3,7 +3,7 @@
  * styles and ours never mix. Idempotent: a post keeps its badge while its label is unchanged.
  */
 import { badgeLabel, type FeedBadges } from '../rank/badges';
-import { NEW, OLD, OURS } from '../capture/selectors';
+import { ANY_POST, NEW, OLD, OURS } from '../capture/selectors';
 
 export const BADGE_ATTR = OURS.badgeAttr;
 const CSS =
@@ -21,7 +21,7 @@ function anchor(el: Element): { id: string | null; place: (host: Element) => voi
 }
 
 export function syncBadges(doc: Document, badges: FeedBadges | undefined, enabled: boolean): void {
-  const posts = doc.querySelectorAll(`${NEW.post}, ${OLD.post}, ${OLD.searchPost}`);
+  const posts = doc.querySelectorAll(ANY_POST);
   posts.forEach((el) => {
     const { id, place, existing } = anchor(el);
     const label = enabled && id ? badgeLabel(badges, id) : null;

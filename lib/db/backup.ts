@@ -4,6 +4,8 @@
  */
 import * as v from 'valibot';
 import type { CapturedPost } from '../capture/types';
+import { COMMUNITY_NAME } from '../reddit/names';
+import { COMMENT_ID, POST_ID } from '../reddit/ids';
 import { mergeComment } from './comments';
 import { mergePost, newPostRow } from './posts';
 import { refreshStats } from './stats';
@@ -18,11 +20,11 @@ const iso = v.pipe(
   v.check((s) => !Number.isNaN(Date.parse(s)), 'not a real date'),
 );
 const int = v.pipe(v.number(), v.integer());
-const fullname = (kind: 't1' | 't3') => v.pipe(v.string(), v.regex(new RegExp(`^${kind}_[0-9a-z]{1,16}$`), `expected a Reddit id "${kind}_…"`));
+const fullname = (kind: 't1' | 't3') => v.pipe(v.string(), v.regex(kind === 't3' ? POST_ID : COMMENT_ID, `expected a Reddit id "${kind}_…"`));
 
 const BackupPost = v.object({
   id: fullname('t3'),
-  subreddit: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_]{2,32}$/, 'expected a community name without "r/"')),
+  subreddit: v.pipe(v.string(), v.regex(COMMUNITY_NAME, 'expected a community name without "r/"')),
   title: v.pipe(v.string(), v.minLength(1)),
   author: v.nullable(v.string()),
   permalink: v.string(),

@@ -2,6 +2,7 @@
  * A test engine: streams canned answers word by word, can fail like a GPU does, and honours Stop.
  * Used by unit tests and by the test build (RTR_FAKE_ENGINE=1) that the browser tests drive.
  */
+import { postLink } from '../reddit/urls';
 import { AbortedError, type ChatEngine, type ChatMessage, type GenerateOptions, type LoadProgress } from './engine';
 
 export interface FakeEngineOptions {
@@ -17,8 +18,8 @@ export interface FakeEngineOptions {
 }
 
 export const FAKE_ANSWER =
-  'The community converged on one story ([the top post](https://www.reddit.com/comments/%ID%)) (Score: 99999, Comments: 1). ' +
-  'Some claimed a secret release [here](https://evil.example/phish) and [there](https://www.reddit.com/comments/zzzzzz9), ' +
+  `The community converged on one story ([the top post](${postLink('%ID%')})) (Score: 99999, Comments: 1). ` +
+  `Some claimed a secret release [here](https://evil.example/phish) and [there](${postLink('t3_zzzzzz9')}), ` +
   'but that is not in the data.';
 
 export class FakeEngine implements ChatEngine {

@@ -1,0 +1,151 @@
+/**
+ * The layout's rules, checked (refined-github's build/features.test.ts): what a reviewer would otherwise
+ * repeat. README "Layout" explains each rule; this file is where they are enforced.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+const ROOT = resolve('.');
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    return e.isDirectory() ? walk(p) : /\.(ts|tsx)$/.test(e.name) ? [relative(ROOT, p)] : [];
+  });
+}
+const source = (f: string) => readFileSync(f, 'utf8');
+/** The code without its comments (block comments, and line comments that start a line or follow a space). */
+const code = (f: string) =>
+  source(f)
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '')
+    .replace(/\s\/\/\s.*$/gm, '');
+
+const LIB = walk('lib');
+const COMPONENTS = walk('components');
+const ENTRYPOINTS = walk('entrypoints');
+const PRODUCT = [...LIB, ...COMPONENTS, ...ENTRYPOINTS];
+
+/** Every module a file imports (static, dynamic, re-exports, workers), resolved to a repo path. */
+function imports(file: string): string[] {
+  const out: string[] = [];
+  for (const m of code(file).matchAll(/(?:from\s+|import\s*\(\s*|import\s+|new URL\(\s*)['"]([^'"]+)['"]/g)) {
+    const spec = m[1]!;
+    if (spec.startsWith('@/')) out.push(spec.slice(2));
+    else if (spec.startsWith('.')) out.push(relative(ROOT, resolve(dirname(file), spec)));
+    else out.push(`npm:${spec}`);
+  }
+  return out.map((p) => p.replace(/\.(ts|tsx)$/, ''));
+}
+
+describe('selectors live in lib/capture/selectors.ts', () => {
+  test.each(PRODUCT.filter((f) => f !== 'lib/capture/selectors.ts'))('%s holds no selector string', (f) => {
+    const literal = /(?:querySelector(?:All)?|closest|matches)\(\s*(['"`])/g;
+    expect(code(f).match(literal) ?? []).toEqual([]);
+  });
+
+  test('every attribute the capture reads is a named Reddit attribute', () => {
+    const declared = new Set([...source('lib/capture/selectors.ts').split('export type RedditAttr')[1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]));
+    const used = LIB.filter((f) => f.startsWith('lib/capture/')).flatMap((f) =>
+      [...code(f).matchAll(/(?:getAttribute|hasAttribute)\(\s*'([^']+)'/g)].map((m) => `${m[1]} (${f})`),
+    );
+    expect(used.filter((u) => !declared.has(u.split(' ')[0]))).toEqual([]);
+    expect(used.length).toBeGreaterThan(10);
+  });
+});
+
+describe('Reddit facts live in lib/reddit/', () => {
+  const REDDIT_BUILDING = [
+    /reddit\.com/, // a Reddit host
+    /['"`]\/comments\//, // a post path
+    /\/r\/\$\{/, // a community path built from a name
+    /`t[13]_\$\{/, // an id built by hand
+    /\[A-Za-z0-9_\]\{2,32\}/, // the community-name rule
+  ];
+  test.each(PRODUCT.filter((f) => !f.startsWith('lib/reddit/') && f !== 'lib/capture/selectors.ts'))('%s builds or parses no Reddit URL or id', (f) => {
+    const text = code(f);
+    expect(REDDIT_BUILDING.filter((re) => re.test(text)).map(String)).toEqual([]);
+  });
+});
+
+describe('components reach storage and the browser only through components/hooks/', () => {
+  test.each(COMPONENTS.filter((f) => !f.startsWith('components/hooks/')))('%s', (f) => {
+    const bad = imports(f).filter((i) => i.startsWith('lib/db/') || i === 'npm:dexie' || i === 'npm:dexie-react-hooks' || i === 'npm:wxt/browser');
+    expect(bad).toEqual([]);
+    expect(code(f)).not.toMatch(/\bgetDb\(|\bbrowser\./);
+  });
+
+  test('a live query awaits only Dexie: no settings or browser reads inside useLiveQuery', () => {
+    for (const f of COMPONENTS.filter((f) => f.startsWith('components/hooks/'))) {
+      for (const m of code(f).matchAll(/useLiveQuery\(([\s\S]*?)\n\s*(?:\}, |\[)/g)) expect(m[1], f).not.toMatch(/settingsItem|getValue\(|browser\.|storage\./);
+    }
+  });
+});
+
+describe('entrypoints only wire', () => {
+  test.each(ENTRYPOINTS)('%s is thin', (f) => {
+    const lines = code(f).split('\n').filter((l) => l.trim()).length;
+    expect(lines).toBeLessThanOrEqual(16);
+    // Wiring imports pages, starters and constants; never the database, the ranking or the analysis.
+    expect(imports(f).filter((i) => /^lib\/(db|rank|analysis|export)\//.test(i))).toEqual([]);
+  });
+});
+
+describe('one direction between folders', () => {
+  const folderOf = (p: string) => (p.startsWith('lib/') ? p.split('/').slice(0, 2).join('/') : null);
+
+  test('lib/ folders import each other without a cycle', () => {
+    const edges = new Map<string, Set<string>>();
+    for (const f of LIB) {
+      const from = folderOf(f)!;
+      for (const i of imports(f)) {
+        const to = folderOf(i);
+        if (to && to !== from) (edges.get(from) ?? edges.set(from, new Set()).get(from)!).add(to);
+      }
+    }
+    // Depth-first search for a cycle; report it as a path.
+    const state = new Map<string, 'open' | 'done'>();
+    const cycles: string[] = [];
+    const visit = (n: string, path: string[]) => {
+      if (state.get(n) === 'done') return;
+      if (state.get(n) === 'open') return void cycles.push([...path.slice(path.indexOf(n)), n].join(' → '));
+      state.set(n, 'open');
+      for (const m of edges.get(n) ?? []) visit(m, [...path, n]);
+      state.set(n, 'done');
+    };
+    for (const n of edges.keys()) visit(n, []);
+    expect(cycles).toEqual([]);
+    // The graph is real: capture reads Reddit facts, the database reads ranking, export reads analysis.
+    expect([...edges.get('lib/capture')!]).toContain('lib/reddit');
+    expect([...edges.get('lib/db')!]).toContain('lib/rank');
+    expect([...edges.get('lib/export')!]).toContain('lib/analysis');
+  });
+
+  test('lib/ never imports tests, benchmarks, scripts or tools', () => {
+    const bad = LIB.flatMap((f) => imports(f).filter((i) => /^(test|bench|scripts|tools)\//.test(i)).map((i) => `${f} → ${i}`));
+    expect(bad).toEqual([]);
+  });
+
+  test('only the model worker imports @mlc-ai/web-llm (type imports aside)', () => {
+    const importers = [...PRODUCT, ...walk('bench')].filter((f) =>
+      /(?:^|\n)\s*import\s+(?!type\b)[^;]*['"]@mlc-ai\/web-llm['"]|import\(\s*['"]@mlc-ai\/web-llm['"]/.test(source(f)),
+    );
+    expect(importers).toEqual(['lib/llm/webllm-worker.ts']);
+  });
+
+  test('the content script imports nothing heavy', () => {
+    const seen = new Set<string>();
+    const stack = ['entrypoints/reddit.content/index', 'entrypoints/reddit-json.content/index'];
+    while (stack.length) {
+      const m = stack.pop()!;
+      if (seen.has(m) || m.startsWith('npm:')) continue;
+      seen.add(m);
+      const file = ['.ts', '.tsx'].map((e) => m + e).find((p) => statSync(p, { throwIfNoEntry: false }));
+      if (!file) continue;
+      for (const i of imports(file)) stack.push(i);
+      for (const i of imports(file)) if (i.startsWith('npm:')) seen.add(i);
+    }
+    const npm = [...seen].filter((s) => s.startsWith('npm:')).sort();
+    expect(npm).toEqual(['npm:#imports', 'npm:wxt/browser', 'npm:wxt/utils/content-script-context']);
+  });
+});
