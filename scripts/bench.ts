@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { CHROMIUM, EXTENSION_DIR, extensionPage, launch, TEST_EXTENSION_DIR } from '../test/browser/harness';
 import { packageFigures } from '../bench/package';
-import { fixtureText } from '../test/helpers/fixtures';
+import { fixtureText } from '../test/support/fixtures';
 
 const smoke = process.argv.includes('--smoke');
 const reps = smoke ? 3 : 7;

@@ -5,7 +5,7 @@
  * loads the sample.
  */
 import { writeFileSync } from 'node:fs';
-import { seedPosts, seedReportTime, seedText } from '../test/helpers/seeds';
+import { seedPosts, seedReportTime, seedText } from '../test/support/seeds';
 
 const text = seedText('000_d207f157a4ea8703.txt');
 const at = seedReportTime(text);

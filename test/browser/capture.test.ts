@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
-import { fixturePath } from '../helpers/fixtures';
+import { fixturePath } from '../support/fixtures';
 import { canRunBrowser, extensionPage, launch, readDb, ROUTES, stopServiceWorker, waitForDb, type DbDump, type Harness } from './harness';
 
 const raw = (file: string) => readFileSync(fixturePath(file), 'utf8');

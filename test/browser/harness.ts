@@ -3,13 +3,13 @@
  * mapped to a local HTTPS server (certificate made here, at test time) that serves the fixture pages.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { fixturePath } from '../helpers/fixtures';
+import { fixturePath } from '../support/fixtures';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(process.env.RTR_EXTENSION_DIR ?? '.output/chrome-mv3');
@@ -103,6 +103,12 @@ function serve(dir: string, extraRoutes: Route[]): Promise<Server> {
 }
 
 export const TEST_EXTENSION_DIR = resolve('.output-test/chrome-mv3');
+/**
+ * Where the browser tests write their screenshots: outside the tracked tree, so `npm test` leaves
+ * `git status` clean. `npm run screenshots` copies them to docs/images/ for README.
+ */
+export const SCREENSHOTS = resolve('.tmp/screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
 /** Requests of extension pages and of the service worker, with who made them (privacy checks). */
 export interface RecordedRequest {
   url: string;

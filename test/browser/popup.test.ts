@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canRunBrowser, extensionPage, launch, readDb, ROUTES, waitForDb, type Harness } from './harness';
+import { canRunBrowser, extensionPage, launch, readDb, ROUTES, SCREENSHOTS, waitForDb, type Harness } from './harness';
 
 let h: Harness;
 let popup: Page;
@@ -38,7 +38,7 @@ describe.runIf(canRunBrowser)('the popup', () => {
     expect(await rowsOf(popup).locator('.pill').count()).toBe(10);
     // The sample's Today table is seed 000's, in its order.
     expect(await rowsOf(popup).first().locator('td.title a').textContent()).toBe('llama.cpp appreciation post');
-    await popup.screenshot({ path: 'test/screenshots/popup.png' });
+    await popup.screenshot({ path: SCREENSHOTS + '/popup.png' });
     for (const [tab, n] of [['Rising', 10], ['Week', 20], ['Month', 20]] as const) {
       await popup.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
       await expect.poll(() => rowsOf(popup).count()).toBe(n);

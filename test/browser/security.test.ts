@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { canRunBrowser, EXTENSION_DIR, extensionPage, launch, readDb, ROUTES, stopServiceWorker, waitForDb, type Harness, type Route } from './harness';
-import { fixturePath } from '../helpers/fixtures';
-import { HOSTILE } from '../helpers/hostile';
+import { fixturePath } from '../support/fixtures';
+import { HOSTILE } from '../support/hostile';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const created = () => new Date(Date.now() - 3_600_000).toISOString().replace('Z', '000+0000');

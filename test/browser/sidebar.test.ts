@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canRunBrowser, EXTENSION_DIR, extensionPage, launch, readDb, ROUTES, waitForDb, type Harness } from './harness';
+import { canRunBrowser, EXTENSION_DIR, extensionPage, launch, readDb, ROUTES, SCREENSHOTS, waitForDb, type Harness } from './harness';
 
 let h: Harness;
 let reddit: Page;
@@ -87,7 +87,7 @@ describe.runIf(canRunBrowser)('sidebar, feed badges and options', () => {
     expect(comments[0]).toMatch(/^u\/KnodulesAintHeavy \(13\) Price drops\?/);
     await expect.poll(() => view.locator('.post-tools').textContent()).toContain("Lot dropped this week and there's a pretty clear through-line");
     await panel.setViewportSize({ width: 420, height: 900 });
-    await panel.screenshot({ path: 'test/screenshots/sidebar.png' });
+    await panel.screenshot({ path: SCREENSHOTS + '/sidebar.png' });
   });
 
   test('another Reddit page: the report in short and what this page captured; off Reddit: a note', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { Batcher, BATCH_SIZE } from '@/lib/capture/batcher';
 import type { CaptureBatch } from '@/lib/capture/schema';
 import type { CaptureAck } from '@/lib/messaging';
-import { capturedPost } from '../helpers/records';
+import { capturedPost } from '../support/records';
 
 /** A batcher with a manual clock: timers run only when the test says so. */
 function harness(answer: (batch: CaptureBatch, attempt: number) => CaptureAck | Error) {

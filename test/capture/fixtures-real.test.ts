@@ -4,7 +4,7 @@
  * missing folder fails rather than skips.
  */
 import { describe, expect, test } from 'vitest';
-import { fixtureDocument, fixtureText, hasFixtures } from '../helpers/fixtures';
+import { fixtureDocument, fixtureText, hasFixtures } from '../support/fixtures';
 import { parsePage } from '@/lib/capture/parse-page';
 import { detectPage } from '@/lib/capture/page-type';
 import { parseJsonListing } from '@/lib/capture/parsers/json-listing';

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { PageWatcher, OBSERVE_OPTIONS } from '@/lib/capture/observe';
 import { CapturedCommentShape, CapturedPostShape, invalidField } from '@/lib/capture/schema';
-import { fixturePath, hasFixtures, decodeHtml } from '../helpers/fixtures';
+import { fixturePath, hasFixtures, decodeHtml } from '../support/fixtures';
 import type { CapturedComment, CapturedPost } from '@/lib/capture/types';
 
 const run = hasFixtures || !!process.env.CI;

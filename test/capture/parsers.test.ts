@@ -1,7 +1,7 @@
 /** Hand-made pages in test/fixtures/, so a plain clone tests every parser and edge case. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { decodeHtml, htmlDocument } from '../helpers/fixtures';
+import { decodeHtml, htmlDocument } from '../support/fixtures';
 import { parsePage } from '@/lib/capture/parse-page';
 import { detectPage } from '@/lib/capture/page-type';
 import { postIdFromUrl } from '@/lib/reddit/urls';

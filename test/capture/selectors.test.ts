@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import * as selectors from '@/lib/capture/selectors';
-import { fixtureDocument, hasFixtures, htmlDocument } from '../helpers/fixtures';
+import { fixtureDocument, hasFixtures, htmlDocument } from '../support/fixtures';
 import { countMatches } from '../support/selector-count';
 
 const SOURCE = readFileSync(resolve('lib/capture/selectors.ts'), 'utf8');

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { RadarDB } from '@/lib/db/schema';
 import { ingest } from '@/lib/db/posts';
 import { BackupError, exportBackup, importBackup, parseBackup } from '@/lib/db/backup';
-import { capturedComment, capturedPost, MIN } from '../helpers/records';
+import { capturedComment, capturedPost, MIN } from '../support/records';
 
 let db: RadarDB;
 let n = 0;

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { RadarDB } from '@/lib/db/schema';
 import { ingest } from '@/lib/db/posts';
 import { currentStats, storeStats } from '@/lib/db/stats';
-import { capturedComment, capturedPost, MIN } from '../helpers/records';
+import { capturedComment, capturedPost, MIN } from '../support/records';
 
 let db: RadarDB;
 let name = 0;

@@ -5,7 +5,7 @@ import { ingest } from '@/lib/db/posts';
 import { computeReport, latestReport, loadRankInput, LATEST, REPORT_VERSION, settingsKey, storeLatest } from '@/lib/db/reports';
 import { loadSample, removeSample } from '@/lib/db/sample';
 import { DAY, HOUR } from '@/lib/rank/rank';
-import { capturedPost } from '../helpers/records';
+import { capturedPost } from '../support/records';
 
 let db: RadarDB;
 let n = 0;

@@ -1,13 +1,10 @@
 import { beforeEach, expect, test } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RadarDB } from '@/lib/db/schema';
 import { ingest } from '@/lib/db/posts';
 import { applyRetention, deleteEverything } from '@/lib/db/retention';
 import { DAY } from '@/lib/rank/tables';
 import { loadSample } from '@/lib/db/sample';
-import { settingsItem, getSettings } from '@/lib/settings/storage';
-import { DEFAULT_SETTINGS, V1_DEFAULT_TRACKED } from '@/lib/settings/shape';
-import { capturedPost, capturedComment } from '../helpers/records';
+import { capturedPost, capturedComment } from '../support/records';
 
 let db: RadarDB;
 let n = 0;
@@ -48,15 +45,4 @@ test('delete everything empties every table', async () => {
   await db.reports.put({ key: 'latest', settingsKey: '', computedAt: 0, report: {} as never });
   await deleteEverything(db);
   expect([await db.posts.count(), await db.sightings.count(), await db.comments.count(), await db.reports.count(), await db.generations.count()]).toEqual([0, 0, 0, 0, 0]);
-});
-
-test('settings migrate from version 1: new fields get defaults, a user\'s choices stay', async () => {
-  fakeBrowser.reset();
-  await fakeBrowser.storage.local.set({ settings: { captureEnabled: false, tracked: ['Rag'], trackAll: false }, settings$: { v: 1 } });
-  await settingsItem.migrate();
-  expect(await getSettings()).toEqual({ ...DEFAULT_SETTINGS, captureEnabled: false, tracked: ['Rag'] });
-  fakeBrowser.reset();
-  await fakeBrowser.storage.local.set({ settings: { captureEnabled: true, tracked: V1_DEFAULT_TRACKED, trackAll: false }, settings$: { v: 1 } });
-  await settingsItem.migrate();
-  expect((await getSettings()).tracked).toContain('vectordatabase');
 });

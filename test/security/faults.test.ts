@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { CAPTURE_STATUS_KEY, handleCapture, rerank, STORAGE_FULL } from '@/lib/background';
 import { getDb } from '@/lib/db/schema';
 import * as reports from '@/lib/db/reports';
-import { capturedComment, capturedPost } from '../helpers/records';
+import { capturedComment, capturedPost } from '../support/records';
 
 const tab = { id: 3 } as never;
 const quota = () => Object.assign(new Error('QuotaExceededError: the quota has been exceeded'), { name: 'QuotaExceededError' });

@@ -4,14 +4,14 @@
  * links go only to reddit.com (and, in analysis, only to posts in the input).
  */
 import { describe, expect, test } from 'vitest';
-import { htmlDocument } from '../helpers/fixtures';
+import { htmlDocument } from '../support/fixtures';
 import { parsePage } from '@/lib/capture/parse-page';
 import { reportWithInput } from '@/lib/analysis/input';
 import { markdownReport } from '@/lib/export/pipeline';
 import { groundText } from '@/lib/analysis/grounding';
 import { offlineTldr } from '@/lib/analysis/tldr';
 import type { RankPost } from '@/lib/rank/types';
-import { HOSTILE } from '../helpers/hostile';
+import { HOSTILE } from '../support/hostile';
 
 
 const T = Date.UTC(2026, 6, 10, 12);

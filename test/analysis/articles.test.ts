@@ -5,7 +5,7 @@ import { RadarDB } from '@/lib/db/schema';
 import { ingest } from '@/lib/db/posts';
 import { computeInput } from '@/lib/db/reports';
 import { fetchArticlesFor } from '@/lib/db/generations';
-import { capturedPost } from '../helpers/records';
+import { capturedPost } from '../support/records';
 
 const page = (body: string, type = 'text/html') =>
   (async () => new Response(`<html><head><title>T</title></head><body><nav>menu</nav><article>${body}</article><footer>© 2026</footer></body></html>`, { headers: { 'content-type': type } })) as unknown as typeof fetch;

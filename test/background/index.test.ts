@@ -5,7 +5,7 @@ import { handleCapture, startBackground } from '@/lib/background';
 import { getDb } from '@/lib/db/schema';
 import { sendMessage } from '@/lib/messaging';
 import { updateSettings } from '@/lib/settings/storage';
-import { capturedComment, capturedPost } from './helpers/records';
+import { capturedComment, capturedPost } from '../support/records';
 
 beforeEach(async () => {
   fakeBrowser.reset();

@@ -4,7 +4,7 @@ import { FakeEngine } from '@/lib/llm/fake-engine';
 import { dexieCache } from '@/lib/db/generations';
 import { RadarDB } from '@/lib/db/schema';
 import { renderAnalysis } from '@/lib/export/markdown';
-import { fixedInput } from './fixtures';
+import { fixedInput } from '../support/analysis-input';
 
 let db: RadarDB;
 let n = 0;

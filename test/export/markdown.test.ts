@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { rank } from '@/lib/rank/rank';
 import { renderTables } from '@/lib/export/markdown';
 import { DEFAULT_TRACKED } from '@/lib/settings/shape';
-import { SEED_DIR, seedPosts, seedReportTime, seedText } from '../helpers/seeds';
+import { SEED_DIR, seedPosts, seedReportTime, seedText } from '../support/seeds';
 
 const run = existsSync(SEED_DIR) || !!process.env.CI;
 

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { ANSWER_TOKENS, buildSectionPrompt, messagesTokens } from '@/lib/analysis/prompts';
 import { cacheKey } from '@/lib/analysis/cache';
-import { fixedInput } from './fixtures';
+import { fixedInput } from '../support/analysis-input';
 
 test('each section prompt lists only its posts, as compact rows with their URLs', () => {
   const input = fixedInput();

@@ -7,7 +7,7 @@ import { FakeEngine } from '@/lib/llm/fake-engine';
 import { dexieCache } from '@/lib/db/generations';
 import { RadarDB } from '@/lib/db/schema';
 import type { TrendRow } from '@/lib/rank/types';
-import { SEED_DIR, seedText } from '../helpers/seeds';
+import { SEED_DIR, seedText } from '../support/seeds';
 
 let db: RadarDB;
 let n = 0;

@@ -9,7 +9,7 @@ import { parseBackup } from '@/lib/db/backup';
 import { DEFAULT_TRACKED } from '@/lib/settings/shape';
 import { rank } from '@/lib/rank/rank';
 import { renderTables } from '@/lib/export/markdown';
-import { SEED_DIR, seedPosts, seedReportTime, seedText } from '../helpers/seeds';
+import { SEED_DIR, seedPosts, seedReportTime, seedText } from '../support/seeds';
 
 const dir = mkdtempSync(join(tmpdir(), 'rtr-cli-'));
 const backup = {

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { offlineAnalysis } from '@/lib/analysis/offline';
 import { risingTerms, terms } from '@/lib/analysis/terms';
-import { fixedInput } from './fixtures';
+import { fixedInput } from '../support/analysis-input';
 
 test('terms keep model names and drop stopwords', () => {
   expect(terms("Qwen3.5-35B-A3B Q4 Quantization Comparison: what's llama.cpp doing?")).toEqual(['qwen3.5-35b-a3b', 'q4', 'quantization', 'comparison', 'llama.cpp', 'doing']);

@@ -1,0 +1,40 @@
+import { expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getSettings, settingsItem, updateSettings, watchSettings } from '@/lib/settings/storage';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, V1_DEFAULT_TRACKED } from '@/lib/settings/shape';
+import { captures, captureSettings, excludedSet } from '@/lib/settings/content';
+
+test('settings migrate from version 1: new fields get defaults, a user\'s choices stay', async () => {
+  fakeBrowser.reset();
+  await fakeBrowser.storage.local.set({ settings: { captureEnabled: false, tracked: ['Rag'], trackAll: false }, settings$: { v: 1 } });
+  await settingsItem.migrate();
+  expect(await getSettings()).toEqual({ ...DEFAULT_SETTINGS, captureEnabled: false, tracked: ['Rag'] });
+  fakeBrowser.reset();
+  await fakeBrowser.storage.local.set({ settings: { captureEnabled: true, tracked: V1_DEFAULT_TRACKED, trackAll: false }, settings$: { v: 1 } });
+  await settingsItem.migrate();
+  expect((await getSettings()).tracked).toContain('vectordatabase');
+});
+
+test("the content script's light reader sees what the settings module writes, defaults included", async () => {
+  fakeBrowser.reset();
+  // Nothing stored yet: capture is on, nothing excluded.
+  expect(captures((await captureSettings()).settings, false)).toBe(true);
+  await updateSettings({ excluded: ['Funny'], captureInPrivate: false });
+  const read = await captureSettings();
+  expect(excludedSet(read.settings)).toEqual(new Set(['funny']));
+  expect(captures(read.settings, true)).toBe(false);
+  expect(captures(read.settings, false)).toBe(true);
+  // Both read the same key.
+  expect(Object.keys(await fakeBrowser.storage.local.get(SETTINGS_KEY))).toEqual([SETTINGS_KEY]);
+});
+
+test('watchSettings reports every change, completed with the defaults', async () => {
+  fakeBrowser.reset();
+  const seen: boolean[] = [];
+  const stop = watchSettings((s) => seen.push(s.captureEnabled));
+  await updateSettings({ captureEnabled: false });
+  await updateSettings({ captureEnabled: true });
+  stop();
+  await updateSettings({ captureEnabled: false });
+  expect(seen).toEqual([false, true]);
+});
