@@ -3,6 +3,7 @@ import { usePostRecord } from '../hooks/usePostRecord';
 import { routeOf as sidebarRoute } from '@/lib/reddit/route';
 import type { Settings } from '@/lib/settings/shape';
 import { TrendTable } from '../ui/TrendTable';
+import { TABLE } from '@/lib/rank/tables';
 import { ScoreChart } from '../ui/ScoreChart';
 import { PostTools } from '../panels/PostTools';
 import { openReportPage } from '../hooks/browser';
@@ -12,6 +13,9 @@ import { useSettings } from '../hooks/useSettings';
 import { useTabCaptureCount } from '../hooks/useTabCaptureCount';
 import { useModel } from '../hooks/useModel';
 import { formatAgo, postUrl, postedText } from '../ui/format';
+
+/** A community's tables in the sidebar (its own name needs no Community column). */
+const SIDEBAR_TABLES = ['today', 'rising', 'weekly'] as const;
 
 /** The sidebar: follows the active tab and updates live as capture writes. */
 export function Sidebar() {
@@ -53,14 +57,14 @@ function CommunityView({ name, settings, update }: { name: string; settings: Set
         )}
       </p>
       {report &&
-        ([
-          ['Today', report.today, false],
-          ['Rising', report.rising, true],
-          ['Week', report.weekly, false],
-        ] as const).map(([label, rows, rising]) => (
-          <div key={label} className="sidebar-table">
-            <h2>{label}</h2>
-            {rows.length ? <TrendTable rows={rows.slice(0, 10)} community={false} rising={rising} label={`${label} in r/${name}`} /> : <p className="empty">Nothing here yet.</p>}
+        SIDEBAR_TABLES.map((key) => (
+          <div key={key} className="sidebar-table">
+            <h2>{TABLE[key].label}</h2>
+            {report[key].length ? (
+              <TrendTable rows={report[key].slice(0, 10)} columns={TABLE[key].columns.filter((c) => c !== 'subreddit' && c !== 'rank')} label={`${TABLE[key].label} in r/${name}`} />
+            ) : (
+              <p className="empty">Nothing here yet.</p>
+            )}
           </div>
         ))}
     </section>
@@ -115,7 +119,7 @@ function RedditView({ tabId, settings }: { tabId: number; settings: Settings }) 
       <h1>Reddit Trend Radar</h1>
       <p data-testid="page-captured">{captured == null ? '…' : `${captured} posts captured on this page.`}</p>
       <h2>Trending today</h2>
-      {report?.today.length ? <TrendTable rows={report.today.slice(0, 5)} label="Top of today" /> : <p className="empty">Nothing trending in the tracked communities yet.</p>}
+      {report?.today.length ? <TrendTable rows={report.today.slice(0, 5)} columns={TABLE.today.columns} label="Top of today" /> : <p className="empty">Nothing trending in the tracked communities yet.</p>}
       <button type="button" onClick={() => openReportPage()}>Open the full report</button>
     </section>
   );

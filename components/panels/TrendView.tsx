@@ -1,29 +1,14 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { TrendReport } from '@/lib/rank/types';
+import { TABLE, TABLES, type TableKey } from '@/lib/rank/tables';
 import { TrendTable } from '../ui/TrendTable';
 
-const TABS = [
-  { key: 'today', label: 'Today' },
-  { key: 'rising', label: 'Rising' },
-  { key: 'weekly', label: 'Week' },
-  { key: 'monthly', label: 'Month' },
-  { key: 'communities', label: 'Communities' },
-  { key: 'analysis', label: 'Analysis' },
-] as const;
-type Tab = (typeof TABS)[number]['key'];
-type TableTab = Exclude<Tab, 'analysis'>;
-
-const EMPTY: Record<TableTab, string> = {
-  today: 'No post of a tracked community from the last 24 hours has more than 10 comments yet.',
-  rising: 'Nothing is rising yet: a post needs two sightings with a gain in the last 24 hours. Revisit a feed later to see it move.',
-  weekly: 'No post of a tracked community from the last 7 days has been captured.',
-  monthly: 'No post of a tracked community from the last 30 days has been captured.',
-  communities: 'No community has a post with more than 10 comments in the last 24 hours.',
-};
+const TABS = [...TABLES.map((t) => ({ key: t.key, label: t.label })), { key: 'analysis', label: 'Analysis' }] as const satisfies readonly { key: string; label: string }[];
+type Tab = TableKey | 'analysis';
 
 /** The five trend tables as keyboard-usable tabs (arrow keys move between tabs). */
 export function TrendView({ report, analysis }: { report: TrendReport; analysis?: ReactNode }) {
-  const tabs = analysis ? TABS : TABS.filter((t) => t.key !== 'analysis');
+  const tabs: readonly { key: Tab; label: string }[] = analysis ? TABS : TABS.filter((t) => t.key !== 'analysis');
   const [tab, setTab] = useState<Tab>('today');
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKey = (e: KeyboardEvent, i: number) => {
@@ -61,16 +46,16 @@ export function TrendView({ report, analysis }: { report: TrendReport; analysis?
         {tab === 'analysis' ? (
           analysis
         ) : count(tab) === 0 ? (
-          <p className="empty">{EMPTY[tab]}</p>
+          <p className="empty">{TABLE[tab].empty}</p>
         ) : tab === 'communities' ? (
           report.communities.map((c) => (
             <div key={c.name} className="community">
               <h3>r/{c.name}</h3>
-              <TrendTable rows={c.rows} community={false} label={`Top posts of r/${c.name}`} />
+              <TrendTable rows={c.rows} columns={TABLE.communities.columns} label={`Top posts of r/${c.name}`} />
             </div>
           ))
         ) : (
-          <TrendTable rows={report[tab]} ranked={tab === 'weekly' || tab === 'monthly'} rising={tab === 'rising'} label={`${TABS.find((t) => t.key === tab)!.label} table`} />
+          <TrendTable rows={report[tab]} columns={TABLE[tab].columns} label={`${TABLE[tab].label} table`} />
         )}
       </div>
     </section>

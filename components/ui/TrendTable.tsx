@@ -1,15 +1,14 @@
 import { useMemo, useState } from 'react';
 import type { TrendRow } from '@/lib/rank/types';
+import { COLUMN_LABELS, type ColumnKey } from '@/lib/rank/tables';
 import { useHistory } from '../hooks/useHistory';
 import { Sparkline } from './Sparkline';
 import { postUrl, postedText, shortPosted } from './format';
 
-type Key = 'rank' | 'title' | 'subreddit' | 'score' | 'comments' | 'flair' | 'createdAt' | 'perHour';
-interface Column {
-  key: Key;
-  label: string;
-  numeric?: boolean;
-}
+type Key = ColumnKey;
+const NUMERIC = new Set<Key>(['rank', 'perHour', 'score', 'comments']);
+/** Column labels as the report writes them; the page says Posted is in UTC. */
+const label = (key: Key) => (key === 'createdAt' ? `${COLUMN_LABELS.createdAt} (UTC)` : COLUMN_LABELS[key]);
 
 const compare = (key: Key) => (a: TrendRow & { rank: number }, b: TrendRow & { rank: number }) => {
   const va = key === 'flair' ? (a.flair ?? 'General') : a[key];
@@ -18,26 +17,13 @@ const compare = (key: Key) => (a: TrendRow & { rank: number }, b: TrendRow & { r
   return String(va).localeCompare(String(vb));
 };
 
-/** A trend table: columns as the seed's, plus a score sparkline. Headers sort; titles open the post. */
-export function TrendTable({ rows, ranked = false, community = true, rising = false, label }: {
-  rows: TrendRow[];
-  ranked?: boolean;
-  community?: boolean;
-  rising?: boolean;
-  label: string;
-}) {
+/**
+ * A trend table: the columns its table declares (lib/rank/tables.ts), plus a score sparkline. Headers
+ * sort; titles open the post.
+ */
+export function TrendTable({ rows, columns, label: tableLabel }: { rows: TrendRow[]; columns: readonly ColumnKey[]; label: string }) {
   const [sort, setSort] = useState<{ key: Key; dir: 1 | -1 }>({ key: 'rank', dir: 1 });
   const history = useHistory(rows.map((r) => r.id));
-  const columns: Column[] = [
-    ...(ranked ? [{ key: 'rank' as const, label: '#', numeric: true }] : []),
-    { key: 'title', label: 'Title' },
-    ...(community ? [{ key: 'subreddit' as const, label: 'Community' }] : []),
-    ...(rising ? [{ key: 'perHour' as const, label: 'Per hour', numeric: true }] : []),
-    { key: 'score', label: 'Score', numeric: true },
-    { key: 'comments', label: 'Comments', numeric: true },
-    { key: 'flair', label: 'Category' },
-    { key: 'createdAt', label: 'Posted (UTC)' },
-  ];
   const sorted = useMemo(() => {
     const withRank = rows.map((r, i) => ({ ...r, rank: i + 1 }));
     return sort.key === 'rank' ? withRank : [...withRank].sort((a, b) => compare(sort.key)(a, b) * sort.dir || a.rank - b.rank);
@@ -46,14 +32,14 @@ export function TrendTable({ rows, ranked = false, community = true, rising = fa
     setSort((s) => (s.key === key ? { key, dir: s.dir === 1 ? -1 : 1 } : { key, dir: key === 'title' || key === 'subreddit' || key === 'flair' ? 1 : -1 }));
 
   return (
-    <table className="trend" aria-label={label}>
+    <table className="trend" aria-label={tableLabel}>
       <thead>
         <tr>
-          {columns.map((c) => (
-            <th key={c.key} scope="col" className={`col-${c.key}${c.numeric ? ' num' : ''}`} aria-sort={sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}>
-              <button type="button" onClick={() => onSort(c.key)}>
-                {c.label}
-                {sort.key === c.key && c.key !== 'rank' ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
+          {columns.map((key) => (
+            <th key={key} scope="col" className={`col-${key}${NUMERIC.has(key) ? ' num' : ''}`} aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}>
+              <button type="button" onClick={() => onSort(key)}>
+                {label(key)}
+                {sort.key === key && key !== 'rank' ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
               </button>
             </th>
           ))}
@@ -63,21 +49,9 @@ export function TrendTable({ rows, ranked = false, community = true, rising = fa
       <tbody>
         {sorted.map((r) => (
           <tr key={r.id} data-post-id={r.id}>
-            {ranked && <td className="num">{r.rank}</td>}
-            <td className="title">
-              {r.sample && <span className="pill" title="From the built-in sample, not your browsing">sample</span>}
-              <a href={postUrl(r)} target="_blank" rel="noreferrer" title={r.title}>
-                {r.title}
-              </a>
-            </td>
-            {community && <td>r/{r.subreddit}</td>}
-            {rising && <td className="num">+{r.perHour}/h</td>}
-            <td className="num">{r.score}</td>
-            <td className="num">{r.comments}</td>
-            <td>{r.flair ?? 'General'}</td>
-            <td className="nowrap" title={postedText(r.createdAt)}>
-              {shortPosted(r.createdAt)}
-            </td>
+            {columns.map((key) => (
+              <Cell key={key} column={key} row={r} />
+            ))}
             <td>
               <Sparkline points={history?.get(r.id)} />
             </td>
@@ -86,4 +60,36 @@ export function TrendTable({ rows, ranked = false, community = true, rising = fa
       </tbody>
     </table>
   );
+}
+
+function Cell({ column, row: r }: { column: Key; row: TrendRow & { rank: number } }) {
+  switch (column) {
+    case 'rank':
+      return <td className="num">{r.rank}</td>;
+    case 'title':
+      return (
+        <td className="title">
+          {r.sample && <span className="pill" title="From the built-in sample, not your browsing">sample</span>}
+          <a href={postUrl(r)} target="_blank" rel="noreferrer" title={r.title}>
+            {r.title}
+          </a>
+        </td>
+      );
+    case 'subreddit':
+      return <td>r/{r.subreddit}</td>;
+    case 'perHour':
+      return <td className="num">+{r.perHour}/h</td>;
+    case 'score':
+      return <td className="num">{r.score}</td>;
+    case 'comments':
+      return <td className="num">{r.comments}</td>;
+    case 'flair':
+      return <td>{r.flair ?? 'General'}</td>;
+    case 'createdAt':
+      return (
+        <td className="nowrap" title={postedText(r.createdAt)}>
+          {shortPosted(r.createdAt)}
+        </td>
+      );
+  }
 }
