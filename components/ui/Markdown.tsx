@@ -18,7 +18,14 @@ function safeHref(url: string): string | null {
 }
 
 function unescape(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#124;/g, '|').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/\\([[\]"'\\`*_|])/g, '$1');
+  // Any backslash-escaped ASCII punctuation (CommonMark), and the entities our escaping writes.
+  return text
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/&#(\d{1,5});/g, (_, n: string) => String.fromCharCode(Number(n)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
 }
 
 function inline(text: string, key: string): ReactNode[] {

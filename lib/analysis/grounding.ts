@@ -4,6 +4,7 @@
  * dropped, and the data's own are written instead. Raw HTML and images never survive either.
  */
 import { postIdOfLink as postIdOf, postLink } from '../reddit/urls';
+import { inlineText } from '../markdown/escape';
 import type { TrendRow } from '../rank/types';
 
 // A URL may hold one level of balanced parentheses: [x](javascript:alert(1)) is one link, not "x)".
@@ -14,7 +15,7 @@ const UPVOTES_BY = /\s*\(\s*[\d,.]+k?\s+upvotes?(?:,\s*by\s+u\/[\w-]+)?\s*\)/gi;
 export type NumbersStyle = 'report' | 'review';
 
 export function numbersFor(row: TrendRow, style: NumbersStyle): string {
-  return style === 'review' ? `(${row.score} upvotes, by u/${row.author ?? '[unknown]'})` : `(Score: ${row.score}, Comments: ${row.comments})`;
+  return style === 'review' ? `(${row.score} upvotes, by u/${inlineText(row.author ?? '[unknown]')})` : `(Score: ${row.score}, Comments: ${row.comments})`;
 }
 
 /** Neutralises HTML: a model's `<script>` is shown as text, never markup, wherever this Markdown goes. */
@@ -36,12 +37,21 @@ export function groundText(text: string, allowed: TrendRow[], style: NumbersStyl
     }
     return `[${label.replace(/[[\]]/g, '')}](${postLink(row.id)}) ${numbersFor(row, style)}`;
   });
-  // Bare URLs outside links: kept only if they are posts of the input.
-  out = out.replace(/(?<![(<])\bhttps?:\/\/[^\s)<>\]]*[^\s)<>\].,;:!?'"]/gi, (url) => {
+  // Every other web address: kept only where it is a post of the input (our own links written above are
+  // such), wherever it stands (in parentheses too, which GFM would autolink); www. and e-mail addresses go.
+  out = out.replace(/\bhttps?:\/\/[^\s)<>\]]*[^\s)<>\].,;:!?'"]/gi, (url) => {
     const id = postIdOf(url);
     if (id && byId.has(id)) return postLink(id);
     removed.push(url);
     return '[link removed]';
+  });
+  out = out.replace(/(?<!\/\/)\bwww\.[^\s)<>\]]*[^\s)<>\].,;:!?'"]/gi, (url) => {
+    removed.push(url);
+    return '[link removed]';
+  });
+  out = out.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, (address) => {
+    removed.push(address);
+    return '[address removed]';
   });
   return { text: out.trim(), removed };
 }

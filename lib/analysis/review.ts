@@ -118,7 +118,7 @@ export async function review(
 }
 
 export function reviewMarkdown(r: Review): string {
-  const out = [`# ${r.title}`, '', `A review of the most upvoted captured posts from ${r.from} to ${r.to}, grouped into themes.`, '', '---', ''];
-  for (const t of r.themes) out.push(`## ${t.name}`, '', t.text, '', `*Written by: ${t.source}*`, '');
+  const out = [`# ${inlineText(r.title)}`, '', `A review of the most upvoted captured posts from ${r.from} to ${r.to}, grouped into themes.`, '', '---', ''];
+  for (const t of r.themes) out.push(`## ${inlineText(t.name)}`, '', t.text, '', `*Written by: ${t.source}*`, '');
   return out.join('\n');
 }

@@ -30,3 +30,16 @@ test('other cells: pipes escaped everywhere, missing flair is General, times in 
   expect(category('AI Generated Media ')).toBe('AI Generated Media ');
   expect(postedCell(Date.UTC(2025, 11, 21, 17, 28, 59))).toBe('2025-12-21 17:28 UTC');
 });
+
+test('untrusted text cannot close a link, open one, or autolink (issue: export carried live links)', async () => {
+  const { escapeTitle, textCell, inlineText } = await import('@/lib/markdown/escape');
+  // The title's own backslash is escaped first, and "](" cannot end our link text.
+  expect(escapeTitle('Read this\\](https://evil.example/x) now')).toBe('Read this\\\\&#93;(https\\://evil.example/x) now');
+  expect(textCell('[x](https://evil.example)')).toBe('\\[x&#93;(https\\://evil.example)');
+  expect(textCell('![p](https://evil.example/p.png)')).toBe('!\\[p&#93;(https\\://evil.example/p.png)');
+  expect(textCell('www.evil.example | eve@evil.example')).toBe('www\\.evil.example &#124; eve\\@evil.example');
+  // Quoted text: addresses go; emphasis and code marks are escaped.
+  expect(inlineText('see https://evil.example/a, www.evil.example and eve@evil.example *now* `x`')).toBe('see and \\*now\\* \\`x\\`');
+  // The seed's own escaping is unchanged.
+  expect(escapeTitle('[D] What\'s "new"')).toBe('\\[D\\] What\\\'s \\"new\\"');
+});
