@@ -82,10 +82,14 @@ export function mergePost(existing: PostRow, c: CapturedPost): { row: PostRow; s
       row.score = c.score;
       row.scoreHidden = c.scoreHidden;
     }
-  } else if (c.score != null && c.seenAt < existing.firstSeenAt) {
-    // A capture older than anything known (a batch delivered late): it extends the history backwards.
-    sighting = { postId: c.id, at: c.seenAt, score: c.score, comments: c.comments };
+  } else if (c.seenAt < existing.firstSeenAt) {
+    // A capture older than anything known (a batch delivered late, another tab's batch that waited on a
+    // restarting worker): it extends the history backwards, under the same 10-minute rule as forwards: a
+    // point only where the numbers differ from the earliest known, or 10 minutes before it.
     row.firstSeenAt = c.seenAt;
+    // (The row's numbers stand in for the earliest known: a repeat of the same numbers adds nothing.)
+    if (c.score != null && (c.score !== existing.score || c.comments !== existing.comments || existing.firstSeenAt - c.seenAt >= SIGHTING_INTERVAL_MS))
+      sighting = { postId: c.id, at: c.seenAt, score: c.score, comments: c.comments };
   }
   return { row, sighting };
 }

@@ -64,6 +64,21 @@ describe('ingest', () => {
     expect((await db.sightings.toArray()).map((s) => [s.at, s.score])).toEqual([[T0, 20], [T0 + 30 * MIN, 50]]);
   });
 
+  test('two tabs sending the same post while the worker restarts write one sighting, whichever arrives first', async () => {
+    // Tab B's batch (seen 1 ms later) is stored first; tab A's, with the same numbers, arrives after it.
+    await ingest(db, [capturedPost({ id: 't3_a', score: 50, comments: 9, seenAt: T0 + 1 })]);
+    await ingest(db, [capturedPost({ id: 't3_a', score: 50, comments: 9, seenAt: T0 })]);
+    expect((await db.sightings.toArray()).map((s) => [s.at, s.score])).toEqual([[T0 + 1, 50]]);
+    expect(await db.posts.get('t3_a')).toMatchObject({ firstSeenAt: T0, lastSeenAt: T0 + 1 });
+    // And at the same time, through concurrent transactions.
+    await Promise.all([
+      ingest(db, [capturedPost({ id: 't3_b', score: 7, comments: 1, seenAt: T0 + 5 })]),
+      ingest(db, [capturedPost({ id: 't3_b', score: 7, comments: 1, seenAt: T0 + 4 })]),
+      ingest(db, [capturedPost({ id: 't3_b', score: 7, comments: 1, seenAt: T0 + 6 })]),
+    ]);
+    expect(await db.sightings.where('[postId+at]').between(['t3_b', 0], ['t3_b', Infinity]).count()).toBe(1);
+  });
+
   test('a score the page did not show keeps the known one and adds no history point', async () => {
     await ingest(db, [capturedPost({ id: 't3_a', score: 7, seenAt: T0 })]);
     await ingest(db, [capturedPost({ id: 't3_a', score: null, scoreHidden: true, comments: 3, seenAt: T0 + 20 * MIN })]);
