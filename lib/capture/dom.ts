@@ -41,6 +41,9 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG', 'BUTTON'
  * Readable text of a rich-text body: paragraphs separated by a blank line, list items as "- ",
  * whitespace inside a paragraph collapsed. Never HTML.
  */
+/** Marks the end of a block element in blockText's walk. */
+const FLUSH = Symbol('flush');
+
 export function blockText(root: Element): string {
   const blocks: string[] = [];
   let line = '';
@@ -49,30 +52,46 @@ export function blockText(root: Element): string {
     if (t) blocks.push(t);
     line = '';
   };
-  const walk = (node: Node) => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === 3) {
-        line += child.textContent ?? '';
-      } else if (child.nodeType === 1) {
-        const el = child as Element;
-        const tag = el.tagName.toUpperCase();
-        if (SKIP.has(tag)) continue;
-        if (tag === 'BR') {
-          line += '\n';
-          continue;
-        }
-        if (BLOCK.has(tag)) {
-          flush();
-          if (tag === 'LI') line = '- ';
-          walk(el);
-          flush();
-        } else {
-          walk(el);
-        }
+  // A walk with an explicit stack, never recursion: a body nested 10,000 elements deep reads like any
+  // other (a recursive walk overflowed the stack and lost the other posts of the same change).
+  const stack: (Node | typeof FLUSH)[] = [root];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (item === FLUSH) {
+      flush();
+      continue;
+    }
+    if (item !== root) {
+      if (item.nodeType === 3) {
+        line += item.textContent ?? '';
+        continue;
+      }
+      if (item.nodeType !== 1) continue;
+      const tag = (item as Element).tagName.toUpperCase();
+      if (SKIP.has(tag)) continue;
+      if (tag === 'BR') {
+        line += '\n';
+        continue;
+      }
+      if (BLOCK.has(tag)) {
+        flush();
+        if (tag === 'LI') line = '- ';
+        stack.push(FLUSH);
       }
     }
-  };
-  walk(root);
+    const children = item.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
   flush();
   return blocks.join('\n\n');
+}
+
+
+/** Runs one element's parser; an element that throws is one skipped element, never the batch's end. */
+export function tryParse<T>(parse: () => T): T | null {
+  try {
+    return parse();
+  } catch {
+    return null;
+  }
 }

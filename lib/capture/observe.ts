@@ -3,6 +3,7 @@
  * (infinite scroll, lazy comments), and starts over on client-side navigation. Reddit removes posts
  * from the DOM as the user scrolls, so each element is read when it appears, not at the end.
  */
+import { tryParse } from './dom';
 import { detectPage, type PageType } from './page-type';
 import { postIdFromUrl } from '../reddit/urls';
 import { parsePage } from './parse-page';
@@ -88,13 +89,14 @@ export class PageWatcher {
     const oldPostId = () =>
       this.deps.doc.querySelector(OLD.commentsPagePost)?.getAttribute('data-fullname') ?? postIdFromUrl(this.deps.url());
     for (const el of elements) {
-      if (el.matches(NEW.post)) collect(out, parseShredditPost(el, seenAt));
-      else if (el.matches(NEW.searchPost)) collect(out, parseSearchResult(el, seenAt));
-      else if (el.matches(OLD.searchPost)) collect(out, parseOldSearchResult(el, seenAt));
-      else if (el.matches(OLD.post)) collect(out, parseOldThing(el, seenAt));
+      // One element that throws is one skipped element: its neighbours in the same change still count.
+      if (el.matches(NEW.post)) collect(out, tryParse(() => parseShredditPost(el, seenAt)));
+      else if (el.matches(NEW.searchPost)) collect(out, tryParse(() => parseSearchResult(el, seenAt)));
+      else if (el.matches(OLD.searchPost)) collect(out, tryParse(() => parseOldSearchResult(el, seenAt)));
+      else if (el.matches(OLD.post)) collect(out, tryParse(() => parseOldThing(el, seenAt)));
       else {
         const postId = el.matches(NEW.comment) ? null : oldPostId();
-        const c = el.matches(NEW.comment) ? parseShredditComment(el, seenAt) : postId ? parseOldComment(el, postId, seenAt) : null;
+        const c = tryParse(() => (el.matches(NEW.comment) ? parseShredditComment(el, seenAt) : postId ? parseOldComment(el, postId, seenAt) : null));
         if (c) out.comments.push(c);
         else out.skipped++;
       }

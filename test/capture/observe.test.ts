@@ -115,3 +115,50 @@ test('client-side navigation: the app shell changes route and a new page is read
   expect(watcher.page).toEqual({ layout: 'old', kind: 'listing' });
   expect(posts.map((p) => p.id)).toEqual(['t3_aaa111', 't3_bbb222', 't3_eee555', 't3_fff666']);
 });
+
+test('one element that throws is one skipped element: the 20 posts of the same change are sent', async () => {
+  const { htmlDocument } = await import('../support/fixtures');
+  const { PageWatcher } = await import('@/lib/capture/observe');
+  const doc = htmlDocument('<shreddit-app pagetype="community" routename="subreddit"><shreddit-feed></shreddit-feed></shreddit-app>', 'https://www.reddit.com/r/LocalLLaMA/');
+  const sent: string[] = [];
+  const watcher = new PageWatcher({ doc, url: () => doc.URL, now: () => Date.UTC(2026, 0, 1), onRecords: (posts) => sent.push(...posts.map((p) => p.id)) });
+  const feed = doc.querySelector('shreddit-feed')!;
+  const added: Element[] = [];
+  for (let i = 0; i < 21; i++) {
+    const post = doc.createElement('shreddit-post');
+    const id = `ok${String(i).padStart(2, '0')}`;
+    for (const [k, v] of Object.entries({ id: `t3_${id}`, 'subreddit-name': 'LocalLLaMA', permalink: `/r/LocalLLaMA/comments/${id}/x/`, 'post-title': `Post ${i}`, 'created-timestamp': '2025-12-31T12:00:00.000Z', score: '10', 'comment-count': '2' }))
+      post.setAttribute(k, v);
+    // The first one breaks its parser (as a body nested 10,000 deep overflowed the stack in Chrome).
+    if (i === 0) {
+      const read = post.getAttribute.bind(post);
+      Object.defineProperty(post, 'getAttribute', {
+        value: (name: string) => {
+          if (name === 'score') throw new RangeError('Maximum call stack size exceeded');
+          return read(name);
+        },
+      });
+    }
+    feed.append(post);
+    added.push(post);
+  }
+  watcher.handleMutations([{ type: 'childList', target: feed, addedNodes: added as unknown as NodeList, removedNodes: [] as unknown as NodeList } as unknown as MutationRecord]);
+  expect(sent).toHaveLength(20);
+  expect(sent).not.toContain('t3_ok00');
+  expect(watcher.totals.skipped).toBe(1);
+});
+
+test('blockText reads a body nested 100,000 elements deep without recursion', async () => {
+  const { blockText } = await import('@/lib/capture/dom');
+  // A minimal node tree (jsdom itself recurses on trees this deep): elements and one text node.
+  type N = { nodeType: number; tagName?: string; textContent?: string; childNodes: N[] };
+  const root: N = { nodeType: 1, tagName: 'DIV', childNodes: [] };
+  let inner = root;
+  for (let d = 0; d < 100_000; d++) {
+    const next: N = { nodeType: 1, tagName: d % 2 ? 'SPAN' : 'P', childNodes: [] };
+    inner.childNodes.push(next);
+    inner = next;
+  }
+  inner.childNodes.push({ nodeType: 3, textContent: 'Deep down.', childNodes: [] });
+  expect(blockText(root as unknown as Element)).toBe('Deep down.');
+});

@@ -1,6 +1,6 @@
 /** New Reddit `<shreddit-comment>` elements on a post page. Replies nest as child elements. */
 import { NEW } from '../selectors';
-import { attr, blockText, intAttr } from '../dom';
+import { attr, blockText, intAttr, tryParse } from '../dom';
 import { fullname } from '../../reddit/ids';
 import { parseRedditTime } from '../../reddit/time';
 import type { CapturedComment, ParseResult } from '../types';
@@ -32,7 +32,7 @@ export function parseShredditComment(el: Element, seenAt: number): CapturedComme
 export function parseNewComments(root: ParentNode, seenAt: number): ParseResult {
   const out = emptyResult();
   for (const el of Array.from(root.querySelectorAll(NEW.comment))) {
-    const c = parseShredditComment(el, seenAt);
+    const c = tryParse(() => parseShredditComment(el, seenAt));
     if (c) out.comments.push(c);
     else out.skipped++;
   }

@@ -3,7 +3,7 @@
  * post itself on a post page. Exact numbers from attributes; body only on a post page, where it is whole.
  */
 import { NEW } from '../selectors';
-import { attr, blockText, flag, intAttr } from '../dom';
+import { attr, blockText, flag, intAttr, tryParse } from '../dom';
 import { absoluteUrl, permalinkPath, permalinkUrl } from '../../reddit/urls';
 import { collapse } from '../../reddit/text';
 import { communityName } from '../../reddit/names';
@@ -67,7 +67,7 @@ function readFlair(post: Element): string | null {
 export function parseNewPosts(root: ParentNode, seenAt: number): ParseResult {
   const out = emptyResult();
   out.ads = root.querySelectorAll(NEW.ad).length;
-  for (const el of Array.from(root.querySelectorAll(NEW.post))) collect(out, parseShredditPost(el, seenAt));
+  for (const el of Array.from(root.querySelectorAll(NEW.post))) collect(out, tryParse(() => parseShredditPost(el, seenAt)));
   return out;
 }
 

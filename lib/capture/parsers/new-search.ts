@@ -3,7 +3,7 @@
  * the original title (the visible one may be machine-translated) and the community.
  */
 import { NEW } from '../selectors';
-import { attr, intAttr } from '../dom';
+import { attr, intAttr, tryParse } from '../dom';
 import { absoluteUrl, permalinkPath } from '../../reddit/urls';
 import { collapse } from '../../reddit/text';
 import { fullname } from '../../reddit/ids';
@@ -63,6 +63,6 @@ function str(v: unknown): string | null {
 
 export function parseNewSearch(root: ParentNode, seenAt: number): ParseResult {
   const out = emptyResult();
-  for (const el of Array.from(root.querySelectorAll(NEW.searchPost))) collect(out, parseSearchResult(el, seenAt));
+  for (const el of Array.from(root.querySelectorAll(NEW.searchPost))) collect(out, tryParse(() => parseSearchResult(el, seenAt)));
   return out;
 }

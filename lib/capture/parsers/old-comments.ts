@@ -1,6 +1,6 @@
 /** Old Reddit comments: `div.thing.comment`, score only in the tagline, replies in `.child > .sitetable`. */
 import { OLD } from '../selectors';
-import { attr, blockText, parseInteger } from '../dom';
+import { attr, blockText, parseInteger, tryParse } from '../dom';
 import { collapse } from '../../reddit/text';
 import { fullname } from '../../reddit/ids';
 import { parseRedditTime } from '../../reddit/time';
@@ -35,7 +35,7 @@ export function parseOldComment(el: Element, postId: string, seenAt: number): Ca
 export function parseOldComments(root: ParentNode, postId: string, seenAt: number): ParseResult {
   const out = emptyResult();
   for (const el of Array.from(root.querySelectorAll(OLD.comment))) {
-    const c = parseOldComment(el, postId, seenAt);
+    const c = tryParse(() => parseOldComment(el, postId, seenAt));
     if (c) out.comments.push(c);
     else out.skipped++;
   }

@@ -3,7 +3,7 @@
  * on www.reddit.com), and `div.search-result-link` on search pages.
  */
 import { OLD } from '../selectors';
-import { attr, blockText, flag, intAttr, leadingInteger, parseInteger } from '../dom';
+import { attr, blockText, flag, intAttr, leadingInteger, parseInteger, tryParse } from '../dom';
 import { absoluteUrl, permalinkPath, permalinkUrl } from '../../reddit/urls';
 import { collapse } from '../../reddit/text';
 import { communityName } from '../../reddit/names';
@@ -100,7 +100,7 @@ export function parseOldSearchResult(el: Element, seenAt: number): ElementOutcom
 
 export function parseOldPosts(root: ParentNode, seenAt: number): ParseResult {
   const out = emptyResult();
-  for (const el of Array.from(root.querySelectorAll(OLD.post))) collect(out, parseOldThing(el, seenAt));
-  for (const el of Array.from(root.querySelectorAll(OLD.searchPost))) collect(out, parseOldSearchResult(el, seenAt));
+  for (const el of Array.from(root.querySelectorAll(OLD.post))) collect(out, tryParse(() => parseOldThing(el, seenAt)));
+  for (const el of Array.from(root.querySelectorAll(OLD.searchPost))) collect(out, tryParse(() => parseOldSearchResult(el, seenAt)));
   return out;
 }
