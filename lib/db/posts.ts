@@ -12,8 +12,8 @@ import type { TrendRow } from '../rank/types';
 import type { PostDetail } from '../analysis/input';
 import { mergeComment, topCommentsOf } from './comments';
 import type { CommentRow, PostRow, RadarDB, SightingRow } from './schema';
-import { SIGHTING_INTERVAL_MS } from './sightings';
-import { addToStats } from './stats';
+import { deleteHistoryOf, SIGHTING_INTERVAL_MS } from './sightings';
+import { addToStats, refreshStats } from './stats';
 
 export interface IngestResult {
   /** Posts new to the database. */
@@ -119,10 +119,14 @@ export async function ingest(
     const rows: PostRow[] = [];
     const sightings: SightingRow[] = [];
     const newCommunities = new Set<string>();
+    // A real capture of a post the built-in sample also holds takes the row over: the sample mark and its
+    // made-up score curve go, so "Remove sample" never deletes a real capture and backups include it.
+    const sampleIds = posts.filter((_, i) => existing[i]?.sample === 1).map((c) => c.id);
+    for (const id of sampleIds) await deleteHistoryOf(db, id);
     posts.forEach((c, i) => {
-      const prev = existing[i];
+      const prev = existing[i]?.sample === 1 ? undefined : existing[i];
       const { row, sighting } = prev ? mergePost(prev, c) : newPostRow(c);
-      if (prev) result.updated++;
+      if (existing[i]) result.updated++;
       else {
         result.added++;
         newCommunities.add(c.subreddit);
@@ -156,7 +160,8 @@ export async function ingest(
       await db.comments.bulkPut(comments.map((c, i) => mergeComment(prev[i], c)));
     }
     const lastCaptureAt = posts.length ? Math.max(...posts.map((p) => p.seenAt)) : null;
-    await addToStats(
+    if (sampleIds.length) await refreshStats(db, now);
+    else await addToStats(
       db,
       { posts: result.added, comments: commentsAdded, communities: communitiesAdded, lastCaptureAt },
       newest?.lastSeenAt ?? 0,

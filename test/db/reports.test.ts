@@ -1,11 +1,12 @@
 import { beforeEach, expect, test } from 'vitest';
 import Dexie from 'dexie';
 import { RadarDB } from '@/lib/db/schema';
+import { exportBackup } from '@/lib/db/backup';
 import { ingest } from '@/lib/db/posts';
 import { computeReport, latestReport, loadRankInput, LATEST, REPORT_VERSION, settingsKey, storeLatest } from '@/lib/db/reports';
 import { loadSample, removeSample } from '@/lib/db/sample';
 import { DAY, HOUR } from '@/lib/rank/rank';
-import { capturedPost } from '../support/records';
+import { capturedComment, capturedPost } from '../support/records';
 
 let db: RadarDB;
 let n = 0;
@@ -67,6 +68,22 @@ test('sample: loaded with its marks, removed in one step, real captures untouche
   expect(await removeSample(db)).toBe(49);
   expect((await db.posts.toArray()).map((p) => p.id).sort()).toEqual(['t3_1psbx2q', 't3_real']);
   expect(await db.sightings.count()).toBe(2);
+});
+
+test('a real capture of a sample post takes it over: unmarked, its made-up history gone, kept by Remove sample and in the backup', async () => {
+  expect(await loadSample(db, T)).toBe(50);
+  const madeUp = await db.sightings.where('[postId+at]').between(['t3_1psbx2q', 0], ['t3_1psbx2q', Infinity]).count();
+  expect(madeUp).toBeGreaterThan(0);
+  // The user opens that post on Reddit: a real capture, with its real numbers.
+  await ingest(db, [capturedPost({ id: 't3_1psbx2q', subreddit: 'LocalLLaMA', score: 1400, comments: 150, createdAt: T - HOUR, seenAt: T + 1 })], [capturedComment({ id: 't1_realc', postId: 't3_1psbx2q', seenAt: T + 1 })]);
+  const row = (await db.posts.get('t3_1psbx2q'))!;
+  expect(row).toMatchObject({ sample: 0, score: 1400, comments: 150, firstSeenAt: T + 1, lastSeenAt: T + 1 });
+  expect((await db.sightings.where('[postId+at]').between(['t3_1psbx2q', 0], ['t3_1psbx2q', Infinity]).toArray()).map((s) => [s.at, s.score])).toEqual([[T + 1, 1400]]);
+  expect((await db.stats.get('stats'))!.stats.samplePosts).toBe(49);
+  expect((await exportBackup(db, T + 2)).posts.map((p) => p.id)).toEqual(['t3_1psbx2q']);
+  expect(await removeSample(db)).toBe(49);
+  expect(await db.posts.get('t3_1psbx2q')).toBeDefined();
+  expect(await db.comments.get('t1_realc')).toBeDefined();
 });
 
 test('schema upgrade: a database made by version 1 opens in the current one with all its data', async () => {
