@@ -7,6 +7,7 @@ import { REDDIT_JSON_MATCHES } from '@/lib/reddit/urls';
 export default defineContentScript({
   matches: REDDIT_JSON_MATCHES,
   runAt: 'document_idle',
+  noScriptStartedPostMessage: true,
   main(ctx) {
     void startJsonCapture(ctx);
   },

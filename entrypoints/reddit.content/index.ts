@@ -7,6 +7,8 @@ export default defineContentScript({
   // JSON documents have their own script (entrypoints/reddit-json.content).
   excludeMatches: REDDIT_JSON_MATCHES,
   runAt: 'document_idle',
+  // Never tell page scripts our extension id (lib/content/guard.ts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     void startCapture(ctx);
   },

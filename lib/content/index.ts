@@ -10,9 +10,11 @@ import { BADGES_KEY, type FeedBadges } from '../rank/badges';
 import { onlyBadges, syncBadges } from './badges-dom';
 import { captures, captureSettings, excludedSet, onSettingsChange } from '../settings/content';
 import { captureBatcher } from './send';
+import { guardScriptStarted } from './guard';
 import { OBSERVE_OPTIONS, PageWatcher } from '../capture/observe';
 
 export async function startCapture(ctx: ContentScriptContext): Promise<void> {
+  guardScriptStarted(ctx);
   const incognito = browser.extension?.inIncognitoContext === true;
   const stored = await captureSettings(BADGES_KEY);
   let settings = stored.settings;

@@ -2,12 +2,14 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { captureBatcher } from './send';
+import { guardScriptStarted } from './guard';
 import { JSON_DOC } from '../capture/selectors';
 import { captures, captureSettings, excludedSet } from '../settings/content';
 import { parseJsonListing } from '../capture/parsers/json-listing';
 import { CapturedCommentShape, CapturedPostShape, validRecords } from '../capture/schema';
 
 export async function startJsonCapture(ctx: ContentScriptContext): Promise<void> {
+  guardScriptStarted(ctx);
   const { settings } = await captureSettings();
   if (!captures(settings, browser.extension?.inIncognitoContext === true)) return;
   // Browsers show JSON as text in a <pre>, sometimes beside a pretty-print control.

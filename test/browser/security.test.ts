@@ -47,6 +47,34 @@ describe.runIf(canRunBrowser)('security and privacy', () => {
     await h?.close();
   });
 
+  test("a page script cannot switch capture off with WXT's start event, nor learn the extension id", async () => {
+    const page = await h.context.newPage();
+    // The page's own script listens to every message before anything loads.
+    await page.addInitScript(() => {
+      (window as unknown as { seen: string[] }).seen = [];
+      window.addEventListener('message', (e) => (window as unknown as { seen: string[] }).seen.push(JSON.stringify(e.data)));
+    });
+    const db = await extensionPage(h);
+    await page.goto(h.url(ROUTES.newListing!));
+    await waitForDb(db, (d) => d.posts.some((p) => p.id === 't3_1uhw7fu'), 'the listing');
+    // The page replays the announcement a newer copy of our content script would make.
+    const replayed = await page.evaluate((id) => {
+      for (const name of [`${id}:reddit:wxt:content-script-started`, `${id}:reddit.content:wxt:content-script-started`])
+        document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'reddit', messageId: 'page' } }));
+      return (window as unknown as { seen: string[] }).seen;
+    }, h.extensionId);
+    expect(replayed.filter((m) => m.includes(h.extensionId))).toEqual([]);
+    // Capture goes on: posts appended afterwards are stored.
+    await page.evaluate(() => {
+      const batch = document.createElement('faceplate-batch');
+      const created = new Date(Date.now() - 3_600_000).toISOString().replace('Z', '000+0000');
+      batch.innerHTML = `<article><shreddit-post id="t3_afterev" permalink="/r/MachineLearning/comments/afterev/s/" post-title="After the event" score="5" comment-count="1" created-timestamp="${created}" author="t" subreddit-name="MachineLearning" view-context="SubredditFeed"></shreddit-post></article>`;
+      document.querySelector('shreddit-feed')!.append(batch);
+    });
+    await waitForDb(db, (d) => d.posts.some((p) => p.id === 't3_afterev'), 'a post appended after the replayed event');
+    await page.close();
+  });
+
   test('hostile text is inert in the popup, the sidebar, the report page and the export', async () => {
     const reddit = await h.context.newPage();
     guard(reddit, dialogs);
