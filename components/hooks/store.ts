@@ -62,10 +62,15 @@ export async function downloadBackup(): Promise<number> {
   return backup.posts.length;
 }
 
-/** Parses and merges a backup file; throws with a message that says what is wrong. */
-export async function importBackupFile(file: File): Promise<ImportReport> {
-  const { importBackup, parseBackup } = await import('@/lib/db/backup');
-  return importBackup(getDb(), parseBackup(await file.text()));
+/**
+ * Checks, then merges a backup file, in steps so the page stays responsive: `onProgress` gets the stage
+ * and how far it is (0..1). Throws a BackupError (nothing was written) for a bad file; a failure while
+ * merging leaves what was merged, and importing the file again completes it.
+ */
+export async function importBackupFile(file: File, onProgress?: (stage: 'checking' | 'merging', fraction: number) => void): Promise<ImportReport> {
+  const { importBackup, parseBackupInSteps } = await import('@/lib/db/backup');
+  const backup = await parseBackupInSteps(await file.text(), (f) => onProgress?.('checking', f));
+  return importBackup(getDb(), backup, (f) => onProgress?.('merging', f));
 }
 
 export const addSample = () => loadSample(getDb(), Date.now());

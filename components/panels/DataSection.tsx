@@ -21,14 +21,23 @@ export function DataSection() {
   const onImport = async (file: File | undefined) => {
     if (!file) return;
     setStatus({ kind: 'busy', text: `Importing ${file.name}…` });
+    let merging = false;
     try {
-      const r = await importBackupFile(file);
+      const r = await importBackupFile(file, (stage, f) => {
+        merging = stage === 'merging';
+        setStatus({ kind: 'busy', text: `${stage === 'checking' ? 'Checking' : 'Importing'} ${file.name}… ${Math.round(f * 100)}%` });
+      });
       setStatus({
         kind: 'ok',
         text: `Imported ${file.name}: ${r.postsAdded} new posts, ${r.postsUpdated} updated, ${r.sightingsAdded} score points, ${r.commentsAdded} comments.`,
       });
     } catch (e) {
-      setStatus({ kind: 'error', text: `${file.name} was not imported, nothing changed: ${(e as Error).message}` });
+      setStatus({
+        kind: 'error',
+        text: merging
+          ? `Importing ${file.name} stopped: ${(e as Error).message}. What was merged is kept; import the file again to finish.`
+          : `${file.name} was not imported, nothing changed: ${(e as Error).message}`,
+      });
     } finally {
       if (input.current) input.current.value = '';
     }

@@ -1,6 +1,8 @@
 /**
  * Run-time checks of captured records (STYLE.md rule 7): types do not exist at run time, so the content
- * script checks what it sends and the background checks again what it receives. A table of field rules
+ * script checks what it sends and the background checks again what it receives. The same rules check
+ * every record of an imported backup (lib/db/backup.ts): one set of field rules, with limits, whatever
+ * the way in. FIELD_RULES says each rule in words, for error messages. A table of field rules
  * rather than a schema library: the content script's budget is 25 kB and valibot alone took 9 kB.
  */
 import { PERMALINK } from '../reddit/urls';
@@ -15,6 +17,10 @@ type Shape<T> = { [K in keyof T]-?: Rule };
 const int = (min: number, max: number): Rule => (v) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 const str = (max: number, re?: RegExp, min = 0): Rule => (v) => typeof v === 'string' && v.length >= min && v.length <= max && (!re || re.test(v));
 const nullable = (r: Rule): Rule => (v) => v === null || r(v);
+/** One line of text: no line breaks, no other control characters, no bidi overrides (they reorder what a reader sees). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what the rule refuses
+const LINE = /^[^\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]*$/;
+const line = (max: number, min = 0): Rule => str(max, LINE, min);
 const bool: Rule = (v) => typeof v === 'boolean';
 const time = int(MIN_TIME, MAX_TIME);
 const count = int(-1e9, 1e9);
@@ -24,11 +30,11 @@ const T1 = COMMENT_ID;
 export const CapturedPostShape: Shape<CapturedPost> = {
   id: str(20, T3),
   subreddit: str(32, COMMUNITY_NAME),
-  title: str(2_000, undefined, 1),
-  author: nullable(str(64)),
+  title: line(2_000, 1),
+  author: nullable(line(64)),
   permalink: str(2_000, PERMALINK),
   url: str(4_000, /^https?:\/\//),
-  flair: nullable(str(200)),
+  flair: nullable(line(200)),
   createdAt: time,
   score: nullable(count),
   scoreHidden: bool,
@@ -104,3 +110,22 @@ export function validRecords<T>(shape: Shape<T>, items: unknown[]): { ok: T[]; r
   }
   return { ok, rejected };
 }
+
+/** Each field's rule in words, for messages that name the first problem of a record. */
+export const FIELD_RULES: Record<string, string> = {
+  id: 'a Reddit id such as "t3_1psbx2q" (posts) or "t1_nv6xk2b" (comments)',
+  postId: 'a post id such as "t3_1psbx2q"',
+  parentId: 'null or a comment id such as "t1_nv6xk2b"',
+  subreddit: 'a community name of 2 to 32 letters, digits or "_", without "r/"',
+  title: 'one line of 1 to 2,000 characters, without control characters or bidi overrides',
+  author: 'null or one line of up to 64 characters',
+  permalink: 'a post path on reddit.com such as "/r/LocalLLaMA/comments/1psbx2q/title/"',
+  url: 'an http(s) address of up to 4,000 characters',
+  flair: 'null or one line of up to 200 characters',
+  createdAt: 'a time between 2005 and now',
+  seenAt: 'a time between 2005 and now',
+  score: 'a whole number between -1,000,000,000 and 1,000,000,000 (or null where hidden)',
+  comments: 'a whole number from 0 to 100,000,000',
+  body: 'null or text of up to 200,000 characters',
+  depth: 'a whole number from 0 to 1,000',
+};

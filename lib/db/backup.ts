@@ -4,8 +4,8 @@
  */
 import * as v from 'valibot';
 import type { CapturedPost } from '../capture/types';
-import { COMMUNITY_NAME } from '../reddit/names';
-import { COMMENT_ID, POST_ID } from '../reddit/ids';
+import { CapturedCommentShape, CapturedPostShape, FIELD_RULES, invalidField } from '../capture/schema';
+import { parseRedditTime } from '../reddit/time';
 import { mergeComment } from './comments';
 import { mergePost, newPostRow } from './posts';
 import { refreshStats } from './stats';
@@ -17,22 +17,23 @@ export const BACKUP_VERSION = 1;
 const iso = v.pipe(
   v.string(),
   v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]00:?00)$/, 'expected an ISO 8601 UTC time such as 2025-12-21T17:28:00.000Z'),
-  v.check((s) => !Number.isNaN(Date.parse(s)), 'not a real date'),
+  // Read as capture reads times: 2025-02-31 is no date (Date.parse would roll it over to March 3).
+  v.check((s) => parseRedditTime(s) != null, 'not a real date between 2005 and now'),
 );
-const int = v.pipe(v.number(), v.integer());
-const fullname = (kind: 't1' | 't3') => v.pipe(v.string(), v.regex(kind === 't3' ? POST_ID : COMMENT_ID, `expected a Reddit id "${kind}_…"`));
+// Types and presence only: the field rules are capture's own (checkPost, checkComment below).
+const num = v.number();
 
 const BackupPost = v.object({
-  id: fullname('t3'),
-  subreddit: v.pipe(v.string(), v.regex(COMMUNITY_NAME, 'expected a community name without "r/"')),
-  title: v.pipe(v.string(), v.minLength(1)),
+  id: v.string(),
+  subreddit: v.string(),
+  title: v.string(),
   author: v.nullable(v.string()),
   permalink: v.string(),
   url: v.string(),
   flair: v.nullable(v.string()),
   createdAt: iso,
-  score: int,
-  comments: v.pipe(int, v.minValue(0)),
+  score: num,
+  comments: num,
   body: v.nullable(v.string()),
   scoreHidden: v.optional(v.boolean(), false),
   postType: v.optional(v.nullable(v.string()), null),
@@ -46,57 +47,153 @@ const BackupPost = v.object({
   lastSeenAt: v.optional(iso),
 });
 
-const BackupSighting = v.object({ postId: fullname('t3'), at: iso, score: int, comments: v.pipe(int, v.minValue(0)) });
+const BackupSighting = v.object({ postId: v.string(), at: iso, score: num, comments: num });
 
 const BackupComment = v.object({
-  id: fullname('t1'),
-  postId: fullname('t3'),
-  parentId: v.nullable(fullname('t1')),
+  id: v.string(),
+  postId: v.string(),
+  parentId: v.nullable(v.string()),
   author: v.nullable(v.string()),
-  score: v.nullable(int),
-  depth: v.pipe(int, v.minValue(0)),
+  score: v.nullable(num),
+  depth: num,
   createdAt: v.nullable(iso),
   body: v.string(),
   firstSeenAt: v.optional(iso),
   lastSeenAt: v.optional(iso),
 });
 
-const BackupSchema = v.object({
+const BackupHead = v.object({
   format: v.literal(BACKUP_FORMAT, `expected "format": "${BACKUP_FORMAT}"`),
   version: v.literal(BACKUP_VERSION, `expected "version": ${BACKUP_VERSION} (this build reads version ${BACKUP_VERSION})`),
   exportedAt: iso,
-  posts: v.array(BackupPost),
-  sightings: v.array(BackupSighting),
-  comments: v.array(BackupComment),
+  posts: v.array(v.unknown()),
+  sightings: v.array(v.unknown()),
+  comments: v.array(v.unknown()),
 });
 
-export type Backup = v.InferOutput<typeof BackupSchema>;
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  posts: v.InferOutput<typeof BackupPost>[];
+  sightings: v.InferOutput<typeof BackupSighting>[];
+  comments: v.InferOutput<typeof BackupComment>[];
+}
 export type BackupPost = Backup['posts'][number];
 
 export class BackupError extends Error {
   override name = 'BackupError';
 }
 
-/** Parses and checks a backup file's text; throws a BackupError that says where and what is wrong. */
-export function parseBackup(text: string): Backup {
-  let json: unknown;
+/** A time may be up to a day ahead of the import (clocks differ); a later one is refused. */
+const AHEAD_MS = 86_400_000;
+
+function issueText(issues: readonly v.BaseIssue<unknown>[], prefix: string): string {
+  const issue = issues[0]!;
+  const path = (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('');
+  const field = `${prefix}${path}`.replace(/^\./, '');
+  // "Invalid key: Expected "x" but received undefined" says, in a reader's words, that a field is missing.
+  const message = issue.kind === 'schema' && issue.received === 'undefined' ? 'missing' : issue.message;
+  return `${field || 'file'}: ${message}`;
+}
+
+function fieldError(where: string, field: string, value?: unknown): BackupError {
+  const rule = FIELD_RULES[field];
+  const shown = typeof value === 'string' ? ` (got "${value.length > 40 ? `${value.slice(0, 40)}…` : value}")` : typeof value === 'number' ? ` (got ${value})` : '';
+  return new BackupError(`${where}.${field}: expected ${rule ?? 'a valid value'}${shown}`);
+}
+
+/**
+ * Checks a backup in steps: the head, then every record against capture's own field rules (so import
+ * never accepts what capture refuses), yielding progress after each chunk of records. The sync and
+ * async drivers below run it.
+ */
+function* check(json: unknown, now: number): Generator<number, Backup> {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new BackupError('not a Reddit Trend Radar backup: expected a JSON object');
+  const head = v.safeParse(BackupHead, json);
+  if (!head.success) throw new BackupError(issueText(head.issues, ''));
+  const latest = now + AHEAD_MS;
+  const exportedAt = fromIso(head.output.exportedAt);
+  if (exportedAt > latest) throw new BackupError(`exportedAt: expected a time before now (got ${head.output.exportedAt})`);
+  const total = head.output.posts.length + head.output.sightings.length + head.output.comments.length || 1;
+  let done = 0;
+  const CHUNK = 2_000;
+
+  const posts: BackupPost[] = [];
+  for (const [i, raw] of head.output.posts.entries()) {
+    const r = v.safeParse(BackupPost, raw);
+    if (!r.success) throw new BackupError(issueText(r.issues, `posts[${i}]`));
+    const c = backupToCaptured(r.output, exportedAt);
+    const bad = invalidField(CapturedPostShape, withoutFirstSeen(c));
+    if (bad) throw fieldError(`posts[${i}]`, bad === 'seenAt' ? 'lastSeenAt' : bad, (r.output as Record<string, unknown>)[bad === 'seenAt' ? 'lastSeenAt' : bad]);
+    for (const [field, t] of [['createdAt', c.createdAt], ['lastSeenAt', c.seenAt], ['firstSeenAt', c.firstSeenAt]] as const)
+      if (t > latest) throw new BackupError(`posts[${i}].${field}: expected a time before now (got ${new Date(t).toISOString()})`);
+    if (c.firstSeenAt > c.seenAt) throw new BackupError(`posts[${i}].firstSeenAt: expected a time before lastSeenAt`);
+    posts.push(r.output);
+    if (++done % CHUNK === 0) yield done / total;
+  }
+  const ids = new Set(posts.map((p) => p.id));
+  const sightings: Backup['sightings'] = [];
+  for (const [i, raw] of head.output.sightings.entries()) {
+    const r = v.safeParse(BackupSighting, raw);
+    if (!r.success) throw new BackupError(issueText(r.issues, `sightings[${i}]`));
+    const s = r.output;
+    if (!ids.has(s.postId)) throw new BackupError(`sightings[${i}].postId: no post ${s.postId.slice(0, 40)} in this backup`);
+    if (!CapturedPostShape.score(s.score)) throw fieldError(`sightings[${i}]`, 'score', s.score);
+    if (!CapturedPostShape.comments(s.comments)) throw fieldError(`sightings[${i}]`, 'comments', s.comments);
+    if (fromIso(s.at) > latest) throw new BackupError(`sightings[${i}].at: expected a time before now (got ${s.at})`);
+    sightings.push(s);
+    if (++done % CHUNK === 0) yield done / total;
+  }
+  const comments: Backup['comments'] = [];
+  for (const [i, raw] of head.output.comments.entries()) {
+    const r = v.safeParse(BackupComment, raw);
+    if (!r.success) throw new BackupError(issueText(r.issues, `comments[${i}]`));
+    const { firstSeenAt, lastSeenAt, ...rest } = r.output;
+    const seenAt = lastSeenAt ? fromIso(lastSeenAt) : exportedAt;
+    const c = { ...rest, createdAt: rest.createdAt == null ? null : fromIso(rest.createdAt), seenAt };
+    const bad = invalidField(CapturedCommentShape, c);
+    if (bad) throw fieldError(`comments[${i}]`, bad === 'seenAt' ? 'lastSeenAt' : bad, (r.output as Record<string, unknown>)[bad === 'seenAt' ? 'lastSeenAt' : bad]);
+    if (seenAt > latest || (firstSeenAt && fromIso(firstSeenAt) > latest)) throw new BackupError(`comments[${i}].lastSeenAt: expected a time before now`);
+    comments.push(r.output);
+    if (++done % CHUNK === 0) yield done / total;
+  }
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: head.output.exportedAt, posts, sightings, comments };
+}
+
+/** The capture record a backup post stands for, without the field capture does not have. */
+function withoutFirstSeen(c: CapturedPost & { firstSeenAt?: number }): CapturedPost {
+  const record = { ...c };
+  delete record.firstSeenAt;
+  return record;
+}
+
+function readJson(text: string): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     throw new BackupError(`not a JSON file (${(e as Error).message})`);
   }
-  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new BackupError('not a Reddit Trend Radar backup: expected a JSON object');
-  const r = v.safeParse(BackupSchema, json);
-  if (!r.success) {
-    const issue = r.issues[0]!;
-    const path = (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('').replace(/^\./, '');
-    const more = r.issues.length > 1 ? ` (and ${r.issues.length - 1} more problem${r.issues.length > 2 ? 's' : ''})` : '';
-    throw new BackupError(`${path || 'file'}: ${issue.message}${more}`);
+}
+
+/** Parses and checks a backup file's text; throws a BackupError that says where and what is wrong. */
+export function parseBackup(text: string, now = Date.now()): Backup {
+  const steps = check(readJson(text), now);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
   }
-  const ids = new Set(r.output.posts.map((p) => p.id));
-  const orphan = r.output.sightings.findIndex((s) => !ids.has(s.postId));
-  if (orphan >= 0) throw new BackupError(`sightings[${orphan}].postId: no post ${r.output.sightings[orphan]!.postId} in this backup`);
-  return r.output;
+}
+
+/** The same check, giving the page back between chunks and reporting progress (0..1). */
+export async function parseBackupInSteps(text: string, onProgress?: (fraction: number) => void, now = Date.now()): Promise<Backup> {
+  const steps = check(readJson(text), now);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    onProgress?.(r.value);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }
 
 const toIso = (t: number) => new Date(t).toISOString();
@@ -155,46 +252,81 @@ export interface ImportReport {
   commentsAdded: number;
 }
 
-/** Merges a parsed backup by id. Runs in one transaction: on any failure nothing changes. */
-export async function importBackup(db: RadarDB, backup: Backup): Promise<ImportReport> {
+/** Posts merged per transaction: large files go in steps, so the page stays responsive and shows progress. */
+export const IMPORT_CHUNK = 2_000;
+
+/** One record per id: the one seen last (a file holding an id twice counts it once). */
+function lastById<T extends { id: string; lastSeenAt?: string }>(items: T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const item of items) {
+    const prev = byId.get(item.id);
+    if (!prev || (item.lastSeenAt ?? '') >= (prev.lastSeenAt ?? '')) byId.set(item.id, item);
+  }
+  return [...byId.values()];
+}
+
+/**
+ * Merges a parsed backup by id. Up to IMPORT_CHUNK posts (with their history and comments) merge in one
+ * transaction: on any failure that part changes nothing, and importing the file again completes it (a
+ * repeat adds nothing). Progress goes from 0 to 1.
+ */
+export async function importBackup(db: RadarDB, backup: Backup, onProgress?: (fraction: number) => void): Promise<ImportReport> {
   const exportedAt = fromIso(backup.exportedAt);
-  return db.transaction('rw', [db.posts, db.sightings, db.comments, db.stats], async () => {
-    const report: ImportReport = { postsAdded: 0, postsUpdated: 0, sightingsAdded: 0, commentsAdded: 0 };
-    const sightings = backup.sightings.map(sightingFromBackup);
-    const lastSighting = new Map<string, number>();
-    for (const s of sightings) lastSighting.set(s.postId, Math.max(lastSighting.get(s.postId) ?? 0, s.at));
+  const report: ImportReport = { postsAdded: 0, postsUpdated: 0, sightingsAdded: 0, commentsAdded: 0 };
+  const posts = lastById(backup.posts);
+  const comments = lastById(backup.comments);
+  const sightingsOf = new Map<string, SightingRow[]>();
+  for (const s of backup.sightings) {
+    const row = sightingFromBackup(s);
+    (sightingsOf.get(row.postId) ?? sightingsOf.set(row.postId, []).get(row.postId)!).push(row);
+  }
+  const commentsOf = new Map<string, Backup['comments']>();
+  for (const c of comments) (commentsOf.get(c.postId) ?? commentsOf.set(c.postId, []).get(c.postId)!).push(c);
+  const inFile = new Set(posts.map((p) => p.id));
+  const orphans = comments.filter((c) => !inFile.has(c.postId));
 
-    const captured = backup.posts.map((p) => backupToCaptured(p, exportedAt));
-    const existing = await db.posts.bulkGet(captured.map((c) => c.id));
-    const rows = captured.map((c, i) => {
-      const prev = existing[i];
-      if (prev) {
-        const { row } = mergePost(prev, c);
-        row.firstSeenAt = Math.min(row.firstSeenAt, c.firstSeenAt);
-        row.sightedAt = Math.max(row.sightedAt, lastSighting.get(c.id) ?? 0);
-        if (JSON.stringify(row) !== JSON.stringify(prev)) report.postsUpdated++;
-        return row;
-      }
-      report.postsAdded++;
-      const { row } = newPostRow(c);
-      return { ...row, firstSeenAt: c.firstSeenAt, sightedAt: lastSighting.get(c.id) ?? 0 };
+  const steps = Math.max(1, Math.ceil(posts.length / IMPORT_CHUNK));
+  for (let step = 0; step < steps; step++) {
+    const chunk = posts.slice(step * IMPORT_CHUNK, (step + 1) * IMPORT_CHUNK);
+    const chunkComments = [...chunk.flatMap((p) => commentsOf.get(p.id) ?? []), ...(step === 0 ? orphans : [])];
+    await db.transaction('rw', [db.posts, db.sightings, db.comments, db.stats], async () => {
+      const sightings = chunk.flatMap((p) => sightingsOf.get(p.id) ?? []);
+      const lastSighting = new Map<string, number>();
+      for (const s of sightings) lastSighting.set(s.postId, Math.max(lastSighting.get(s.postId) ?? 0, s.at));
+
+      const captured = chunk.map((p) => backupToCaptured(p, exportedAt));
+      const existing = await db.posts.bulkGet(captured.map((c) => c.id));
+      const rows = captured.map((c, i) => {
+        const prev = existing[i];
+        if (prev) {
+          const { row } = mergePost(prev, c);
+          row.firstSeenAt = Math.min(row.firstSeenAt, c.firstSeenAt);
+          row.sightedAt = Math.max(row.sightedAt, lastSighting.get(c.id) ?? 0);
+          if (JSON.stringify(row) !== JSON.stringify(prev)) report.postsUpdated++;
+          return row;
+        }
+        report.postsAdded++;
+        const { row } = newPostRow(c);
+        return { ...row, firstSeenAt: c.firstSeenAt, sightedAt: lastSighting.get(c.id) ?? 0 };
+      });
+      await db.posts.bulkPut(rows);
+
+      const known = await db.sightings.bulkGet(sightings.map((s) => [s.postId, s.at] as [string, number]));
+      const fresh = sightings.filter((_, i) => !known[i]);
+      await db.sightings.bulkPut(fresh);
+      report.sightingsAdded += fresh.length;
+
+      const prevComments = await db.comments.bulkGet(chunkComments.map((c) => c.id));
+      const commentRows: CommentRow[] = chunkComments.map(({ firstSeenAt, lastSeenAt, ...c }, i) => {
+        if (!prevComments[i]) report.commentsAdded++;
+        const seenAt = lastSeenAt ? fromIso(lastSeenAt) : exportedAt;
+        const row = mergeComment(prevComments[i], { ...c, createdAt: c.createdAt == null ? null : fromIso(c.createdAt), seenAt });
+        return { ...row, firstSeenAt: Math.min(row.firstSeenAt, firstSeenAt ? fromIso(firstSeenAt) : seenAt) };
+      });
+      await db.comments.bulkPut(commentRows);
+      if (step === steps - 1) await refreshStats(db);
     });
-    await db.posts.bulkPut(rows);
-
-    const known = await db.sightings.bulkGet(sightings.map((s) => [s.postId, s.at] as [string, number]));
-    const fresh = sightings.filter((_, i) => !known[i]);
-    await db.sightings.bulkPut(fresh);
-    report.sightingsAdded = fresh.length;
-
-    const prevComments = await db.comments.bulkGet(backup.comments.map((c) => c.id));
-    const commentRows: CommentRow[] = backup.comments.map(({ firstSeenAt, lastSeenAt, ...c }, i) => {
-      if (!prevComments[i]) report.commentsAdded++;
-      const seenAt = lastSeenAt ? fromIso(lastSeenAt) : exportedAt;
-      const row = mergeComment(prevComments[i], { ...c, createdAt: c.createdAt == null ? null : fromIso(c.createdAt), seenAt });
-      return { ...row, firstSeenAt: Math.min(row.firstSeenAt, firstSeenAt ? fromIso(firstSeenAt) : seenAt) };
-    });
-    await db.comments.bulkPut(commentRows);
-    await refreshStats(db);
-    return report;
-  });
+    onProgress?.((step + 1) / steps);
+  }
+  return report;
 }

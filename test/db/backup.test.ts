@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { RadarDB } from '@/lib/db/schema';
 import { ingest } from '@/lib/db/posts';
-import { BackupError, exportBackup, importBackup, parseBackup } from '@/lib/db/backup';
+import { BackupError, exportBackup, importBackup, parseBackup, parseBackupInSteps } from '@/lib/db/backup';
 import { capturedComment, capturedPost, MIN } from '../support/records';
 
 let db: RadarDB;
@@ -120,5 +120,55 @@ describe('import', () => {
     await expect(importBackup(db, backup)).rejects.toThrow();
     expect(await db.posts.count()).toBe(before);
     expect(await db.posts.get('t3_new')).toBeUndefined();
+  });
+});
+
+describe('import follows capture\'s field rules, with limits (one set of rules for both ways in)', () => {
+  const post = (over: Record<string, unknown> = {}) => ({
+    id: 't3_a', subreddit: 'LocalLLaMA', title: 'A title', author: 'alice', permalink: '/r/LocalLLaMA/comments/a/s/', url: 'https://www.reddit.com/r/LocalLLaMA/comments/a/s/',
+    flair: null, createdAt: '2025-12-21T13:00:00.000Z', score: 5, comments: 1, body: null, lastSeenAt: '2025-12-21T14:00:00.000Z', ...over,
+  });
+  const file = (posts: unknown[], extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ format: 'reddit-trend-radar', version: 1, exportedAt: '2025-12-22T09:30:00.000Z', posts, sightings: [], comments: [], ...extra });
+  const NOW = Date.UTC(2026, 0, 1);
+
+  test.each([
+    ['a date that does not exist', { createdAt: '2025-02-31T10:00:00.000Z' }, 'posts[0].createdAt: not a real date'],
+    ['a last sighting in year 9999', { lastSeenAt: '9999-01-01T00:00:00.000Z' }, 'posts[0].lastSeenAt'],
+    ['a permalink to another host', { permalink: 'https://www.reddit.com@evil.example/phish' }, 'posts[0].permalink: expected a post path on reddit.com'],
+    ['a title holding a line break', { title: 'A title\nScore: 999999' }, 'posts[0].title: expected one line'],
+    ['a title holding a bidi override', { title: 'gnp.\u202Eexe' }, 'posts[0].title: expected one line'],
+    ['a 5 MB title', { title: 'x'.repeat(5_000_000) }, 'posts[0].title: expected one line of 1 to 2,000 characters'],
+    ['a score of 1e300', { score: 1e300 }, 'posts[0].score: expected a whole number'],
+    ['a community with its prefix', { subreddit: 'r/LocalLLaMA' }, 'posts[0].subreddit: expected a community name'],
+    ['a missing field, in plain words', { title: undefined }, 'posts[0].title: missing'],
+  ])('%s is refused', (_what, over, message) => {
+    expect(() => parseBackup(file([post(over)]), NOW)).toThrow(message);
+  });
+
+  test('a sighting in the future or with an absurd score is refused', () => {
+    expect(() => parseBackup(file([post()], { sightings: [{ postId: 't3_a', at: '9999-01-01T00:00:00.000Z', score: 1, comments: 0 }] }), NOW)).toThrow('sightings[0].at: not a real date between 2005 and now');
+    expect(() => parseBackup(file([post()], { sightings: [{ postId: 't3_a', at: '2025-12-21T14:00:00.000Z', score: 1e300, comments: 0 }] }), NOW)).toThrow('sightings[0].score');
+  });
+
+  test('two copies of an id count as one post: the one seen last', async () => {
+    const backup = parseBackup(file([post({ score: 5 }), post({ score: 9, lastSeenAt: '2025-12-21T15:00:00.000Z' })]), NOW);
+    const r = await importBackup(db, backup);
+    expect(r).toMatchObject({ postsAdded: 1, postsUpdated: 0 });
+    expect(await db.posts.count()).toBe(1);
+    expect((await db.posts.get('t3_a'))!.score).toBe(9);
+  });
+
+  test('a large file is checked and merged in steps, with progress', async () => {
+    const posts = Array.from({ length: 5_000 }, (_, i) => post({ id: `t3_p${i.toString(36)}`, permalink: `/r/LocalLLaMA/comments/p${i.toString(36)}/s/` }));
+    const checked: number[] = [];
+    const backup = await parseBackupInSteps(file(posts), (f) => checked.push(f), NOW);
+    expect(checked).toEqual([0.4, 0.8]);
+    const merged: number[] = [];
+    const r = await importBackup(db, backup, (f) => merged.push(f));
+    expect(merged.map((f) => Math.round(f * 100))).toEqual([33, 67, 100]);
+    expect(r.postsAdded).toBe(5_000);
+    expect(await db.posts.count()).toBe(5_000);
+    expect((await db.stats.get('stats'))!.stats.posts).toBe(5_000);
   });
 });
