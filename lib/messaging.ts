@@ -25,6 +25,15 @@ export interface ProtocolMap {
 }
 
 export type MessageType = keyof ProtocolMap;
+
+/**
+ * A batch a content script has cut but not yet seen acknowledged is also kept in storage.local under
+ * this prefix (content scripts may write there): a tab closed while the service worker sleeps loses its
+ * message, but not the batch. The background drains these on start and shortly after one is written, and
+ * removes each once stored; a batch stored twice changes nothing (the merge rules).
+ */
+export const PENDING_PREFIX = 'pending-batch:';
+export const pendingKey = (batchId: string) => `${PENDING_PREFIX}${batchId}`;
 interface Envelope<K extends MessageType = MessageType> {
   rtr: K;
   data: ProtocolMap[K]['data'];

@@ -8,7 +8,7 @@ import type { CaptureBatch } from '../capture/schema';
 import type { CapturedComment, CapturedPost } from '../capture/types';
 import { getDb } from '../db/schema';
 import { ingest } from '../db/posts';
-import { onMessages, type CaptureAck } from '../messaging';
+import { onMessages, PENDING_PREFIX, pendingKey, type CaptureAck } from '../messaging';
 import { getSettings } from '../settings/storage';
 import { rankSettingsOf, SETTINGS_KEY } from '../settings/shape';
 import { computeReport, storeLatest } from '../db/reports';
@@ -49,6 +49,8 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
   }
   const tabId = sender.tab?.id;
   if (tabId != null && tabId >= 0) void setBadge(tabId, batch.tabTotal);
+  // Stored: the copy the content script kept for a tab that might close (see drainPending) can go.
+  void browser.storage.local.remove(pendingKey(batch.batchId)).catch(() => undefined);
   if (result.added || result.updated) scheduleRerank();
   return {
     ok: true,
@@ -56,6 +58,32 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
     comments: result.comments,
     rejected: posts.rejected + comments.rejected + bodies.rejected,
   };
+}
+
+/**
+ * Stores the batches content scripts kept in storage.local and whose message never arrived (the tab
+ * closed while this worker slept). Each is handled as if it had come by message (validated, merged: a
+ * repeat changes nothing) and removed once stored; one that could not be stored stays for the next try.
+ */
+export async function drainPending(): Promise<number> {
+  const all = await browser.storage.local.get(null);
+  let stored = 0;
+  for (const [key, batch] of Object.entries(all)) {
+    if (!key.startsWith(PENDING_PREFIX)) continue;
+    const ack = await handleCapture(batch, {});
+    if (!ack.ok) continue;
+    await browser.storage.local.remove(key);
+    stored++;
+  }
+  return stored;
+}
+
+/** How long a kept batch waits for its message before the background stores it from storage. */
+export const PENDING_GRACE_MS = 3_000;
+let drainTimer: ReturnType<typeof setTimeout> | undefined;
+function scheduleDrain(): void {
+  clearTimeout(drainTimer);
+  drainTimer = setTimeout(() => void drainPending().catch((e) => console.warn('[Reddit Trend Radar] pending batches:', e)), PENDING_GRACE_MS);
 }
 
 export const CAPTURE_STATUS_KEY = 'capture-status';
@@ -170,7 +198,13 @@ export function startBackground(): void {
   });
   setUpSidebar();
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changes[SETTINGS_KEY]) scheduleRerank();
+    if (area !== 'local') return;
+    if (changes[SETTINGS_KEY]) scheduleRerank();
+    // A content script kept a batch: if its message does not come (the tab closed), store it from here.
+    // (A storage change wakes a sleeping worker, as a message would.)
+    if (Object.entries(changes).some(([key, c]) => key.startsWith(PENDING_PREFIX) && c.newValue !== undefined)) scheduleDrain();
   });
+  // Batches kept while this worker was stopped.
+  void drainPending().catch((e) => console.warn('[Reddit Trend Radar] pending batches:', e));
   browser.runtime.onInstalled.addListener(() => scheduleRerank());
 }

@@ -15,6 +15,9 @@ export interface BatcherDeps {
   newId: () => string;
   onAck?: (ack: CaptureAck, batch: CaptureBatch) => void;
   onPaused?: () => void;
+  /** Keeps a cut batch somewhere that outlives the page (storage.local), until `forget`. */
+  persist?: (batch: CaptureBatch) => void;
+  forget?: (batchId: string) => void;
 }
 
 export const BATCH_SIZE = 25;
@@ -99,6 +102,7 @@ export class Batcher {
     }
     this.failures = 0;
     this.unacked = this.unacked.filter((b) => b.batchId !== batch.batchId);
+    this.deps.forget?.(batch.batchId);
     for (const p of batch.posts as CapturedPost[]) this.acknowledged.add(p.id);
     this.deps.onAck?.(ack, batch);
   }
@@ -111,18 +115,15 @@ export class Batcher {
       for (const c of comments) this.comments.delete(c.id);
       const bodies = [...this.bodies].map(([postId, body]) => ({ postId, body }));
       this.bodies.clear();
-      this.unacked.push({
-        batchId: this.deps.newId(),
-        tabTotal: this.queuedIds.size,
-        posts,
-        comments,
-        bodies,
-      });
+      const batch = { batchId: this.deps.newId(), tabTotal: this.queuedIds.size, posts, comments, bodies };
+      this.unacked.push(batch);
+      this.deps.persist?.(batch);
     }
   }
 
   stop(): void {
     this.stopped = true;
+    for (const b of this.unacked) this.deps.forget?.(b.batchId);
     this.posts.clear();
     this.comments.clear();
     this.bodies.clear();

@@ -81,3 +81,25 @@ test('excluded communities and private windows are not captured, whatever the co
   expect(privateAck).toMatchObject({ paused: true, stored: 0 });
   expect(await getDb().posts.get('t3_private')).toBeUndefined();
 });
+
+test('a batch kept in storage by a tab that closed is stored on the next drain, once, and removed', async () => {
+  const { drainPending } = await import('@/lib/background');
+  const { pendingKey } = await import('@/lib/messaging');
+  const batch = { batchId: 'batch-kept-1', tabTotal: 2, posts: [capturedPost({ id: 't3_kept1' }), capturedPost({ id: 't3_kept2' })], comments: [], bodies: [] };
+  await browser.storage.local.set({ [pendingKey(batch.batchId)]: batch, unrelated: 1 });
+  expect(await drainPending()).toBe(1);
+  expect((await getDb().posts.toArray()).map((p) => p.id).sort()).toEqual(['t3_kept1', 't3_kept2']);
+  expect(await browser.storage.local.get(pendingKey(batch.batchId))).toEqual({});
+  expect(await browser.storage.local.get('unrelated')).toEqual({ unrelated: 1 });
+  // Its message arriving late changes nothing: one sighting per post.
+  await handleCapture(batch, { tab });
+  expect(await getDb().sightings.count()).toBe(2);
+});
+
+test('a batch that arrives by message removes the copy its tab kept', async () => {
+  const { pendingKey } = await import('@/lib/messaging');
+  const batch = { batchId: 'batch-kept-2', tabTotal: 1, posts: [capturedPost({ id: 't3_msg2' })], comments: [], bodies: [] };
+  await browser.storage.local.set({ [pendingKey(batch.batchId)]: batch });
+  await handleCapture(batch, { tab });
+  await vi.waitFor(async () => expect(await browser.storage.local.get(pendingKey(batch.batchId))).toEqual({}));
+});

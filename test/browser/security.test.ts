@@ -104,6 +104,30 @@ describe.runIf(canRunBrowser)('security and privacy', () => {
     expect(dialogs).toEqual([]);
   });
 
+  test('a tab closed right after a scroll while the worker sleeps: its batches are stored when the worker wakes', async () => {
+    const reddit = await h.context.newPage();
+    const db = await extensionPage(h);
+    await reddit.goto(h.url(ROUTES.newListing!));
+    await waitForDb(db, (d) => d.posts.filter((p) => p.subreddit === 'MachineLearning').length >= 50, 'the listing');
+    await db.close();
+    // The worker sleeps (as Chrome stops it when idle); the user scrolls 100 posts in and closes the tab.
+    await stopServiceWorker(reddit);
+    const ids = Array.from({ length: 100 }, (_, i) => `t3_zzclose${String(i).padStart(2, '0')}`);
+    await reddit.evaluate((list) => {
+      const batch = document.createElement('faceplate-batch');
+      batch.innerHTML = list.map((id) => `<article><shreddit-post id="${id}" permalink="/r/MachineLearning/comments/${id.slice(3)}/s/" post-title="Close ${id}" score="3" comment-count="1" created-timestamp="2026-07-10T08:00:00.000000+0000" author="t" subreddit-name="MachineLearning"></shreddit-post></article>`).join('');
+      document.querySelector('shreddit-feed')!.append(batch);
+    }, ids);
+    await reddit.close({ runBeforeUnload: false });
+    // Later, anything wakes the worker (here: opening the popup); every post is there, each once.
+    const later = await extensionPage(h);
+    const d = await waitForDb(later, (x) => ids.every((id) => x.posts.some((p) => p.id === id)), 'the 100 posts of the closed tab', 30_000);
+    for (const id of ids) expect(d.sightings.filter((s) => s.postId === id)).toHaveLength(1);
+    const left = await later.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(null)).filter((k) => k.startsWith('pending-batch:')));
+    expect(left).toEqual([]);
+    await later.close();
+  });
+
   test('the worker stopped right after a batch was sent: every post stored, each once', async () => {
     const reddit = await h.context.newPage();
     const db = await extensionPage(h);

@@ -104,3 +104,31 @@ test('a batch never waits behind another in flight: closing the page right after
   expect(b.pending).toBe(0);
   expect(b.acknowledged.size).toBe(31);
 });
+
+test('every cut batch is kept until acknowledged, and forgotten when acknowledged or stopped', async () => {
+  const kept = new Map<string, unknown>();
+  let ok = false;
+  const b = new Batcher({
+    send: async () => (ok ? { ok: true, stored: 1, comments: 0, rejected: 0 } : { ok: false, stored: 0, comments: 0, rejected: 0, error: 'worker asleep' }),
+    setTimeout: () => undefined,
+    newId: (() => {
+      let i = 0;
+      return () => `id-${++i}`;
+    })(),
+    persist: (batch) => kept.set(batch.batchId, batch),
+    forget: (id) => kept.delete(id),
+  });
+  b.add([capturedPost({ id: 't3_k1' })]);
+  await b.flush();
+  // Not acknowledged (the tab could close now): the batch is kept.
+  expect([...kept.keys()]).toEqual(['id-1']);
+  ok = true;
+  await b.flush();
+  expect(kept.size).toBe(0);
+  ok = false;
+  b.add([capturedPost({ id: 't3_k2' })]);
+  await b.flush();
+  expect(kept.size).toBe(1);
+  b.stop();
+  expect(kept.size).toBe(0);
+});
