@@ -119,7 +119,7 @@ export const FIELD_RULES: Record<string, string> = {
   subreddit: 'a community name of 2 to 32 letters, digits or "_", without "r/"',
   title: 'one line of 1 to 2,000 characters, without control characters or bidi overrides',
   author: 'null or one line of up to 64 characters',
-  permalink: 'a post path on reddit.com such as "/r/LocalLLaMA/comments/1psbx2q/title/"',
+  permalink: 'a Reddit post path such as "/r/LocalLLaMA/comments/1psbx2q/title/"',
   url: 'an http(s) address of up to 4,000 characters',
   flair: 'null or one line of up to 200 characters',
   createdAt: 'a time between 2005 and now',

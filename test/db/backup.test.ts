@@ -135,7 +135,7 @@ describe('import follows capture\'s field rules, with limits (one set of rules f
   test.each([
     ['a date that does not exist', { createdAt: '2025-02-31T10:00:00.000Z' }, 'posts[0].createdAt: not a real date'],
     ['a last sighting in year 9999', { lastSeenAt: '9999-01-01T00:00:00.000Z' }, 'posts[0].lastSeenAt'],
-    ['a permalink to another host', { permalink: 'https://www.reddit.com@evil.example/phish' }, 'posts[0].permalink: expected a post path on reddit.com'],
+    ['a permalink to another host', { permalink: 'https://www.reddit.com@evil.example/phish' }, 'posts[0].permalink: expected a Reddit post path'],
     ['a title holding a line break', { title: 'A title\nScore: 999999' }, 'posts[0].title: expected one line'],
     ['a title holding a bidi override', { title: 'gnp.\u202Eexe' }, 'posts[0].title: expected one line'],
     ['a 5 MB title', { title: 'x'.repeat(5_000_000) }, 'posts[0].title: expected one line of 1 to 2,000 characters'],
