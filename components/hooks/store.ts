@@ -8,6 +8,7 @@ import { postsCreatedBetween } from '@/lib/db/posts';
 import { computeInput, settingsKey } from '@/lib/db/reports';
 import { applyRetention, deleteEverything } from '@/lib/db/retention';
 import { loadSample, removeSample } from '@/lib/db/sample';
+import { autoBackup, opfsBackupStore, removeAutoBackups, restoreAutoBackup } from '@/lib/db/auto-backup';
 import type { ImportReport } from '@/lib/db/backup';
 import type { GenerationCache } from '@/lib/analysis/cache';
 import type { AnalysisInput } from '@/lib/analysis/input';
@@ -73,7 +74,23 @@ export async function importBackupFile(file: File, onProgress?: (stage: 'checkin
   return importBackup(getDb(), backup, (f) => onProgress?.('merging', f));
 }
 
+/** Merges an automatic backup back in (what is stored stays). */
+export const restoreBackup = (name: string, onProgress?: (f: number) => void) => restoreAutoBackup(getDb(), opfsBackupStore(), name, onProgress);
+/** Makes an automatic backup now, whatever the week. */
+export async function backUpNow(): Promise<void> {
+  if (!(await autoBackup(getDb(), opfsBackupStore(), Date.now(), true))) throw new Error('nothing is captured yet');
+}
+
+/** Downloads an automatic backup as a file the user keeps where they like. */
+export async function downloadAutoBackup(name: string): Promise<void> {
+  downloadText(`reddit-trend-radar-${name}`, await opfsBackupStore().read(name), 'application/json');
+}
+
 export const addSample = () => loadSample(getDb(), Date.now());
 export const dropSample = () => removeSample(getDb());
 export const runRetention = (s: Settings) => applyRetention(getDb(), Date.now(), s.keepSightingsDays, s.keepPostsMonths);
-export const deleteAllData = () => deleteEverything(getDb());
+/** Deletes every capture and the automatic backups (what the user asked for is gone, everywhere). */
+export async function deleteAllData(): Promise<void> {
+  await deleteEverything(getDb());
+  await removeAutoBackups(opfsBackupStore()).catch(() => undefined);
+}

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { formatMB } from '@/lib/llm/models';
 import type { Settings } from '@/lib/settings/shape';
 import { DataSection } from '../panels/DataSection';
-import { deleteAllData, runRetention } from '../hooks/store';
+import { backUpNow, deleteAllData, downloadAutoBackup, restoreBackup, runRetention } from '../hooks/store';
+import { useAutoBackups } from '../hooks/useAutoBackups';
 import { storageUsed } from '../hooks/browser';
 import { useStoreStats } from '../hooks/useStoreStats';
 
@@ -11,6 +12,12 @@ export function DataOptions({ settings, update }: { settings: Settings; update: 
   const [used, setUsed] = useState<number | null>();
   const [note, setNote] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [backups, refreshBackups] = useAutoBackups();
+  const act = (fn: () => Promise<unknown>, done: string) =>
+    void fn().then(
+      () => (setNote(done), refreshBackups()),
+      (e: Error) => setNote(`${done.replace(/\.$/, '')} failed: ${e.message}`),
+    );
   useEffect(() => {
     void storageUsed().then(setUsed);
   }, [stats?.posts]);
@@ -36,6 +43,30 @@ export function DataOptions({ settings, update }: { settings: Settings; update: 
           Apply now
         </button>
       </section>
+      <section className="options-section" aria-labelledby="backups-h">
+        <h2 id="backups-h">Automatic backups</h2>
+        <label>
+          <input type="checkbox" checked={settings.autoBackup} onChange={(e) => void update({ autoBackup: e.target.checked })} data-testid="auto-backup" /> Keep a weekly backup
+          of everything captured (the last 4), in this browser's storage for the extension, apart from its database: if the browser ever discards
+          the database (a full disk can make it do so), your history can be restored in one click.
+        </label>
+        {backups === undefined ? (
+          <p className="muted">Reading…</p>
+        ) : backups.length === 0 ? (
+          <p className="muted">No automatic backup yet: the first is made within a few hours of capturing.</p>
+        ) : (
+          <ul data-testid="auto-backups">
+            {backups.map((b) => (
+              <li key={b.name}>
+                {new Date(b.at).toISOString().slice(0, 16).replace('T', ' ')} UTC: {b.posts} posts, {formatMB(b.size / 1e6)}{' '}
+                <button type="button" onClick={() => act(() => restoreBackup(b.name), `Restored the backup of ${new Date(b.at).toISOString().slice(0, 10)}.`)}>Restore</button>{' '}
+                <button type="button" onClick={() => act(() => downloadAutoBackup(b.name), 'Backup downloaded.')}>Download</button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <button type="button" onClick={() => act(backUpNow, 'Backup made.')} data-testid="backup-now">Back up now</button>
+      </section>
       <section className="options-section" aria-labelledby="data-h">
         <h2 id="data-h">Your data</h2>
         <p>
@@ -48,7 +79,7 @@ export function DataOptions({ settings, update }: { settings: Settings; update: 
             <button type="button" className="danger" onClick={() => setConfirming(true)}>Delete everything…</button>
           ) : (
             <span role="alertdialog" aria-label="Delete everything?">
-              Delete every captured post, comment, score point, report and generated text? Settings stay. This cannot be undone.{' '}
+              Delete every captured post, comment, score point, report, generated text and automatic backup? Settings stay. This cannot be undone.{' '}
               <button type="button" className="danger" onClick={() => void deleteAllData().then(() => (setConfirming(false), setNote('Everything was deleted.')))}>
                 Delete everything
               </button>{' '}

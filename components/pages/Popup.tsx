@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { DataSection } from '../panels/DataSection';
-import { addSample, copyMarkdown, downloadMarkdown, dropSample } from '../hooks/store';
+import { addSample, copyMarkdown, downloadMarkdown, dropSample, restoreBackup } from '../hooks/store';
 import { openOptionsPage, openSidebarFromPage } from '../hooks/browser';
 import { useCaptureStatus } from '../hooks/useCaptureStatus';
 import { useReport } from '../hooks/useReport';
 import { useSavedAnalysis } from '../hooks/useSavedAnalysis';
 import { useSettings } from '../hooks/useSettings';
 import { useStoreStats } from '../hooks/useStoreStats';
+import { useRestoreOffer } from '../hooks/useRestoreOffer';
 import { lazy, Suspense } from 'react';
 
 // The analysis tab's code (the offline analyser, the Markdown view) loads when the tab opens.
@@ -23,6 +24,7 @@ export function Popup() {
   const report = useReport(date, settings);
   const saved = useSavedAnalysis(report, settings);
   const captureStatus = useCaptureStatus();
+  const [offer, dismissOffer] = useRestoreOffer();
   const { note, act } = useAction();
 
 
@@ -56,6 +58,16 @@ export function Popup() {
       {captureStatus && (
         <p className="banner" role="alert" data-testid="capture-status">
           {captureStatus.message}
+        </p>
+      )}
+      {offer && stats && stats.posts === stats.samplePosts && (
+        <p className="banner" role="alert" data-testid="restore-offer">
+          Your captured history is empty, but the automatic backup of {new Date(offer.at).toISOString().slice(0, 10)} holds {offer.posts} posts. The
+          browser may have discarded its database.{' '}
+          <button type="button" onClick={() => act(() => restoreBackup(offer.name), `Restored ${offer.posts} posts from the backup.`)} data-testid="restore-backup">
+            Restore {offer.posts} posts
+          </button>{' '}
+          <button type="button" onClick={dismissOffer}>Not now</button>
         </p>
       )}
       {stats && stats.samplePosts > 0 && (

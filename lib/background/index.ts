@@ -15,6 +15,8 @@ import { computeReport, storeLatest } from '../db/reports';
 import { applyRetention } from '../db/retention';
 import { BADGES_KEY, badgesOf } from '../rank/badges';
 import { REDDIT_MATCHES } from '../reddit/urls';
+import { lowOnSpace, lowSpaceMessage } from './space';
+import { autoBackup, opfsBackupStore } from '../db/auto-backup';
 
 export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.MessageSender, 'tab'>): Promise<CaptureAck> {
   const bad = invalidField(CaptureBatchShape, data);
@@ -24,6 +26,15 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
   const settings = await getSettings();
   if (!settings.captureEnabled || (sender.tab?.incognito && !settings.captureInPrivate))
     return { ok: true, stored: 0, comments: 0, rejected: 0, paused: true };
+  // Little disk left: write nothing (a full disk can cost the whole database); the sender keeps the
+  // batch and tries again later, so capture resumes by itself once there is room.
+  const low = await lowOnSpace();
+  if (low) {
+    const message = lowSpaceMessage(low.free);
+    await browser.storage.local.set({ [CAPTURE_STATUS_KEY]: { state: 'storage-low', since: Date.now(), message } });
+    statusClear = false;
+    return { ok: false, stored: 0, comments: 0, rejected: 0, error: message };
+  }
   const excluded = new Set(settings.excluded.map((s) => s.toLowerCase()));
   const posts = validRecords<CapturedPost>(CapturedPostShape, batch.posts);
   posts.ok = posts.ok.filter((p) => !excluded.has(p.subreddit.toLowerCase()));
@@ -144,6 +155,15 @@ export async function rerank(now = Date.now()): Promise<void> {
   await browser.storage.local.set({ [BADGES_KEY]: badgesOf(report) });
 }
 
+// ── Automatic backups (lib/db/auto-backup.ts) ─────────────────────────────────────────────────────────
+export const BACKUP_ALARM = 'auto-backup';
+
+/** Makes the weekly backup when one is due (and automatic backups are on). */
+export async function backupIfDue(now = Date.now(), store = opfsBackupStore()): Promise<void> {
+  if (!(await getSettings()).autoBackup) return;
+  await autoBackup(getDb(), store, now);
+}
+
 export const RETENTION_ALARM = 'retention';
 export async function retention(now = Date.now()): Promise<void> {
   const s = await getSettings();
@@ -192,9 +212,11 @@ export function startBackground(): void {
   // Windows move with time even without new captures: re-rank every 15 minutes.
   void browser.alarms.create(RERANK_ALARM, { periodInMinutes: 15, delayInMinutes: 1 });
   void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 10 });
+  void browser.alarms.create(BACKUP_ALARM, { periodInMinutes: 6 * 60, delayInMinutes: 5 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RERANK_ALARM) void rerank();
     if (alarm.name === RETENTION_ALARM) void retention();
+    if (alarm.name === BACKUP_ALARM) void backupIfDue().catch((e) => console.warn('[Reddit Trend Radar] automatic backup failed:', e));
   });
   setUpSidebar();
   browser.storage.onChanged.addListener((changes, area) => {

@@ -44,6 +44,8 @@ export interface Settings {
   tracked: string[];
   /** Count every captured community instead of `tracked`. */
   trackAll: boolean;
+  /** A weekly backup kept in the extension's own file storage, the last 4 (lib/db/auto-backup.ts). */
+  autoBackup: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -59,6 +61,7 @@ export const DEFAULT_SETTINGS: Settings = {
   keepSightingsDays: 30,
   keepPostsMonths: 12,
   feedBadges: true,
+  autoBackup: true,
 };
 
 /** What ranking needs of the settings. */

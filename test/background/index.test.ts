@@ -103,3 +103,29 @@ test('a batch that arrives by message removes the copy its tab kept', async () =
   await handleCapture(batch, { tab });
   await vi.waitFor(async () => expect(await browser.storage.local.get(pendingKey(batch.batchId))).toEqual({}));
 });
+
+test('little disk left: capture pauses with a message, stores nothing, and resumes by itself once there is room', async () => {
+  const { space, resetSpaceCheck } = await import('@/lib/background/space');
+  const { CAPTURE_STATUS_KEY } = await import('@/lib/background');
+  const GiB = 1024 ** 3;
+  // (A faked estimate: no small filesystem can be mounted for the browser's own quota here.)
+  const estimate = vi.spyOn(space, 'estimate').mockResolvedValue({ usage: 99.5 * GiB, quota: 100 * GiB });
+  resetSpaceCheck();
+  const batch = { batchId: 'batch-low-1', tabTotal: 1, posts: [capturedPost({ id: 't3_low' })], comments: [] };
+  const ack = await handleCapture(batch, { tab });
+  expect(ack).toMatchObject({ ok: false, stored: 0 });
+  expect(ack.error).toContain('Free disk space is low (about 512 MB left): capture is paused');
+  expect(await getDb().posts.count()).toBe(0);
+  expect((await browser.storage.local.get(CAPTURE_STATUS_KEY))[CAPTURE_STATUS_KEY]).toMatchObject({ state: 'storage-low' });
+  // Room again (the user freed 10 GiB): the batch the tab kept goes through, the notice goes.
+  estimate.mockResolvedValue({ usage: 90 * GiB, quota: 100 * GiB });
+  resetSpaceCheck();
+  expect(await handleCapture(batch, { tab })).toMatchObject({ ok: true, stored: 1 });
+  expect(await browser.storage.local.get(CAPTURE_STATUS_KEY)).toEqual({});
+  // The margin is 1 GiB or 2 % of the quota, whichever is smaller: on a 20 GiB quota, 0.4 GiB.
+  estimate.mockResolvedValue({ usage: 19.5 * 1024 ** 3, quota: 20 * GiB });
+  resetSpaceCheck();
+  expect(await handleCapture({ ...batch, batchId: 'batch-low-2' }, { tab })).toMatchObject({ ok: true });
+  estimate.mockRestore();
+  resetSpaceCheck();
+});

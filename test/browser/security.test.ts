@@ -167,6 +167,38 @@ describe.runIf(canRunBrowser)('security and privacy', () => {
     expect([...new Set(pageHosts)].filter((host) => !named.has(host))).toEqual([]);
   });
 
+  test('the browser discards the database: the popup offers the automatic backup, and one click restores it', async () => {
+    const reddit = await h.context.newPage();
+    const db = await extensionPage(h);
+    await reddit.goto(h.url(ROUTES.newListing!));
+    const before = await waitForDb(db, (d) => d.posts.filter((p) => p.subreddit === 'MachineLearning').length >= 50, 'the listing');
+    const ids = before.posts.filter((p) => p.sample === 0).map((p) => p.id as string).sort();
+    await reddit.close();
+    // A backup (the background makes one a week; Options can make one now).
+    const options = await extensionPage(h, 'options.html');
+    await options.getByTestId('backup-now').click();
+    await expect.poll(() => options.getByTestId('auto-backups').locator('li').count(), { timeout: 15_000 }).toBe(1);
+    await options.close();
+    // The database goes away under the running extension (as Chromium's recovery of a damaged store does).
+    const deleted = await db.evaluate(() => new Promise<string>((ok) => {
+      const r = indexedDB.deleteDatabase('reddit-trend-radar');
+      r.onsuccess = () => ok('deleted');
+      r.onerror = () => ok(`error ${r.error}`);
+    }));
+    expect(deleted).toBe('deleted');
+    expect((await readDb(db)).posts).toEqual([]);
+    // Opening the popup: the offer, then the restore.
+    const popup = await extensionPage(h, 'popup.html');
+    await expect.poll(() => popup.getByTestId('restore-offer').count(), { timeout: 15_000 }).toBe(1);
+    expect(await popup.getByTestId('restore-offer').textContent()).toContain(`holds ${ids.length} posts`);
+    await popup.getByTestId('restore-backup').click();
+    const after = await waitForDb(db, (d) => d.posts.length >= ids.length, 'the restored posts');
+    expect(after.posts.map((p) => p.id as string).sort()).toEqual(ids);
+    await expect.poll(() => popup.getByTestId('restore-offer').count(), { timeout: 15_000 }).toBe(0);
+    await popup.close();
+    await db.close();
+  });
+
   test('permissions: each one the manifest asks for is used, and no host beyond reddit.com', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
     const code = ['background.js', ...readdirSync(join(EXTENSION_DIR, 'chunks')).map((f) => `chunks/${f}`)]
