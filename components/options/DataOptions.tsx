@@ -58,7 +58,7 @@ export function DataOptions({ settings, update }: { settings: Settings; update: 
           <ul data-testid="auto-backups">
             {backups.map((b) => (
               <li key={b.name}>
-                {new Date(b.at).toISOString().slice(0, 16).replace('T', ' ')} UTC: {b.posts} posts, {formatMB(b.size / 1e6)}{' '}
+                {new Date(b.at).toISOString().slice(0, 16).replace('T', ' ')} UTC: {b.posts} posts, {b.size < 1e6 ? `${Math.max(1, Math.round(b.size / 1e3))} kB` : formatMB(b.size / 1e6)}{' '}
                 <button type="button" onClick={() => act(() => restoreBackup(b.name), `Restored the backup of ${new Date(b.at).toISOString().slice(0, 10)}.`)}>Restore</button>{' '}
                 <button type="button" onClick={() => act(() => downloadAutoBackup(b.name), 'Backup downloaded.')}>Download</button>
               </li>
