@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from '#imports';
-import { readabilityBody } from '@/lib/capture/parsers/readability-body';
+import { readabilityArticle } from '@/lib/capture/parsers/readability-body';
 
-// Injected by the background only into a post page of unknown markup; returns the body as plain text.
-export default defineUnlistedScript(() => readabilityBody(document));
+// Injected by the background only into a post page of unknown markup; returns the body as plain text and
+// the titles the page shows (the background stores the body only if they are the post's).
+export default defineUnlistedScript(() => readabilityArticle(document));

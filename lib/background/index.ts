@@ -16,6 +16,7 @@ import { applyRetention } from '../db/retention';
 import { BADGES_KEY, badgesOf } from '../rank/badges';
 import { REDDIT_MATCHES } from '../reddit/urls';
 import { lowOnSpace, lowSpaceMessage } from './space';
+import { showsPost, type FallbackArticle } from '../capture/fallback';
 import { autoBackup, opfsBackupStore } from '../db/auto-backup';
 
 export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.MessageSender, 'tab'>): Promise<CaptureAck> {
@@ -134,8 +135,12 @@ async function handleReadability(data: unknown, sender: Pick<Browser.runtime.Mes
   const postId = (data as { postId?: unknown } | null)?.postId;
   if (tabId == null || typeof postId !== 'string') return { ok: false };
   const [res] = await browser.scripting.executeScript({ target: { tabId }, files: ['/readability-fallback.js'] });
-  const body = typeof res?.result === 'string' ? res.result : null;
-  const patch = { postId, body };
+  const article = res?.result as Partial<FallbackArticle> | undefined;
+  const post = await getDb().posts.get(postId);
+  // Only the text of a page that shows this post's title: never an error, login or bot-check page's.
+  const titles = Array.isArray(article?.titles) ? article.titles.filter((t): t is string => typeof t === 'string') : [];
+  if (!post || !showsPost(post.title, titles)) return { ok: false };
+  const patch = { postId, body: typeof article?.body === 'string' ? article.body : null };
   if (!conforms(BodyPatchShape, patch)) return { ok: false };
   await ingest(getDb(), [], [], [patch]);
   return { ok: true };

@@ -94,6 +94,11 @@ export const OLD = {
    */
   siteTable: '#siteTable',
   /**
+   * The login wall old.reddit.com shows logged-out visitors instead of a listing (since mid-2026).
+   * @fixtures test/fixtures/old-login-wall: 2
+   */
+  loginForm: 'form#login-form, #login_login-main',
+  /**
    * Any post or comment "thing"; with siteTable or searchPost, it tells old markup.
    * @fixtures old-comments-r-aww-2018: 200; old-listing-r-python-2024: 30; old-listing-r-saas-new-2026-synthetic-text: 25; test/fixtures/old-comments: 3; test/fixtures/old-listing: 3
    */
@@ -229,6 +234,15 @@ export const OLD = {
 
 /** Any post element a feed, a post page or a search page shows, new or old (feed badges go on these). */
 export const ANY_POST = `${NEW.post}, ${OLD.post}, ${OLD.searchPost}`;
+
+// ── Any page ─────────────────────────────────────────────────────────────────────────────────────────
+export const PAGE = {
+  /**
+   * A page's headings: an error page says what it is there; the Readability fallback checks the post's title there.
+   * @fixtures new-listing-r-machinelearning-2026: 6; new-post-r-artificial-2026-with-comments: 4; new-post-r-denvernuggets-2024-lazy-comments: 1; old-comments-r-aww-2018: 3; old-listing-r-python-2024: 5; old-listing-r-saas-new-2026-synthetic-text: 4; old-search-2026-synthetic-text: 79; test/fixtures/error-at-post-url: 1; test/fixtures/new-post: 1; test/fixtures/old-login-wall: 1
+   */
+  heading: 'h1',
+} as const;
 
 // ── Reddit's JSON shown in a tab ────────────────────────────────────────────────────────────────────────
 export const JSON_DOC = {

@@ -188,6 +188,16 @@ describe.runIf(canRunBrowser)('capture in a real browser', () => {
     expect(ids(d)).toEqual(expected);
   });
 
+  test("an error page at a captured post's URL: nothing of its text is stored", async () => {
+    const before = await readDb(dbPage);
+    expect(before.posts.find((p) => p.id === 't3_1ufdzsr')!.body).toBeNull();
+    await reddit.goto(h.url(ROUTES.errorAtPostUrl!));
+    await reddit.waitForTimeout(2_500);
+    const after = await readDb(dbPage);
+    expect(after.posts.find((p) => p.id === 't3_1ufdzsr')!.body).toBeNull();
+    expect(after.posts.length).toBe(before.posts.length);
+  });
+
   test('a post page of unknown markup: Readability recovers the body of a post already known', async () => {
     expect((await readDb(dbPage)).posts.find((p) => p.id === 't3_1uhw7fu')!.body).toBeNull();
     await reddit.goto(h.url(ROUTES.unknownLayoutPost!));

@@ -51,6 +51,12 @@ export const ROUTES: Record<string, Route> = {
   oldComments: { host: 'www.reddit.com', path: '/r/aww/comments/8dyrb3/ben_is_very_proud_of_himself_for_learning_to_go/', file: 'old-comments-r-aww-2018.html' },
   jsonFront: { host: 'www.reddit.com', path: '/.json', file: 'json-listing-frontpage-2018.json', type: 'application/json' },
   jsonAita: { host: 'old.reddit.com', path: '/r/AmItheAsshole/hot.json', file: 'json-listing-r-amitheasshole-2024.json', type: 'application/json' },
+  /** Hand-made: an error page (page not found, a network block) at the URL of a captured listing post. */
+  errorAtPostUrl: {
+    host: 'www.reddit.com',
+    path: '/r/MachineLearning/comments/1ufdzsr/optimising_lmapf_guidance_graphs_using/',
+    html: readFileSync(resolve('test/fixtures/error-at-post-url.html'), 'utf8'),
+  },
   /** A post page in markup we do not know (a future redesign): only Readability can read its body. */
   unknownLayoutPost: {
     host: 'www.reddit.com',

@@ -123,3 +123,30 @@ describe('JSON API', () => {
     expect(() => parseJsonListing({ error: 403 }, SEEN)).toThrow('not a Reddit JSON listing');
   });
 });
+
+describe('pages that hold no post store nothing, whatever their URL', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { htmlDocument } = await import('../support/fixtures');
+  const { parsePage } = await import('@/lib/capture/parse-page');
+  const { showsPost } = await import('@/lib/capture/fallback');
+  const page = (file: string, url: string) => htmlDocument(readFileSync(`test/fixtures/${file}`, 'utf8'), url);
+
+  test("an error page at a post's URL is no post page: no Readability fallback, nothing parsed", () => {
+    const url = 'https://www.reddit.com/r/MachineLearning/comments/1ufdzsr/optimising_lmapf_guidance_graphs_using/';
+    const doc = page('error-at-post-url.html', url);
+    expect(detectPage(doc, url)).toEqual({ layout: 'unknown', kind: 'none', reason: 'Reddit error page (page not found)' });
+    expect(parsePage(doc, url, Date.UTC(2026, 0, 1))).toEqual({ posts: [], comments: [], skipped: 0, ads: 0 });
+  });
+
+  test("old Reddit's login wall is recognised", () => {
+    const url = 'https://old.reddit.com/r/Python/';
+    expect(detectPage(page('old-login-wall.html', url), url)).toEqual({ layout: 'unknown', kind: 'none', reason: 'Reddit login page' });
+  });
+
+  test("the fallback's text is kept only from a page that shows the post's title", () => {
+    const stored = 'I shrank a transformer until every number fitted on the screen and made the weights editable [R]';
+    expect(showsPost(stored, ['I shrank a transformer : r/MachineLearning', 'I shrank a transformer until every number fitted on the screen'])).toBe(true);
+    expect(showsPost(stored, ['Page not found', 'page not found'])).toBe(false);
+    expect(showsPost(stored, ['reddit', 'I'])).toBe(false);
+  });
+});

@@ -12,7 +12,7 @@ import { fixtureDocument, hasFixtures, htmlDocument } from '../support/fixtures'
 import { countMatches } from '../support/selector-count';
 
 const SOURCE = readFileSync(resolve('lib/capture/selectors.ts'), 'utf8');
-const GROUPS = { NEW: selectors.NEW, OLD: selectors.OLD, JSON_DOC: selectors.JSON_DOC } as Record<string, Record<string, unknown>>;
+const GROUPS = { NEW: selectors.NEW, OLD: selectors.OLD, PAGE: selectors.PAGE, JSON_DOC: selectors.JSON_DOC } as Record<string, Record<string, unknown>>;
 
 interface Claim {
   group: string;

@@ -4,6 +4,8 @@
  */
 import { Readability } from '@mozilla/readability';
 import { collapse } from '../../reddit/text';
+import type { FallbackArticle } from '../fallback';
+import { PAGE } from '../selectors';
 
 export function readabilityBody(doc: Document): string | null {
   try {
@@ -17,4 +19,9 @@ export function readabilityBody(doc: Document): string | null {
   } catch {
     return null;
   }
+}
+
+export function readabilityArticle(doc: Document): FallbackArticle {
+  const titles = [doc.title, doc.querySelector(PAGE.heading)?.textContent ?? ''].map((t) => collapse(t)).filter(Boolean);
+  return { body: readabilityBody(doc), titles };
 }
