@@ -98,8 +98,8 @@ function PostView({ id, settings }: { id: string; settings: Settings }) {
         <ul className="comments" data-testid="top-comments">
           {top.map((c) => (
             <li key={c.id}>
-              <strong>u/{c.author ?? '[deleted]'}</strong> {c.score != null && <span className="muted">({c.score})</span>} {c.body.slice(0, 280)}
-              {c.body.length > 280 ? '…' : ''}
+              <strong>u/{c.author ?? '[deleted]'}</strong> {c.score != null && <span className="muted">({c.score})</span>} {(c.body ?? '[deleted]').slice(0, 280)}
+              {(c.body?.length ?? 0) > 280 ? '…' : ''}
             </li>
           ))}
         </ul>

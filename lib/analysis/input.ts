@@ -39,7 +39,8 @@ export interface CommentLike {
   postId: string;
   author: string | null;
   score: number | null;
-  body: string;
+  /** Null for a deleted comment: never among the top comments. */
+  body: string | null;
 }
 
 export const TOP_COMMENTS = 5;
@@ -48,7 +49,7 @@ export const TOP_COMMENTS = 5;
 export function topComments<T extends CommentLike>(comments: T[], n = TOP_COMMENTS): T[] {
   return comments
     .map((c, i) => ({ c, i }))
-    .filter(({ c }) => c.body.trim())
+    .filter(({ c }) => c.body?.trim())
     .sort((a, b) => (b.c.score ?? -Infinity) - (a.c.score ?? -Infinity) || a.i - b.i)
     .slice(0, n)
     .map(({ c }) => c);
@@ -72,7 +73,7 @@ export function reportWithInput(
   for (const id of postsNeedingDetails(report)) {
     details[id] = {
       body: byId.get(id)?.body ?? null,
-      comments: topComments(comments.filter((c) => c.postId === id)).map(({ author, score, body }) => ({ author, score, body })),
+      comments: topComments(comments.filter((c) => c.postId === id)).map(({ author, score, body }) => ({ author, score, body: body ?? '' })),
     };
   }
   return {

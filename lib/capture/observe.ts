@@ -111,7 +111,7 @@ export class PageWatcher {
     const validComments = validRecords(CapturedCommentShape, result.comments);
     this.totals.skipped += result.skipped + valid.rejected + validComments.rejected;
     const posts = valid.ok.filter((p) => this.changed(p.id, `${p.score}|${p.comments}|${p.body?.length ?? 0}|${p.flair}|${p.title}`));
-    const comments = validComments.ok.filter((c) => this.changed(c.id, `${c.score}|${c.body.length}`));
+    const comments = validComments.ok.filter((c) => this.changed(c.id, `${c.score}|${c.body?.length ?? -1}|${c.deleted}`));
     this.totals.posts += posts.length;
     this.totals.comments += comments.length;
     if (posts.length || comments.length) this.deps.onRecords(posts, comments);

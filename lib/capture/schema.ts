@@ -59,7 +59,8 @@ export const CapturedCommentShape: Shape<CapturedComment> = {
   score: nullable(count),
   depth: int(0, 1_000),
   createdAt: nullable(time),
-  body: str(100_000),
+  body: nullable(str(100_000)),
+  deleted: bool,
   seenAt: time,
 };
 
@@ -126,6 +127,7 @@ export const FIELD_RULES: Record<string, string> = {
   seenAt: 'a time between 2005 and now',
   score: 'a whole number between -1,000,000,000 and 1,000,000,000 (or null where hidden)',
   comments: 'a whole number from 0 to 100,000,000',
-  body: 'null or text of up to 200,000 characters',
+  body: 'null or text of up to 200,000 characters (100,000 for a comment)',
+  deleted: 'true or false',
   depth: 'a whole number from 0 to 1,000',
 };

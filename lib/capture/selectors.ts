@@ -167,10 +167,10 @@ export const OLD = {
    */
   postTime: ':scope > .entry .tagline time[datetime], :scope > .entry time[datetime]',
   /**
-   * A comment "thing".
+   * A comment "thing", deleted ones too (they have no data-fullname; their id is in data-permalink).
    * @fixtures old-comments-r-aww-2018: 197; test/fixtures/old-comments: 2
    */
-  comment: 'div.thing.comment[data-fullname^="t1_"]',
+  comment: 'div.thing.comment',
   /**
    * Comment scores live only in the tagline: `span.score.unvoted[title="690"]`.
    * @within OLD.comment
@@ -275,4 +275,4 @@ export type RedditAttr =
   // old Reddit: div.thing and its parts
   | 'data-fullname' | 'data-author' | 'data-subreddit' | 'data-url' | 'data-domain' | 'data-permalink'
   | 'data-timestamp' | 'data-score' | 'data-comments-count' | 'data-promoted' | 'data-nsfw' | 'data-spoiler'
-  | 'data-crosspost-root-author' | 'data-context' | 'data-thingid';
+  | 'data-crosspost-root-author' | 'data-context' | 'data-thingid' | 'is-comment-removed';

@@ -50,7 +50,10 @@ export interface CapturedComment {
   score: number | null;
   depth: number;
   createdAt: number | null;
-  body: string;
+  /** Null for a deleted or removed comment (its text is gone). */
+  body: string | null;
+  /** Deleted or removed on Reddit: kept as a row so its replies keep their true parent and depth. */
+  deleted: boolean;
   seenAt: number;
 }
 

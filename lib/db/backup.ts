@@ -57,7 +57,10 @@ const BackupComment = v.object({
   score: v.nullable(num),
   depth: num,
   createdAt: v.nullable(iso),
-  body: v.string(),
+  // Null, with deleted true, for a comment deleted or removed on Reddit (files written before these
+  // fields existed read as before: text present, not deleted).
+  body: v.nullable(v.string()),
+  deleted: v.optional(v.boolean(), false),
   firstSeenAt: v.optional(iso),
   lastSeenAt: v.optional(iso),
 });
@@ -238,7 +241,7 @@ export async function exportBackup(db: RadarDB, now = Date.now()): Promise<Backu
       sightings: sightings.map((s) => ({ postId: s.postId, at: toIso(s.at), score: s.score, comments: s.comments })),
       comments: comments.map((c) => ({
         id: c.id, postId: c.postId, parentId: c.parentId, author: c.author, score: c.score, depth: c.depth,
-        createdAt: c.createdAt == null ? null : toIso(c.createdAt), body: c.body,
+        createdAt: c.createdAt == null ? null : toIso(c.createdAt), body: c.body, deleted: c.deleted ?? false,
         firstSeenAt: toIso(c.firstSeenAt), lastSeenAt: toIso(c.lastSeenAt),
       })),
     };

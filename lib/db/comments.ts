@@ -20,6 +20,8 @@ export function mergeComment(existing: CommentRow | undefined, c: CapturedCommen
     score: newer && c.score != null ? c.score : existing.score,
     createdAt: existing.createdAt ?? c.createdAt,
     body: c.body && (newer || !existing.body) ? c.body : existing.body,
+    // Deleted later: the flag is set, the text captured before stays (never erased by a sighting lacking it).
+    deleted: (existing.deleted ?? false) || c.deleted,
     firstSeenAt: Math.min(existing.firstSeenAt, c.seenAt),
     lastSeenAt: Math.max(existing.lastSeenAt, c.seenAt),
   };

@@ -223,7 +223,7 @@ export async function postDetail(db: RadarDB, id: string): Promise<PostWithDetai
   const top = await topCommentsOf(db, id);
   return {
     row: { ...post, sample: post.sample === 1 },
-    detail: { body: post.body, comments: top.map(({ author, score, body }) => ({ author, score, body })) },
+    detail: { body: post.body, comments: top.map(({ author, score, body }) => ({ author, score, body: body ?? '' })) },
     comments: top,
   };
 }

@@ -39,7 +39,10 @@ export interface CommentRow {
   score: number | null;
   depth: number;
   createdAt: number | null;
-  body: string;
+  /** Null when the comment was deleted before its text was ever captured. */
+  body: string | null;
+  /** Deleted or removed on Reddit (rows stored before this field existed lack it: false). */
+  deleted?: boolean;
   firstSeenAt: number;
   lastSeenAt: number;
 }

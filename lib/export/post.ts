@@ -17,7 +17,8 @@ export interface CommentForExport {
   author: string | null;
   score: number | null;
   createdAt: number | null;
-  body: string;
+  /** Null for a deleted comment. */
+  body: string | null;
 }
 
 /** Epoch seconds as Python's repr of a float: 1766851467.0, 1766851467.5. */
@@ -44,7 +45,7 @@ export function postMarkdown(post: PostForExport, top: CommentForExport[]): stri
     '',
   ];
   top.slice(0, 5).forEach((c, i) => {
-    out.push(`Comment ${i + 1}:`, `Author: ${c.author ?? '[deleted]'}`, `Score: ${c.score ?? 0}`, `Created UTC: ${pythonSeconds(c.createdAt)}`, `Comment: ${c.body}`, '');
+    out.push(`Comment ${i + 1}:`, `Author: ${c.author ?? '[deleted]'}`, `Score: ${c.score ?? 0}`, `Created UTC: ${pythonSeconds(c.createdAt)}`, `Comment: ${c.body ?? '[deleted]'}`, '');
   });
   return out.join('\n');
 }

@@ -6,7 +6,7 @@
  *   old layout       https://old.reddit.com/r/aww/comments/8dyrb3/ben/   (same paths, other host)
  *   short host       https://redd.it/1psbx2q
  */
-import { bareId, postIdFromBase36 } from './ids';
+import { bareId, commentIdFromBase36, postIdFromBase36 } from './ids';
 
 export const REDDIT_ORIGIN = 'https://www.reddit.com';
 /** Match patterns of every Reddit host, for the manifest and content scripts. */
@@ -71,6 +71,12 @@ export function postUrl(r: { id: string; permalink: string }): string {
 /** The permalink of a post known only by id and community (the sample data). */
 export function permalinkOf(community: string, id: string): string {
   return `/r/${community}/comments/${bareId(id)}/`;
+}
+
+/** `t1_…` of the comment a comment permalink names (`/r/<sub>/comments/<post>/<slug>/<comment>/`), or null. */
+export function commentIdFromPermalink(permalink: string | null | undefined): string | null {
+  const m = /^\/(?:r|user|u)\/[^/]+\/comments\/[0-9a-z]+\/[^/]*\/([0-9a-z]+)\/?(?:[?#].*)?$/i.exec(pathOf(absoluteUrl(permalink) ?? ''));
+  return commentIdFromBase36(m?.[1]);
 }
 
 /** `t3_…` of the post a page URL names (`…/comments/<id>/…`), or null. */

@@ -188,6 +188,22 @@ describe.runIf(canRunBrowser)('capture in a real browser', () => {
     expect(ids(d)).toEqual(expected);
   });
 
+  test("deleted and removed comments are stored as rows; their replies keep their true parent and depth", async () => {
+    for (const route of [ROUTES.oldDeletedComments!, ROUTES.newDeletedComments!]) await reddit.goto(h.url(route));
+    const d = await waitForDb(dbPage, (x) => ['t1_dd4', 't1_nw4'].every((id) => x.comments.some((c) => c.id === id)), 'both comment trees');
+    const row = (id: string) => {
+      const c = d.comments.find((x) => x.id === id)!;
+      return [c.parentId, c.depth, c.author, c.body, c.deleted];
+    };
+    expect(row('t1_db2')).toEqual(['t1_da1', 1, null, null, true]);
+    expect(row('t1_dc3')).toEqual(['t1_db2', 2, 'quinn', 'What did they say?', false]);
+    expect(row('t1_dd4')).toEqual(['t1_dc3', 3, 'rosa', 'Something about cats.', false]);
+    expect(row('t1_nx1')).toEqual([null, 0, null, null, true]);
+    expect(row('t1_nz3')).toEqual(['t1_ny2', 2, null, null, true]);
+    expect(row('t1_nw4')).toEqual(['t1_nz3', 3, 'umar', 'Same on my 3090.', false]);
+    ['t3_del001', 't3_ndl001'].forEach((id) => expected.add(id));
+  });
+
   test("an error page at a captured post's URL: nothing of its text is stored", async () => {
     const before = await readDb(dbPage);
     expect(before.posts.find((p) => p.id === 't3_1ufdzsr')!.body).toBeNull();

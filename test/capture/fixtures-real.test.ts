@@ -98,7 +98,7 @@ describe.runIf(run)('real Reddit pages', () => {
     expect(byId.get('t1_ovhp5bm')).toMatchObject({ score: -1, depth: 1, parentId: 't1_ovhoiy2', author: 'ksraj1001' });
     expect(byId.get('t1_ovk29s4')).toMatchObject({ depth: 2, parentId: 't1_ovhp5bm', author: 'chu' });
     expect(byId.get('t1_ovhuosk')).toMatchObject({ depth: 0, parentId: null, score: 13, author: 'KnodulesAintHeavy' });
-    expect(byId.get('t1_ovhuosk')!.body.startsWith('Price drops? According to who exactly? The labs.')).toBe(true);
+    expect(byId.get('t1_ovhuosk')!.body!.startsWith('Price drops? According to who exactly? The labs.')).toBe(true);
     // A parent's text never swallows its replies' text.
     expect(byId.get('t1_oviiytm')!.body).not.toContain(byId.get('t1_ovisd3d')!.body);
     expect(r.comments.filter((c) => c.depth === 0)).toHaveLength(9);

@@ -51,9 +51,9 @@ describe('new Reddit post page', () => {
   test('body as paragraphs, comments with depth, parent and negative scores; deleted has no score', () => {
     expect(r.posts[0]!.body).toBe('First paragraph.\n\n- one\n\n- two\n\nLast bold words.');
     expect(r.comments).toEqual([
-      { id: 't1_c1', postId: 't3_ddd444', parentId: null, author: 'dave', score: 12, depth: 0, createdAt: Date.UTC(2025, 11, 21, 16), body: 'Top comment.', seenAt: SEEN },
-      { id: 't1_c2', postId: 't3_ddd444', parentId: 't1_c1', author: 'erin', score: -2, depth: 1, createdAt: Date.UTC(2025, 11, 21, 16, 30), body: 'A reply.', seenAt: SEEN },
-      { id: 't1_c3', postId: 't3_ddd444', parentId: null, author: '[deleted]', score: null, depth: 0, createdAt: Date.UTC(2025, 11, 21, 17), body: '', seenAt: SEEN },
+      { id: 't1_c1', postId: 't3_ddd444', parentId: null, author: 'dave', score: 12, depth: 0, createdAt: Date.UTC(2025, 11, 21, 16), body: 'Top comment.', deleted: false, seenAt: SEEN },
+      { id: 't1_c2', postId: 't3_ddd444', parentId: 't1_c1', author: 'erin', score: -2, depth: 1, createdAt: Date.UTC(2025, 11, 21, 16, 30), body: 'A reply.', deleted: false, seenAt: SEEN },
+      { id: 't1_c3', postId: 't3_ddd444', parentId: null, author: null, score: null, depth: 0, createdAt: Date.UTC(2025, 11, 21, 17), body: null, deleted: true, seenAt: SEEN },
     ]);
   });
 });
@@ -148,5 +148,32 @@ describe('pages that hold no post store nothing, whatever their URL', async () =
     expect(showsPost(stored, ['I shrank a transformer : r/MachineLearning', 'I shrank a transformer until every number fitted on the screen'])).toBe(true);
     expect(showsPost(stored, ['Page not found', 'page not found'])).toBe(false);
     expect(showsPost(stored, ['reddit', 'I'])).toBe(false);
+  });
+});
+
+describe('deleted and removed comments keep their place, and their replies their true parent and depth', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { htmlDocument } = await import('../support/fixtures');
+  const { parsePage } = await import('@/lib/capture/parse-page');
+  const parse = (file: string, url: string) => parsePage(htmlDocument(readFileSync(`test/fixtures/${file}`, 'utf8'), url), url, SEEN).comments;
+  const tree = (cs: { id: string; parentId: string | null; depth: number; author: string | null; body: string | null; deleted: boolean }[]) =>
+    cs.map(({ id, parentId, depth, author, body, deleted }) => ({ id, parentId, depth, author, body, deleted }));
+
+  test('old Reddit: the id from the permalink, author and text null, flagged', () => {
+    expect(tree(parse('old-deleted-comments.html', 'https://old.reddit.com/r/aww/comments/del001/a_dog_learned_to_open_doors/'))).toEqual([
+      { id: 't1_da1', parentId: null, depth: 0, author: 'pete', body: 'Smart dog.', deleted: false },
+      { id: 't1_db2', parentId: 't1_da1', depth: 1, author: null, body: null, deleted: true },
+      { id: 't1_dc3', parentId: 't1_db2', depth: 2, author: 'quinn', body: 'What did they say?', deleted: false },
+      { id: 't1_dd4', parentId: 't1_dc3', depth: 3, author: 'rosa', body: 'Something about cats.', deleted: false },
+    ]);
+  });
+
+  test('new Reddit: deleted and removed shreddit-comment', () => {
+    expect(tree(parse('new-deleted-comments.html', 'https://www.reddit.com/r/LocalLLaMA/comments/ndl001/benchmarks_for_the_new_8b_model/'))).toEqual([
+      { id: 't1_nx1', parentId: null, depth: 0, author: null, body: null, deleted: true },
+      { id: 't1_ny2', parentId: 't1_nx1', depth: 1, author: 'tara', body: 'It ran at 40 tokens a second here.', deleted: false },
+      { id: 't1_nz3', parentId: 't1_ny2', depth: 2, author: null, body: null, deleted: true },
+      { id: 't1_nw4', parentId: 't1_nz3', depth: 3, author: 'umar', body: 'Same on my 3090.', deleted: false },
+    ]);
   });
 });

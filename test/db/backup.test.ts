@@ -40,7 +40,7 @@ describe('export', () => {
     ]);
     expect(b.comments).toEqual([
       {
-        id: 't1_x', postId: 't3_a', parentId: null, author: 'bob', score: 3, depth: 0, createdAt: '2025-12-21T14:00:00.000Z', body: 'A comment.',
+        id: 't1_x', postId: 't3_a', parentId: null, author: 'bob', score: 3, depth: 0, createdAt: '2025-12-21T14:00:00.000Z', body: 'A comment.', deleted: false,
         firstSeenAt: '2025-12-21T15:00:00.000Z', lastSeenAt: '2025-12-21T15:00:00.000Z',
       },
     ]);

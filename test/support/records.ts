@@ -32,7 +32,7 @@ export function capturedPost(over: Partial<CapturedPost> = {}): CapturedPost {
 export function capturedComment(over: Partial<CapturedComment> = {}): CapturedComment {
   return {
     id: 't1_c1', postId: 't3_p1', parentId: null, author: 'bob', score: 3, depth: 0,
-    createdAt: Date.UTC(2025, 11, 21, 14), body: 'A comment.', seenAt: Date.UTC(2025, 11, 21, 15), ...over,
+    createdAt: Date.UTC(2025, 11, 21, 14), body: 'A comment.', deleted: false, seenAt: Date.UTC(2025, 11, 21, 15), ...over,
   };
 }
 

@@ -51,20 +51,25 @@ export function parseJsonPost(d: Json, seenAt: number): CapturedPost | 'ad' | nu
   };
 }
 
+const isGone = (s: string | null) => s === '[deleted]' || s === '[removed]';
+
 function parseJsonComment(d: Json, depth: number, seenAt: number): CapturedComment | null {
   const id = fullname(str(d.name), 't1');
   const postId = fullname(str(d.link_id), 't3');
   if (!id || !postId) return null;
   const parent = str(d.parent_id);
+  // Reddit's API writes "[deleted]" / "[removed]" in place of a gone comment's author and text.
+  const deleted = isGone(str(d.body)) && (isGone(str(d.author)) || d.author == null);
   return {
     id,
     postId,
     parentId: parent?.startsWith('t1_') ? parent : null,
-    author: str(d.author),
-    score: d.score_hidden === true ? null : int(d.score),
+    author: deleted ? null : str(d.author),
+    score: deleted || d.score_hidden === true ? null : int(d.score),
     depth: int(d.depth) ?? depth,
     createdAt: parseEpoch(typeof d.created_utc === 'number' ? d.created_utc : NaN),
-    body: (str(d.body) ?? '').trim(),
+    body: deleted ? null : (str(d.body) ?? '').trim(),
+    deleted,
     seenAt,
   };
 }

@@ -15,16 +15,18 @@ export function parseShredditComment(el: Element, seenAt: number): CapturedComme
     el.querySelector(NEW.commentBody(id)) ??
     Array.from(el.querySelectorAll(NEW.commentSlot)).find((c) => c.closest(NEW.comment) === el) ??
     null;
-  const deleted = el.hasAttribute('is-comment-deleted');
+  const author = attr(el, 'author') || null;
+  const deleted = el.hasAttribute('is-comment-deleted') || el.hasAttribute('is-comment-removed') || author === '[deleted]' || author === '[removed]';
   return {
     id,
     postId,
     parentId: depth === 0 ? null : fullname(attr(el, 'parentid'), 't1'),
-    author: attr(el, 'author') || null,
+    author: deleted ? null : author,
     score: deleted ? null : intAttr(el, 'score'),
     depth,
     createdAt: parseRedditTime(attr(el, 'created')),
-    body: bodyEl ? blockText(bodyEl) : '',
+    body: deleted ? null : bodyEl ? blockText(bodyEl) : '',
+    deleted,
     seenAt,
   };
 }
