@@ -9,6 +9,8 @@ export interface FallbackArticle {
   body: string | null;
   /** The document's title and its first heading. */
   titles: string[];
+  /** Why the page holds no post (an error, login or bot-check page): nothing is stored. */
+  blocked?: string;
 }
 
 const norm = (s: string) => collapse(s).toLowerCase().replace(/\s+:\s+r\/\w+\s*$/, '').replace(/[^\p{L}\p{N}]+/gu, '');

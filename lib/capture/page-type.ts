@@ -13,7 +13,7 @@
  *   https://www.reddit.com/r/x/hot.json                      a JSON document                                 → json
  *   a bot stub, an error page, "blocked by network security" → none
  */
-import { NEW, OLD, PAGE } from './selectors';
+import { NEW, OLD } from './selectors';
 import type { Layout } from './types';
 import { isPostPath, pathOf, postIdFromUrl } from '../reddit/urls';
 
@@ -51,21 +51,11 @@ export function detectPage(doc: Document, url: string): PageType {
     return { layout: 'old', kind: 'listing' };
   }
 
-  // Login walls, error, rate-limit and bot-check pages hold no post, whatever their URL says.
-  const blocked = blockedPage(doc, path);
-  if (blocked) return { layout: 'unknown', kind: 'none', reason: blocked };
+  // old.reddit.com's login wall (no posts, whatever the URL). Error, rate-limit and bot-check pages at a
+  // post's URL are told apart by the Readability fallback (lib/capture/blocked.ts), outside this script.
+  if (doc.querySelector(OLD.loginForm)) return { layout: 'unknown', kind: 'none', reason: 'Reddit login page' };
   // A page of unknown markup that is still a post page: the body may be recovered with Readability.
   if (isPostPath(path)) return { layout: 'unknown', kind: 'post' };
   return { layout: 'unknown', kind: 'none', reason: 'no Reddit posts on this page' };
 }
 
-/** What error, rate-limit and bot-check pages say in their title or first heading. */
-const BLOCKED = /\b(page not found|not found|too many requests|whoa there|blocked by network security|network policy|are you a robot|verify (?:that )?you are (?:a )?human|something went wrong|server error|access denied|rate limit|error \d{3})\b/i;
-
-/** Why a page of no known markup holds no post (a login wall, an error page), or null. */
-function blockedPage(doc: Document, path: string): string | null {
-  if (/^\/(login|register|account\/login)\b/i.test(path) || doc.querySelector(OLD.loginForm)) return 'Reddit login page';
-  const heading = `${doc.title ?? ''} | ${doc.querySelector(PAGE.heading)?.textContent ?? ''}`;
-  const m = BLOCKED.exec(heading);
-  return m ? `Reddit error page (${m[1]!.toLowerCase()})` : null;
-}

@@ -131,11 +131,14 @@ describe('pages that hold no post store nothing, whatever their URL', async () =
   const { showsPost } = await import('@/lib/capture/fallback');
   const page = (file: string, url: string) => htmlDocument(readFileSync(`test/fixtures/${file}`, 'utf8'), url);
 
-  test("an error page at a post's URL is no post page: no Readability fallback, nothing parsed", () => {
+  test("an error page at a post's URL: nothing parsed, and the Readability fallback hands no text over", async () => {
+    const { blockedPage } = await import('@/lib/capture/blocked');
+    const { readabilityArticle } = await import('@/lib/capture/parsers/readability-body');
     const url = 'https://www.reddit.com/r/MachineLearning/comments/1ufdzsr/optimising_lmapf_guidance_graphs_using/';
     const doc = page('error-at-post-url.html', url);
-    expect(detectPage(doc, url)).toEqual({ layout: 'unknown', kind: 'none', reason: 'Reddit error page (page not found)' });
     expect(parsePage(doc, url, Date.UTC(2026, 0, 1))).toEqual({ posts: [], comments: [], skipped: 0, ads: 0 });
+    expect(blockedPage(doc, new URL(url).pathname)).toBe('Reddit error page (page not found)');
+    expect(readabilityArticle(doc)).toEqual({ body: null, titles: [], blocked: 'Reddit error page (page not found)' });
   });
 
   test("old Reddit's login wall is recognised", () => {

@@ -6,6 +6,7 @@ import { Readability } from '@mozilla/readability';
 import { collapse } from '../../reddit/text';
 import type { FallbackArticle } from '../fallback';
 import { PAGE } from '../selectors';
+import { blockedPage } from '../blocked';
 
 export function readabilityBody(doc: Document): string | null {
   try {
@@ -22,6 +23,8 @@ export function readabilityBody(doc: Document): string | null {
 }
 
 export function readabilityArticle(doc: Document): FallbackArticle {
+  const blocked = blockedPage(doc, doc.location?.pathname ?? '');
+  if (blocked) return { body: null, titles: [], blocked };
   const titles = [doc.title, doc.querySelector(PAGE.heading)?.textContent ?? ''].map((t) => collapse(t)).filter(Boolean);
   return { body: readabilityBody(doc), titles };
 }
