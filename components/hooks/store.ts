@@ -36,7 +36,8 @@ export async function fetchArticles(input: AnalysisInput): Promise<number> {
 
 /** Posts created in [from, to] as table rows. */
 export async function postsBetween(from: number, to: number): Promise<TrendRow[]> {
-  return (await postsCreatedBetween(getDb(), from, to)).map((p) => ({ ...p, sample: p.sample === 1 }));
+  // A post whose score was never known is in no table (an unknown score never counts as 0).
+  return (await postsCreatedBetween(getDb(), from, to)).flatMap((p) => (p.score == null ? [] : [{ ...p, score: p.score, sample: p.sample === 1 }]));
 }
 
 /** The report's Markdown: with the model's analysis when one is given, else the offline analyser's. */

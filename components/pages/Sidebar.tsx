@@ -89,7 +89,7 @@ function PostView({ id, settings }: { id: string; settings: Settings }) {
         r/{post.subreddit} · u/{post.author ?? '[unknown]'} · {post.flair ?? 'General'} · posted {postedText(post.createdAt)}
       </p>
       <p data-testid="post-numbers">
-        <strong>{post.score}</strong> points{post.scoreHidden ? ' (hidden on Reddit)' : ''} · <strong>{post.comments}</strong> comments · seen {formatAgo(post.lastSeenAt, Date.now())}
+        {post.score == null ? <>score hidden on Reddit</> : <><strong>{post.score}</strong> points{post.scoreHidden ? ' (hidden on Reddit)' : ''}</>} · <strong>{post.comments}</strong> comments · seen {formatAgo(post.lastSeenAt, Date.now())}
       </p>
       <p data-testid="post-rank">{today ? `#${today} in today's trending` : week ? `#${week} this week` : "Not in today's or this week's tables."}</p>
       <ScoreChart points={history ?? []} />

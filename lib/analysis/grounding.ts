@@ -5,7 +5,7 @@
  */
 import { postIdOfLink as postIdOf, postLink } from '../reddit/urls';
 import { inlineText } from '../markdown/escape';
-import type { TrendRow } from '../rank/types';
+import type { ShownPost } from '../rank/types';
 
 // A URL may hold one level of balanced parentheses: [x](javascript:alert(1)) is one link, not "x)".
 const LINK = /(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+"[^"]*")?\s*\)/g;
@@ -14,7 +14,8 @@ const UPVOTES_BY = /\s*\(\s*[\d,.]+k?\s+upvotes?(?:,\s*by\s+u\/[\w-]+)?\s*\)/gi;
 
 export type NumbersStyle = 'report' | 'review';
 
-export function numbersFor(row: TrendRow, style: NumbersStyle): string {
+export function numbersFor(row: ShownPost, style: NumbersStyle): string {
+  if (row.score == null) return style === 'review' ? `(score hidden, by u/${inlineText(row.author ?? '[unknown]')})` : `(Score: hidden, Comments: ${row.comments})`;
   return style === 'review' ? `(${row.score} upvotes, by u/${inlineText(row.author ?? '[unknown]')})` : `(Score: ${row.score}, Comments: ${row.comments})`;
 }
 
@@ -23,7 +24,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/&(?![#a-z0-9]+;)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function groundText(text: string, allowed: TrendRow[], style: NumbersStyle = 'report'): { text: string; removed: string[] } {
+export function groundText(text: string, allowed: ShownPost[], style: NumbersStyle = 'report'): { text: string; removed: string[] } {
   const byId = new Map(allowed.map((r) => [r.id, r]));
   const removed: string[] = [];
   // Numbers the model attached to anything are its own claims: drop them all, then write the data's.

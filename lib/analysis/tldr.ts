@@ -1,5 +1,5 @@
 /** A captured post's TL;DR, from its body and top comments: by the model when there is one, else offline. */
-import type { TrendRow } from '../rank/types';
+import type { ShownPost } from '../rank/types';
 import type { ChatEngine, ChatMessage } from '../llm/engine';
 import { cacheKey, type GenerationCache } from './cache';
 import { groundText } from './grounding';
@@ -10,7 +10,7 @@ import { inlineText } from '../markdown/escape';
 
 const SYSTEM = 'Summarise a Reddit post and its discussion in 3-5 short bullet points of plain Markdown. Use only the text given. No links, no headings.';
 
-export function tldrPrompt(post: TrendRow, detail: PostDetail, contextWindow: number): ChatMessage[] {
+export function tldrPrompt(post: ShownPost, detail: PostDetail, contextWindow: number): ChatMessage[] {
   let bodyChars = 2400;
   for (;;) {
     const parts = [`Title: ${post.title}`, `Community: r/${post.subreddit}`, `Text: ${(detail.body ?? '(no text: a link or media post)').slice(0, bodyChars)}`];
@@ -29,18 +29,18 @@ export function sentences(text: string, n: number): string {
   return flat.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"“‘([])/u).slice(0, n).join(' ');
 }
 
-export function offlineTldr(post: TrendRow, detail: PostDetail): string {
+export function offlineTldr(post: ShownPost, detail: PostDetail): string {
   const out: string[] = [];
   out.push(detail.body ? `- ${inlineText(sentences(detail.body, 2))}` : `- A ${post.flair ? `${inlineText(post.flair.toLowerCase())} ` : ''}post without text in r/${post.subreddit}.`);
   const comments = detail.comments.filter((c) => c.body.trim()).slice(0, 2);
   for (const c of comments) out.push(`- u/${inlineText(c.author ?? '[unknown]')}${c.score != null ? ` (${c.score} points)` : ''}: ${inlineText(sentences(c.body, 1))}`);
   if (!comments.length) out.push('- No comments captured yet: open the post with its comments to include them.');
-  out.push(`- ${post.score} points, ${post.comments} comments.`);
+  out.push(`- ${post.score == null ? 'Score hidden on Reddit' : `${post.score} points`}, ${post.comments} comments.`);
   return out.join('\n');
 }
 
 export async function tldr(
-  post: TrendRow,
+  post: ShownPost,
   detail: PostDetail,
   engine: ChatEngine | null,
   cache: GenerationCache,

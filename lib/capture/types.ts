@@ -17,8 +17,9 @@ export interface CapturedPost {
   flair: string | null;
   createdAt: number;
   /**
-   * Exact score from an attribute. Null only where the page shows no number at all (old Reddit search
-   * hides young posts' scores); the store then keeps what it knew and writes no sighting of it.
+   * Exact score from an attribute. Null where the page shows no real number: young posts (new Reddit
+   * leaves `score` off, old Reddit shows "•"), hidden scores. The store then keeps what it knew (a known
+   * score, or unknown) and writes no sighting; an unknown score never counts as 0 in a table or a rate.
    */
   score: number | null;
   /** True where Reddit shows "•" (or nothing) instead of the score. */

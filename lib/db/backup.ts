@@ -32,7 +32,8 @@ const BackupPost = v.object({
   url: v.string(),
   flair: v.nullable(v.string()),
   createdAt: iso,
-  score: num,
+  // Null while unknown (a young post, a hidden score); files written before it could be read as before.
+  score: v.nullable(num),
   comments: num,
   body: v.nullable(v.string()),
   scoreHidden: v.optional(v.boolean(), false),

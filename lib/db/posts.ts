@@ -8,7 +8,7 @@
  */
 import type { CapturedComment, CapturedPost } from '../capture/types';
 import type { BodyPatch } from '../capture/schema';
-import type { TrendRow } from '../rank/types';
+import type { ShownPost } from '../rank/types';
 import type { PostDetail } from '../analysis/input';
 import { mergeComment, topCommentsOf } from './comments';
 import type { CommentRow, PostRow, RadarDB, SightingRow } from './schema';
@@ -34,7 +34,7 @@ export function newPostRow(c: CapturedPost): { row: PostRow; sighting: SightingR
     url: c.url,
     flair: c.flair,
     createdAt: c.createdAt,
-    score: c.score ?? 0,
+    score: c.score,
     scoreHidden: c.scoreHidden,
     comments: c.comments,
     body: c.body,
@@ -210,7 +210,7 @@ export function newestPost(db: RadarDB): Promise<PostRow | undefined> {
 }
 
 export interface PostWithDetail {
-  row: TrendRow;
+  row: ShownPost;
   detail: PostDetail;
   /** Top 5 comments, for the single-post export. */
   comments: CommentRow[];

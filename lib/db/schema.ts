@@ -14,7 +14,8 @@ export const DB_NAME = 'reddit-trend-radar';
  * and the times it was seen. Times are UTC epoch ms; flags are 0/1 where indexed.
  */
 export interface PostRow extends Omit<CapturedPost, 'score' | 'layout' | 'seenAt'> {
-  score: number;
+  /** The latest known score; null while none was ever seen (young posts, hidden scores). */
+  score: number | null;
   firstSeenAt: number;
   lastSeenAt: number;
   /** Time of the newest sighting row written for this post (0: none yet). */

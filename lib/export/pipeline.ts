@@ -19,7 +19,7 @@ export function rankInputFromBackup(backup: Backup) {
     const c = backupToCaptured(p, exportedAt);
     return {
       id: c.id, subreddit: c.subreddit, title: c.title, author: c.author, permalink: c.permalink, flair: c.flair,
-      createdAt: c.createdAt, score: c.score ?? 0, comments: c.comments, lastSeenAt: c.seenAt, body: c.body,
+      createdAt: c.createdAt, score: c.score, comments: c.comments, lastSeenAt: c.seenAt, body: c.body,
     };
   });
   return { posts, sightings: backup.sightings.map(sightingFromBackup), comments: backup.comments };

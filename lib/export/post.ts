@@ -7,7 +7,8 @@ import { permalinkUrl } from '../reddit/urls';
 export interface PostForExport {
   title: string;
   author: string | null;
-  score: number;
+  /** Null while unknown (hidden on Reddit). */
+  score: number | null;
   permalink: string;
   comments: number;
   createdAt: number;
@@ -32,7 +33,7 @@ export function postMarkdown(post: PostForExport, top: CommentForExport[]): stri
   const out = [
     `Post Title: ${post.title}`,
     `Author: ${post.author ?? '[unknown]'}`,
-    `Score: ${post.score}`,
+    `Score: ${post.score ?? 'hidden'}`,
     `URL: ${permalinkUrl(post.permalink)}`,
     `Number of comments: ${post.comments}`,
     `Created UTC: ${pythonSeconds(post.createdAt)}`,

@@ -44,7 +44,8 @@ function historyByPost(sightings: RankSighting[]): Map<string, RankSighting[]> {
   return map;
 }
 
-function asOf(post: RankPost, history: RankSighting[] | undefined, at: number): TrendRow {
+/** The post as known at T; null when its score was never known (it is in no table then). */
+function asOf(post: RankPost, history: RankSighting[] | undefined, at: number): TrendRow | null {
   let score = post.score;
   let comments = post.comments;
   if (history && post.lastSeenAt > at) {
@@ -53,6 +54,8 @@ function asOf(post: RankPost, history: RankSighting[] | undefined, at: number): 
     const last = before[before.length - 1];
     if (last) ({ score, comments } = last);
   }
+  // An unknown score never counts as 0: the post waits for a sighting with a number.
+  if (score == null) return null;
   return {
     id: post.id,
     subreddit: post.subreddit,
@@ -74,6 +77,7 @@ export function windowRows(posts: RankPost[], sightings: RankSighting[], at: num
   return posts
     .filter((p) => tracked(p.subreddit) && inWindow(p.createdAt, at, WINDOWS.monthly))
     .map((p) => asOf(p, history.get(p.id), at))
+    .filter((r): r is TrendRow => r != null)
     .sort(byScore);
 }
 

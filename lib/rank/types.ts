@@ -14,7 +14,9 @@ export interface PostFields {
 }
 
 /** The fields of a stored post that ranking needs (a PostRow satisfies it). */
-export interface RankPost extends PostFields {
+export interface RankPost extends Omit<PostFields, 'score'> {
+  /** Null while unknown: such a post is in no table until a score is seen. */
+  score: number | null;
   lastSeenAt: number;
   sample?: 0 | 1;
 }
@@ -60,3 +62,6 @@ export interface TrendReport {
   /** True when any row comes from the built-in sample data. */
   hasSample: boolean;
 }
+
+/** A post as a page shows it outside the tables: its score may still be unknown (null). */
+export type ShownPost = Omit<TrendRow, 'score'> & { score: number | null };

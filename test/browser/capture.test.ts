@@ -161,7 +161,7 @@ describe.runIf(canRunBrowser)('capture in a real browser', () => {
     const d = await readDb(dbPage);
     for (const ad of idsOf('old-listing-r-python-2024.html', OLD_PROMOTED)) expect(ids(d).has(ad)).toBe(false);
     expect(d.posts.find((p) => p.id === 't3_1g6m2mb')).toMatchObject({ score: 11, comments: 8, createdAt: 1729268281000, flair: 'Showcase', author: 'shootingstar00' });
-    expect(d.posts.find((p) => p.id === 't3_a000025')).toMatchObject({ score: 1, scoreHidden: true });
+    expect(d.posts.find((p) => p.id === 't3_a000025')).toMatchObject({ score: null, scoreHidden: true });
   });
 
   test('old-layout comments page on www.reddit.com: the post and 197 comments', async () => {
@@ -186,6 +186,17 @@ describe.runIf(canRunBrowser)('capture in a real browser', () => {
     const d = await readDb(dbPage);
     expect(d.posts.find((p) => p.id === 't3_7xnroa')).toMatchObject({ subreddit: 'movies', score: 33130, comments: 2456, createdAt: 1518665708000 });
     expect(ids(d)).toEqual(expected);
+  });
+
+  test('young posts with no score are stored, the score unknown and flagged, with no score history', async () => {
+    await reddit.goto(h.url(ROUTES.newYoungPosts!));
+    const d = await waitForDb(dbPage, hasAll(['t3_yng001', 't3_yng002', 't3_yng003']), 'the young posts');
+    const row = (id: string) => d.posts.find((p) => p.id === id)!;
+    expect([row('t3_yng001').score, row('t3_yng001').scoreHidden]).toEqual([88, false]);
+    expect([row('t3_yng002').score, row('t3_yng002').scoreHidden, row('t3_yng002').comments]).toEqual([null, true, 14]);
+    expect([row('t3_yng003').score, row('t3_yng003').scoreHidden]).toEqual([null, true]);
+    expect(d.sightings.filter((s) => s.postId === 't3_yng002' || s.postId === 't3_yng003')).toEqual([]);
+    ['t3_yng001', 't3_yng002', 't3_yng003'].forEach((id) => expected.add(id));
   });
 
   test("deleted and removed comments are stored as rows; their replies keep their true parent and depth", async () => {

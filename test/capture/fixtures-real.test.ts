@@ -138,13 +138,15 @@ describe.runIf(run)('real Reddit pages', () => {
     expect(r.posts.some((p) => p.subreddit.startsWith('u_'))).toBe(false);
   });
 
-  test('old Reddit /new listing: 25 posts, 14 with the score hidden yet kept from data-score', () => {
+  test('old Reddit /new listing: 25 posts, 14 with the score hidden: kept, flagged, the score unknown (data-score is no real score then)', () => {
     const r = page('old-listing-r-saas-new-2026-synthetic-text.html', 'https://old.reddit.com/r/SaaS/new/');
     expect(r.posts).toHaveLength(25);
     const hidden = r.posts.filter((p) => p.scoreHidden);
     expect(hidden).toHaveLength(14);
-    expect(hidden.every((p) => typeof p.score === 'number')).toBe(true);
-    expect(post(r, 't3_a000025')).toMatchObject({ score: 1, scoreHidden: true, comments: 0, author: 'redditor_0023', createdAt: 1785488285000 });
+    expect(hidden.every((p) => p.score === null)).toBe(true);
+    // The other 11 show their score.
+    expect(r.posts.filter((p) => !p.scoreHidden).every((p) => typeof p.score === 'number')).toBe(true);
+    expect(post(r, 't3_a000025')).toMatchObject({ score: null, scoreHidden: true, comments: 0, author: 'redditor_0023', createdAt: 1785488285000 });
   });
 
   test('old Reddit search: 22 results, young ones without a score', () => {

@@ -59,13 +59,13 @@ describe('new Reddit post page', () => {
 });
 
 describe('old Reddit', () => {
-  test('listing from a windows-1252 page: exact data-score over "14.6k", hidden "•" kept and flagged, ad skipped', () => {
+  test('listing from a windows-1252 page: exact data-score over "14.6k", hidden "•" kept, flagged, its score unknown, ad skipped', () => {
     const url = 'https://old.reddit.com/r/datascience/';
     const r = parsePage(local('old-listing.html', url), url, SEEN);
     expect(r.ads).toBe(1);
     expect(r.posts.map((p) => [p.id, p.score, p.scoreHidden, p.stickied])).toEqual([
       ['t3_eee555', 14558, false, true],
-      ['t3_fff666', 1, true, false],
+      ['t3_fff666', null, true, false],
     ]);
     expect(r.posts[0]).toMatchObject({ title: 'Weekly thread – café edition', flair: 'Discussion', createdAt: 1766340000000, comments: 40 });
     expect(r.posts[1]).toMatchObject({ url: 'https://example.com/article', flair: null });
@@ -179,4 +179,16 @@ describe('deleted and removed comments keep their place, and their replies their
       { id: 't1_nw4', parentId: 't1_nz3', depth: 3, author: 'umar', body: 'Same on my 3090.', deleted: false },
     ]);
   });
+});
+
+test('new Reddit posts with no score attribute are kept, the score unknown and flagged', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { htmlDocument } = await import('../support/fixtures');
+  const url = 'https://www.reddit.com/r/LocalLLaMA/';
+  const r = parsePage(htmlDocument(readFileSync('test/fixtures/new-young-posts.html', 'utf8'), url), url, SEEN);
+  expect(r.posts.map((p) => [p.id, p.score, p.scoreHidden, p.comments])).toEqual([
+    ['t3_yng001', 88, false, 20],
+    ['t3_yng002', null, true, 14],
+    ['t3_yng003', null, true, 3],
+  ]);
 });

@@ -172,3 +172,13 @@ describe('import follows capture\'s field rules, with limits (one set of rules f
     expect((await db.stats.get('stats'))!.stats.posts).toBe(5_000);
   });
 });
+
+test('an unknown score round-trips through a backup as null', async () => {
+  await ingest(db, [capturedPost({ id: 't3_young', score: null, scoreHidden: true, seenAt: T0 })]);
+  const b = await exportBackup(db, EXPORTED);
+  expect(b.posts[0]).toMatchObject({ id: 't3_young', score: null, scoreHidden: true });
+  const other = new RadarDB(`test-backup-null-${n}`);
+  await importBackup(other, parseBackup(JSON.stringify(b)));
+  expect((await other.posts.get('t3_young'))!.score).toBeNull();
+  expect(await other.sightings.count()).toBe(0);
+});

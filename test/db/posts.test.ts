@@ -85,7 +85,7 @@ describe('ingest', () => {
     expect(await db.posts.get('t3_a')).toMatchObject({ score: 7, comments: 3 });
     expect(await db.sightings.count()).toBe(1);
     await ingest(db, [capturedPost({ id: 't3_new', score: null, scoreHidden: true, seenAt: T0 })]);
-    expect(await db.posts.get('t3_new')).toMatchObject({ score: 0, scoreHidden: true, sightedAt: 0 });
+    expect(await db.posts.get('t3_new')).toMatchObject({ score: null, scoreHidden: true, sightedAt: 0 });
     expect(await db.sightings.where('[postId+at]').between(['t3_new', 0], ['t3_new', Infinity]).count()).toBe(0);
   });
 

@@ -121,3 +121,20 @@ test('sample rows are marked', () => {
   expect(rank([post({ sample: 1 })], [], T, tracked).hasSample).toBe(true);
   expect(rank([post({})], [], T, tracked).hasSample).toBe(false);
 });
+
+test('an unknown score never counts as 0: the post is in no table until a sighting with a number', async () => {
+  const { rank: rankPosts } = await import('@/lib/rank/rank');
+  const T = Date.UTC(2026, 6, 10, 12);
+  const base = { subreddit: 'LocalLLaMA', author: 'a', flair: null, comments: 40, lastSeenAt: T };
+  const posts = [
+    { ...base, id: 't3_known', title: 'Known', permalink: '/r/LocalLLaMA/comments/known/x/', createdAt: T - 3_600_000, score: 5 },
+    { ...base, id: 't3_young', title: 'Young', permalink: '/r/LocalLLaMA/comments/young/x/', createdAt: T - 1_800_000, score: null },
+  ];
+  const before = rankPosts(posts, [], T, { tracked: [], all: true });
+  expect(before.today.map((r) => r.id)).toEqual(['t3_known']);
+  expect(before.weekly.map((r) => r.id)).toEqual(['t3_known']);
+  expect(before.postsInWindow).toBe(1);
+  // Seen again with a score: in the tables with it.
+  const after = rankPosts([posts[0]!, { ...posts[1]!, score: 9 }], [], T, { tracked: [], all: true });
+  expect(after.today.map((r) => [r.id, r.score])).toEqual([['t3_young', 9], ['t3_known', 5]]);
+});

@@ -21,9 +21,12 @@ export function parseShredditPost(el: Element, seenAt: number): ElementOutcome<C
   const permalink = permalinkPath(attr(el, 'permalink'));
   const title = collapse(attr(el, 'post-title') ?? el.querySelector(NEW.postTitle)?.textContent);
   const createdAt = parseRedditTime(attr(el, 'created-timestamp'));
+  // Reddit leaves `score` off young posts, and off posts in communities that hide scores for a while:
+  // such a post is kept with its score unknown (null), never as 0.
   const score = intAttr(el, 'score');
   const comments = intAttr(el, 'comment-count');
-  if (!id || !subreddit || !permalink || !title || createdAt == null || score == null || comments == null) return null;
+  // A score attribute that is there but no number ("14.6k") is unreadable markup, not a hidden score.
+  if (!id || !subreddit || !permalink || !title || createdAt == null || comments == null || (score == null && el.hasAttribute('score'))) return null;
   const onPostPage = attr(el, 'view-context') === 'CommentsPage';
   const bodyEl = onPostPage ? el.querySelector(NEW.postBody) : null;
   const body = bodyEl ? blockText(bodyEl) : null;
@@ -38,7 +41,7 @@ export function parseShredditPost(el: Element, seenAt: number): ElementOutcome<C
     flair: readFlair(el),
     createdAt,
     score,
-    scoreHidden: false,
+    scoreHidden: score == null,
     comments,
     body: body || null,
     postType,

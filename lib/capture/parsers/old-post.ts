@@ -21,10 +21,13 @@ export function parseOldThing(el: Element, seenAt: number): ElementOutcome<Captu
   const title = collapse(el.querySelector(OLD.postTitle)?.textContent);
   const createdAt =
     parseEpoch(Number(attr(el, 'data-timestamp'))) ?? parseRedditTime(el.querySelector(OLD.postTime)?.getAttribute('datetime'));
-  const score = intAttr(el, 'data-score') ?? parseInteger(el.querySelector(OLD.postScore)?.getAttribute('title'));
   const comments = intAttr(el, 'data-comments-count');
-  if (!id || !subreddit || !permalink || !title || createdAt == null || score == null || comments == null) return null;
+  if (!id || !subreddit || !permalink || !title || createdAt == null || comments == null) return null;
   const shown = el.querySelector(OLD.postScore);
+  // "•" with no title attribute: Reddit hides the score of young posts. data-score still holds a number
+  // then, but not a real score: the score is unknown (null), flagged, and never counts in a table or a rate.
+  const hidden = shown != null && !shown.hasAttribute('title') && collapse(shown.textContent) === '•';
+  const score = hidden ? null : (intAttr(el, 'data-score') ?? parseInteger(shown?.getAttribute('title')));
   const bodyEl = attr(el, 'data-context') === 'comments' ? el.querySelector(OLD.postBody) : null;
   const body = bodyEl ? blockText(bodyEl) : '';
   const author = attr(el, 'data-author');
@@ -38,8 +41,7 @@ export function parseOldThing(el: Element, seenAt: number): ElementOutcome<Captu
     flair: readFlair(el),
     createdAt,
     score,
-    // "•" with no title attribute: Reddit hides the score of young posts, yet data-score holds one.
-    scoreHidden: shown != null && !shown.hasAttribute('title') && collapse(shown.textContent) === '•',
+    scoreHidden: hidden || score == null,
     comments,
     body: body || null,
     postType: el.classList.contains('self') ? 'text' : null,
