@@ -4,6 +4,7 @@ import { routeOf as sidebarRoute } from '@/lib/reddit/route';
 import type { Settings } from '@/lib/settings/shape';
 import { TrendTable } from '../ui/TrendTable';
 import { TABLE } from '@/lib/rank/tables';
+import { readLine } from '@/lib/analysis/input';
 import { ScoreChart } from '../ui/ScoreChart';
 import { PostTools } from '../panels/PostTools';
 import { openReportPage } from '../hooks/browser';
@@ -94,6 +95,9 @@ function PostView({ id, settings }: { id: string; settings: Settings }) {
       <p data-testid="post-rank">{today ? `#${today} in today's trending` : week ? `#${week} this week` : "Not in today's or this week's tables."}</p>
       <ScoreChart points={history ?? []} />
       <h2>Top comments</h2>
+      <p className="muted" data-testid="sidebar-comments-read">
+        Captured: {readLine({ comments: (comments ?? []).filter((c) => c.body?.trim()).length, of: Math.max(post.comments, comments?.length ?? 0) })}. More are captured as the page shows them.
+      </p>
       {top.length ? (
         <ul className="comments" data-testid="top-comments">
           {top.map((c) => (

@@ -4,6 +4,7 @@ import { generationCache } from '../hooks/store';
 import { usePostDetail } from '../hooks/usePostDetail';
 import { OFFLINE_SOURCE } from '@/lib/analysis/offline';
 import { postMarkdown } from '@/lib/export/post';
+import { readLine } from '@/lib/analysis/input';
 import { downloadText } from '../hooks/browser';
 import { Markdown } from '../ui/Markdown';
 import type { ModelState } from '../hooks/useModel';
@@ -55,6 +56,11 @@ export function PostTools({ postId, model, compact = false }: { postId: string; 
         </h2>
       )}
       <h3>TL;DR</h3>
+      {data.detail.read && (
+        <p className="muted" data-testid="comments-read">
+          From the post and the comments the page showed: {readLine(data.detail.read)}.
+        </p>
+      )}
       {summary && <Markdown text={summary.text} />}
       <p className="muted source">
         Written by: {summary?.source ?? '…'}

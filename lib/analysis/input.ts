@@ -8,6 +8,13 @@ export interface PostDetail {
   comments: { author: string | null; score: number | null; body: string }[];
   /** Text of the linked article, when "Read linked articles" is on. */
   article?: string | null;
+  /** Comments captured (with text) and the count Reddit shows: a summary says how much it read. */
+  read?: { comments: number; of: number };
+}
+
+/** "read 24 of 268 comments", so a summary never pretends to have read a whole thread. */
+export function readLine(read: { comments: number; of: number }): string {
+  return `read ${read.comments} of ${read.of} comment${read.of === 1 ? '' : 's'}`;
 }
 
 export interface AnalysisInput {

@@ -3,7 +3,7 @@ import type { ShownPost } from '../rank/types';
 import type { ChatEngine, ChatMessage } from '../llm/engine';
 import { cacheKey, type GenerationCache } from './cache';
 import { groundText } from './grounding';
-import type { PostDetail } from './input';
+import { readLine, type PostDetail } from './input';
 import { estimateTokens } from './prompts';
 import { OFFLINE_SOURCE } from './offline';
 import { inlineText } from '../markdown/escape';
@@ -13,7 +13,7 @@ const SYSTEM = 'Summarise a Reddit post and its discussion in 3-5 short bullet p
 export function tldrPrompt(post: ShownPost, detail: PostDetail, contextWindow: number): ChatMessage[] {
   let bodyChars = 2400;
   for (;;) {
-    const parts = [`Title: ${post.title}`, `Community: r/${post.subreddit}`, `Text: ${(detail.body ?? '(no text: a link or media post)').slice(0, bodyChars)}`];
+    const parts = [`Title: ${post.title}`, `Community: r/${post.subreddit}`, ...(detail.read ? [`Comments: you are given some of the ${detail.read.comments} captured of ${detail.read.of}; do not claim to cover the whole thread.`] : []), `Text: ${(detail.body ?? '(no text: a link or media post)').slice(0, bodyChars)}`];
     if (detail.article) parts.push(`Linked article: ${detail.article.slice(0, bodyChars)}`);
     for (const c of detail.comments.slice(0, 5)) parts.push(`Comment by u/${c.author ?? '?'}: ${c.body.slice(0, Math.round(bodyChars / 6))}`);
     const messages: ChatMessage[] = [{ role: 'system', content: SYSTEM }, { role: 'user', content: parts.join('\n') }];
@@ -35,6 +35,7 @@ export function offlineTldr(post: ShownPost, detail: PostDetail): string {
   const comments = detail.comments.filter((c) => c.body.trim()).slice(0, 2);
   for (const c of comments) out.push(`- u/${inlineText(c.author ?? '[unknown]')}${c.score != null ? ` (${c.score} points)` : ''}: ${inlineText(sentences(c.body, 1))}`);
   if (!comments.length) out.push('- No comments captured yet: open the post with its comments to include them.');
+  else if (detail.read && detail.read.comments < detail.read.of) out.push(`- From what the page showed: ${readLine(detail.read)}.`);
   out.push(`- ${post.score == null ? 'Score hidden on Reddit' : `${post.score} points`}, ${post.comments} comments.`);
   return out.join('\n');
 }

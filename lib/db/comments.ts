@@ -3,7 +3,6 @@
  * Writes happen inside ingest's transaction (posts.ts) and import's (backup.ts).
  */
 import type { CapturedComment } from '../capture/types';
-import { topComments } from '../analysis/input';
 import type { CommentRow, RadarDB } from './schema';
 
 /** Pure: the row after one more sighting of the comment (or a new row). */
@@ -37,9 +36,4 @@ export async function commentsOfPosts(db: RadarDB, postIds: string[]): Promise<C
   if (!postIds.length) return [];
   const comments = await db.comments.where('postId').anyOf(postIds).toArray();
   return comments.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/** A post's top comments by score (unknown scores last), then position. */
-export async function topCommentsOf(db: RadarDB, postId: string): Promise<CommentRow[]> {
-  return topComments(await commentsOf(db, postId));
 }

@@ -10,7 +10,8 @@ import type { CapturedComment, CapturedPost } from '../capture/types';
 import type { BodyPatch } from '../capture/schema';
 import type { ShownPost } from '../rank/types';
 import type { PostDetail } from '../analysis/input';
-import { mergeComment, topCommentsOf } from './comments';
+import { commentsOf, mergeComment } from './comments';
+import { topComments } from '../analysis/input';
 import type { CommentRow, PostRow, RadarDB, SightingRow } from './schema';
 import { deleteHistoryOf, SIGHTING_INTERVAL_MS } from './sightings';
 import { addToStats, refreshStats } from './stats';
@@ -220,10 +221,12 @@ export interface PostWithDetail {
 export async function postDetail(db: RadarDB, id: string): Promise<PostWithDetail | null> {
   const post = await db.posts.get(id);
   if (!post) return null;
-  const top = await topCommentsOf(db, id);
+  const all = await commentsOf(db, id);
+  const top = topComments(all);
+  const read = { comments: all.filter((c) => c.body?.trim()).length, of: Math.max(post.comments, all.length) };
   return {
     row: { ...post, sample: post.sample === 1 },
-    detail: { body: post.body, comments: top.map(({ author, score, body }) => ({ author, score, body: body ?? '' })) },
+    detail: { body: post.body, comments: top.map(({ author, score, body }) => ({ author, score, body: body ?? '' })), read },
     comments: top,
   };
 }

@@ -142,3 +142,13 @@ test('sentences end where sentences end, not inside "GPT-5.6" or "e.g. this"', a
   expect(sentences('OpenAI launched GPT-5.6 today. It is cheaper, e.g. about 2x. Third one.\n\nSecond paragraph.', 2)).toBe('OpenAI launched GPT-5.6 today. It is cheaper, e.g. about 2x.');
   expect(sentences("Lot dropped this week, so I'd pull it together.\n\nModel releases:", 2)).toBe("Lot dropped this week, so I'd pull it together.");
 });
+
+test('the TL;DR says how many of the comments it read, and tells the model not to claim more', async () => {
+  const { offlineTldr, tldrPrompt } = await import('@/lib/analysis/tldr');
+  const post = { id: 't3_r1', subreddit: 'LocalLLaMA', title: 'A thread', author: 'a', permalink: '/r/LocalLLaMA/comments/r1/x/', flair: null, createdAt: 0, score: 10, comments: 268, sample: false };
+  const detail = { body: 'The post says one thing. Then another.', comments: [{ author: 'b', score: 5, body: 'I agree with this.' }], read: { comments: 24, of: 268 } };
+  expect(offlineTldr(post, detail)).toContain('- From what the page showed: read 24 of 268 comments.');
+  expect(tldrPrompt(post, detail, 4096)[1]!.content).toContain('some of the 24 captured of 268; do not claim to cover the whole thread');
+  // Nothing to say when every comment was read.
+  expect(offlineTldr(post, { ...detail, read: { comments: 268, of: 268 } })).not.toContain('read 268');
+});
