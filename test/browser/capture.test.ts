@@ -188,6 +188,29 @@ describe.runIf(canRunBrowser)('capture in a real browser', () => {
     expect(ids(d)).toEqual(expected);
   });
 
+  test('comment trees nested and flat, and replies that arrive later ("more replies"), with their parent and depth', async () => {
+    await reddit.goto(h.url(ROUTES.newCommentTrees!));
+    await waitForDb(dbPage, (x) => ['t1_ta2', 't1_tb3'].every((id) => x.comments.some((c) => c.id === id)), 'both threads');
+    // The "1 more reply" partial loads: Reddit swaps it for the reply's markup.
+    await reddit.evaluate(() => {
+      const partial = document.querySelector('faceplate-partial')!;
+      const reply = document.createElement('shreddit-comment');
+      for (const [k, v] of Object.entries({ thingid: 't1_ta3', postid: 't3_trees1', parentid: 't1_ta2', depth: '2', author: 'eve', score: '1', created: '2026-07-10T07:40:00.000000+0000' })) reply.setAttribute(k, v);
+      reply.innerHTML = '<div id="t1_ta3-comment-rtjson-content" slot="comment"><p>Loaded later.</p></div>';
+      partial.replaceWith(reply);
+    });
+    const d = await waitForDb(dbPage, (x) => x.comments.some((c) => c.id === 't1_ta3'), 'the reply loaded later');
+    const tree = ['t1_ta1', 't1_ta2', 't1_ta3', 't1_tb1', 't1_tb2', 't1_tb3'].map((id) => {
+      const c = d.comments.find((x) => x.id === id)!;
+      return [id, c.parentId, c.depth];
+    });
+    expect(tree).toEqual([
+      ['t1_ta1', null, 0], ['t1_ta2', 't1_ta1', 1], ['t1_ta3', 't1_ta2', 2],
+      ['t1_tb1', null, 0], ['t1_tb2', 't1_tb1', 1], ['t1_tb3', 't1_tb2', 2],
+    ]);
+    expected.add('t3_trees1');
+  });
+
   test('young posts with no score are stored, the score unknown and flagged, with no score history', async () => {
     await reddit.goto(h.url(ROUTES.newYoungPosts!));
     const d = await waitForDb(dbPage, hasAll(['t3_yng001', 't3_yng002', 't3_yng003']), 'the young posts');

@@ -51,6 +51,8 @@ export const ROUTES: Record<string, Route> = {
   oldComments: { host: 'www.reddit.com', path: '/r/aww/comments/8dyrb3/ben_is_very_proud_of_himself_for_learning_to_go/', file: 'old-comments-r-aww-2018.html' },
   jsonFront: { host: 'www.reddit.com', path: '/.json', file: 'json-listing-frontpage-2018.json', type: 'application/json' },
   jsonAita: { host: 'old.reddit.com', path: '/r/AmItheAsshole/hot.json', file: 'json-listing-r-amitheasshole-2024.json', type: 'application/json' },
+  /** Hand-made: a new Reddit post page with a nested and a flat comment thread, and a "more replies" partial. */
+  newCommentTrees: { host: 'www.reddit.com', path: '/r/LocalLLaMA/comments/trees1/which_quant_do_you_run/', html: readFileSync(resolve('test/fixtures/new-comment-trees.html'), 'utf8') },
   /** Hand-made: a new Reddit feed whose young posts carry no score attribute. */
   newYoungPosts: { host: 'www.reddit.com', path: '/r/LocalLLaMA/new/', html: readFileSync(resolve('test/fixtures/new-young-posts.html'), 'utf8') },
   /** Hand-made: comments pages with deleted and removed comments, old and new Reddit. */

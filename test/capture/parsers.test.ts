@@ -192,3 +192,17 @@ test('new Reddit posts with no score attribute are kept, the score unknown and f
     ['t3_yng003', null, true, 3],
   ]);
 });
+
+test('comment trees, nested and flat, give every comment its parent and depth', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { htmlDocument } = await import('../support/fixtures');
+  const url = 'https://www.reddit.com/r/LocalLLaMA/comments/trees1/which_quant_do_you_run/';
+  const r = parsePage(htmlDocument(readFileSync('test/fixtures/new-comment-trees.html', 'utf8'), url), url, SEEN);
+  expect(r.comments.map((c) => [c.id, c.parentId, c.depth, c.body])).toEqual([
+    ['t1_ta1', null, 0, 'Q4_K_M for everything.'],
+    ['t1_ta2', 't1_ta1', 1, 'Q5 is worth it for code.'],
+    ['t1_tb1', null, 0, 'IQ4_XS on a 12 GB card.'],
+    ['t1_tb2', 't1_tb1', 1, 'Same card here.'],
+    ['t1_tb3', 't1_tb2', 2, 'Which context length?'],
+  ]);
+});
