@@ -57,7 +57,7 @@ function syntheticPost(i: number, createdAt: number, now: number): CapturedPost 
     id, subreddit: `sub${i % 40}`, title: `Synthetic post ${i} about local models and benchmarks`, author: `u${i % 500}`,
     permalink: `/r/sub${i % 40}/comments/${id.slice(3)}/s/`, url: `https://www.reddit.com/r/sub${i % 40}/comments/${id.slice(3)}/s/`,
     flair: i % 3 ? 'Discussion' : null, createdAt, score: (i * 7919) % 5000, scoreHidden: false, comments: (i * 104729) % 400, body: null,
-    postType: 'text', domain: null, nsfw: false, spoiler: false, stickied: false, locked: false, crosspost: false, layout: 'new', seenAt: now,
+    postType: 'text', domain: null, nsfw: false, spoiler: false, stickied: false, locked: false, crosspost: false, crosspostParent: null, layout: 'new', seenAt: now,
   };
 }
 

@@ -41,7 +41,7 @@ interface Envelope<K extends MessageType = MessageType> {
 
 export async function sendMessage<K extends MessageType>(type: K, data: ProtocolMap[K]['data']): Promise<ProtocolMap[K]['reply']> {
   const reply = (await browser.runtime.sendMessage({ rtr: type, data } satisfies Envelope<K>)) as ProtocolMap[K]['reply'] | undefined;
-  if (reply === undefined) throw new Error(`no answer to "${type}": the background did not handle it`);
+  if (reply === undefined) throw new Error(`no answer to ${type}`);
   return reply;
 }
 

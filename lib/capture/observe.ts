@@ -10,7 +10,7 @@ import { parsePage } from './parse-page';
 import { NEW, OLD } from './selectors';
 import { parseShredditPost } from './parsers/new-post';
 import { parseShredditComment } from './parsers/new-comments';
-import { parseSearchResult } from './parsers/new-search';
+import { outermostResult, parseSearchResult } from './parsers/new-search';
 import { parseOldSearchResult, parseOldThing } from './parsers/old-post';
 import { parseOldComment } from './parsers/old-comments';
 import type { CapturedComment, CapturedPost, ParseResult } from './types';
@@ -91,7 +91,9 @@ export class PageWatcher {
     for (const el of elements) {
       // One element that throws is one skipped element: its neighbours in the same change still count.
       if (el.matches(NEW.post)) collect(out, tryParse(() => parseShredditPost(el, seenAt)));
-      else if (el.matches(NEW.searchPost)) collect(out, tryParse(() => parseSearchResult(el, seenAt)));
+      else if (el.matches(NEW.searchPost)) {
+        if (outermostResult(el)) collect(out, tryParse(() => parseSearchResult(el, seenAt)));
+      }
       else if (el.matches(OLD.searchPost)) collect(out, tryParse(() => parseOldSearchResult(el, seenAt)));
       else if (el.matches(OLD.post)) collect(out, tryParse(() => parseOldThing(el, seenAt)));
       else {

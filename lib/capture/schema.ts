@@ -47,6 +47,7 @@ export const CapturedPostShape: Shape<CapturedPost> = {
   stickied: bool,
   locked: bool,
   crosspost: bool,
+  crosspostParent: nullable(str(20, T3)),
   layout: (v) => v === 'new' || v === 'old' || v === 'json' || v === 'unknown',
   seenAt: time,
 };
@@ -129,5 +130,6 @@ export const FIELD_RULES: Record<string, string> = {
   comments: 'a whole number from 0 to 100,000,000',
   body: 'null or text of up to 200,000 characters (100,000 for a comment)',
   deleted: 'true or false',
+  crosspostParent: 'null or a post id such as "t3_1psbx2q"',
   depth: 'a whole number from 0 to 1,000',
 };

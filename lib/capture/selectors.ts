@@ -50,10 +50,17 @@ export const NEW = {
    */
   commentBody: (thingId: string) => `[id="${thingId}-comment-rtjson-content"]`,
   /**
-   * Search results: no shreddit-post there.
-   * @fixtures new-search-ggal-es-mx-2025: 55
+   * Search results, in each variant Reddit serves: no shreddit-post there. The variants nest (a
+   * search-sdui-post tracker wraps a search-post-unit and an sdui-post-unit), so a result is read from its
+   * outermost element: 166 elements are the 55 results of new-search-ggal-es-mx-2025 (and one embed).
+   * @fixtures new-search-ggal-es-mx-2025: 166; test/fixtures/new-search-variants: 3
    */
-  searchPost: '[data-testid="search-sdui-post"]',
+  searchPost: '[data-testid="search-sdui-post"], [data-testid="search-post-unit"], [data-testid="sdui-post-unit"]',
+  /**
+   * The original post a crossposted search result embeds: not a result of its own.
+   * @fixtures new-search-ggal-es-mx-2025: 1
+   */
+  searchCrosspostEmbed: '[data-testid="search-crosspost-unit"]',
   /**
    * A search result's title link.
    * @fixtures new-search-ggal-es-mx-2025: 57

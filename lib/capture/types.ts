@@ -34,6 +34,8 @@ export interface CapturedPost {
   stickied: boolean;
   locked: boolean;
   crosspost: boolean;
+  /** For a crosspost: the original post's id (`t3_…`), where the page says it; stories group on it. */
+  crosspostParent: string | null;
   layout: Layout;
   /** When the page showed it. */
   seenAt: number;
@@ -69,3 +71,18 @@ export interface ParseResult {
 }
 
 export const emptyResult = (): ParseResult => ({ posts: [], comments: [], skipped: 0, ads: 0 });
+
+/** What a page that shows little of a post (search results) leaves unknown or unset. */
+export const POST_DEFAULTS = {
+  author: null,
+  flair: null,
+  body: null,
+  postType: null,
+  domain: null,
+  nsfw: false,
+  spoiler: false,
+  stickied: false,
+  locked: false,
+  crosspost: false,
+  crosspostParent: null,
+} satisfies Partial<CapturedPost>;

@@ -55,10 +55,9 @@ export async function startCapture(ctx: ContentScriptContext): Promise<void> {
     drawBadges();
     try {
       watcher.handleMutations(records);
-    } catch (e) {
+    } catch {
       // A page we cannot read must never break Reddit: count it and go on.
       watcher.totals.skipped++;
-      console.debug('[Reddit Trend Radar] capture skipped a change:', e);
     }
   });
   observer.observe(document.documentElement, OBSERVE_OPTIONS);
@@ -80,8 +79,7 @@ export async function startCapture(ctx: ContentScriptContext): Promise<void> {
   drawBadges();
   try {
     watcher.scan();
-  } catch (e) {
+  } catch {
     watcher.totals.skipped++;
-    console.debug('[Reddit Trend Radar] capture could not read this page:', e);
   }
 }

@@ -44,6 +44,7 @@ const BackupPost = v.object({
   stickied: v.optional(v.boolean(), false),
   locked: v.optional(v.boolean(), false),
   crosspost: v.optional(v.boolean(), false),
+  crosspostParent: v.optional(v.nullable(v.string()), null),
   firstSeenAt: v.optional(iso),
   lastSeenAt: v.optional(iso),
 });
@@ -208,7 +209,7 @@ export function postToBackup(p: PostRow): BackupPost {
     id: p.id, subreddit: p.subreddit, title: p.title, author: p.author, permalink: p.permalink, url: p.url, flair: p.flair,
     createdAt: toIso(p.createdAt), score: p.score, comments: p.comments, body: p.body, scoreHidden: p.scoreHidden,
     postType: p.postType, domain: p.domain, nsfw: p.nsfw, spoiler: p.spoiler, stickied: p.stickied, locked: p.locked,
-    crosspost: p.crosspost, firstSeenAt: toIso(p.firstSeenAt), lastSeenAt: toIso(p.lastSeenAt),
+    crosspost: p.crosspost, crosspostParent: p.crosspostParent ?? null, firstSeenAt: toIso(p.firstSeenAt), lastSeenAt: toIso(p.lastSeenAt),
   };
 }
 
@@ -219,7 +220,7 @@ export function backupToCaptured(p: BackupPost, exportedAt: number): CapturedPos
     id: p.id, subreddit: p.subreddit, title: p.title, author: p.author, permalink: p.permalink, url: p.url, flair: p.flair,
     createdAt: fromIso(p.createdAt), score: p.score, scoreHidden: p.scoreHidden, comments: p.comments, body: p.body,
     postType: p.postType, domain: p.domain, nsfw: p.nsfw, spoiler: p.spoiler, stickied: p.stickied, locked: p.locked,
-    crosspost: p.crosspost, layout: 'unknown', seenAt: lastSeenAt, firstSeenAt: p.firstSeenAt ? fromIso(p.firstSeenAt) : lastSeenAt,
+    crosspost: p.crosspost, crosspostParent: p.crosspostParent ?? null, layout: 'unknown', seenAt: lastSeenAt, firstSeenAt: p.firstSeenAt ? fromIso(p.firstSeenAt) : lastSeenAt,
   };
 }
 

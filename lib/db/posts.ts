@@ -46,6 +46,7 @@ export function newPostRow(c: CapturedPost): { row: PostRow; sighting: SightingR
     stickied: c.stickied,
     locked: c.locked,
     crosspost: c.crosspost,
+    crosspostParent: c.crosspostParent,
     firstSeenAt: c.seenAt,
     lastSeenAt: c.seenAt,
     sightedAt: c.score == null ? 0 : c.seenAt,
@@ -70,6 +71,7 @@ export function mergePost(existing: PostRow, c: CapturedPost): { row: PostRow; s
     row.nsfw = c.nsfw || existing.nsfw;
     row.spoiler = c.spoiler || existing.spoiler;
     row.crosspost = c.crosspost || existing.crosspost;
+    row.crosspostParent = c.crosspostParent ?? existing.crosspostParent ?? null;
     row.stickied = c.stickied;
     row.locked = c.locked;
     row.comments = c.comments;

@@ -21,7 +21,7 @@ export function samplePosts(now: number): { posts: PostRow[]; sightings: Sightin
       id, subreddit: s.subreddit, title: s.title, author: null,
       permalink: permalinkOf(s.subreddit, id), url: postLink(id),
       flair: s.flair, createdAt, score: s.score, scoreHidden: false, comments: s.comments, body: null, postType: null,
-      domain: null, nsfw: false, spoiler: false, stickied: false, locked: false, crosspost: false,
+      domain: null, nsfw: false, spoiler: false, stickied: false, locked: false, crosspost: false, crosspostParent: null,
       firstSeenAt: createdAt + 30 * MIN, lastSeenAt: now - 5 * MIN, sightedAt: now - 5 * MIN, sample: 1,
     });
     // A made-up curve for the sample only: a third of the score an hour in, then the rest.

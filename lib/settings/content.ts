@@ -4,7 +4,8 @@
  * Only type imports and the key come from there: nothing else of the settings module is bundled.
  */
 import { browser } from 'wxt/browser';
-import { SETTINGS_KEY, type Settings } from './shape';
+import { SETTINGS_KEY } from './key';
+import type { Settings } from './shape';
 
 /** What the content script reads; any field may be missing in storage (the defaults apply). */
 export type CaptureSettings = Partial<Pick<Settings, 'captureEnabled' | 'excluded' | 'captureInPrivate' | 'feedBadges'>>;

@@ -6,8 +6,7 @@
  */
 import type { ModelFamily } from '../llm/models';
 
-/** Storage key of the settings object in `browser.storage.local` (WXT's `local:settings`). */
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY } from './key';
 
 /** The communities the seed series follows (report-format.md). */
 export const DEFAULT_TRACKED = [

@@ -211,6 +211,24 @@ describe.runIf(canRunBrowser)('capture in a real browser', () => {
     expected.add('t3_trees1');
   });
 
+  test("a topic feed's posts of many communities, the crosspost with its original's id; search in every variant", async () => {
+    await reddit.goto(h.url(ROUTES.newTopicFeed!));
+    let d = await waitForDb(dbPage, hasAll(['t3_tpc001', 't3_tpc002', 't3_tpc003']), 'the topic feed');
+    expect(d.posts.find((p) => p.id === 't3_tpc002')).toMatchObject({ crosspost: true, crosspostParent: 't3_tpc001', subreddit: 'singularity' });
+    expect(d.posts.find((p) => p.id === 't3_tpc001')).toMatchObject({ crosspost: false, crosspostParent: null });
+    await reddit.goto(h.url(ROUTES.newSearchVariants!));
+    d = await waitForDb(dbPage, hasAll(['t3_srv001', 't3_srv002', 't3_srv003']), 'the three search variants');
+    expect(['t3_srv001', 't3_srv002', 't3_srv003'].map((id) => {
+      const p = d.posts.find((x) => x.id === id)!;
+      return [p.subreddit, p.title, p.author];
+    })).toEqual([
+      ['LocalLLaMA', 'Quantization formats compared', null],
+      ['LocalLLM', 'GGUF vs EXL2 on one card', 'finn'],
+      ['MachineLearning', 'AWQ is still underrated', 'gwen'],
+    ]);
+    ['t3_tpc001', 't3_tpc002', 't3_tpc003', 't3_srv001', 't3_srv002', 't3_srv003'].forEach((id) => expected.add(id));
+  });
+
   test('young posts with no score are stored, the score unknown and flagged, with no score history', async () => {
     await reddit.goto(h.url(ROUTES.newYoungPosts!));
     const d = await waitForDb(dbPage, hasAll(['t3_yng001', 't3_yng002', 't3_yng003']), 'the young posts');

@@ -53,6 +53,9 @@ export const ROUTES: Record<string, Route> = {
   jsonAita: { host: 'old.reddit.com', path: '/r/AmItheAsshole/hot.json', file: 'json-listing-r-amitheasshole-2024.json', type: 'application/json' },
   /** Hand-made: a new Reddit post page with a nested and a flat comment thread, and a "more replies" partial. */
   newCommentTrees: { host: 'www.reddit.com', path: '/r/LocalLLaMA/comments/trees1/which_quant_do_you_run/', html: readFileSync(resolve('test/fixtures/new-comment-trees.html'), 'utf8') },
+  /** Hand-made: a topic feed (an aggregate feed) with a crosspost, and a search page in every result variant. */
+  newTopicFeed: { host: 'www.reddit.com', path: '/t/technology/', html: readFileSync(resolve('test/fixtures/new-topic-feed.html'), 'utf8') },
+  newSearchVariants: { host: 'www.reddit.com', path: '/search/?q=quantization', html: readFileSync(resolve('test/fixtures/new-search-variants.html'), 'utf8') },
   /** Hand-made: a new Reddit feed whose young posts carry no score attribute. */
   newYoungPosts: { host: 'www.reddit.com', path: '/r/LocalLLaMA/new/', html: readFileSync(resolve('test/fixtures/new-young-posts.html'), 'utf8') },
   /** Hand-made: comments pages with deleted and removed comments, old and new Reddit. */

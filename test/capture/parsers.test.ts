@@ -38,10 +38,12 @@ describe('new Reddit feed', () => {
       stickied: true,
       locked: true,
       crosspost: false,
+      crosspostParent: null,
       layout: 'new',
       seenAt: SEEN,
     });
-    expect(r.posts[1]).toMatchObject({ crosspost: true, url: 'https://www.reddit.com/r/MachineLearning/comments/ccc333/original/', flair: null, nsfw: false });
+    // A crosspost keeps its original post's id (stories group on it).
+    expect(r.posts[1]).toMatchObject({ crosspost: true, crosspostParent: 't3_ccc333', url: 'https://www.reddit.com/r/MachineLearning/comments/ccc333/original/', flair: null, nsfw: false });
   });
 });
 
@@ -204,5 +206,20 @@ test('comment trees, nested and flat, give every comment its parent and depth', 
     ['t1_tb1', null, 0, 'IQ4_XS on a 12 GB card.'],
     ['t1_tb2', 't1_tb1', 1, 'Same card here.'],
     ['t1_tb3', 't1_tb2', 2, 'Which context length?'],
+  ]);
+});
+
+test('search results in every variant Reddit serves, with the title, community and author of their telemetry', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { htmlDocument } = await import('../support/fixtures');
+  const url = 'https://www.reddit.com/search/?q=quantization';
+  const doc = htmlDocument(readFileSync('test/fixtures/new-search-variants.html', 'utf8'), url);
+  expect(detectPage(doc, url)).toEqual({ layout: 'new', kind: 'search' });
+  const r = parsePage(doc, url, SEEN);
+  expect(r.posts.map((p) => [p.id, p.subreddit, p.title, p.author, p.score, p.comments])).toEqual([
+    ['t3_srv001', 'LocalLLaMA', 'Quantization formats compared', null, 210, 45],
+    // The visible title is machine-translated; the telemetry's is the original.
+    ['t3_srv002', 'LocalLLM', 'GGUF vs EXL2 on one card', 'finn', 88, 12],
+    ['t3_srv003', 'MachineLearning', 'AWQ is still underrated', 'gwen', 5, 0],
   ]);
 });

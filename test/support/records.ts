@@ -23,6 +23,7 @@ export function capturedPost(over: Partial<CapturedPost> = {}): CapturedPost {
     stickied: false,
     locked: false,
     crosspost: false,
+    crosspostParent: null,
     layout: 'new',
     seenAt: Date.UTC(2025, 11, 21, 13),
     ...over,

@@ -46,6 +46,7 @@ export function parseJsonPost(d: Json, seenAt: number): CapturedPost | 'ad' | nu
     stickied: d.stickied === true,
     locked: d.locked === true,
     crosspost: Array.isArray(d.crosspost_parent_list) && d.crosspost_parent_list.length > 0,
+    crosspostParent: fullname(str(d.crosspost_parent), 't3'),
     layout: 'json',
     seenAt,
   };

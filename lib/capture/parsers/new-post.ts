@@ -4,7 +4,7 @@
  */
 import { NEW } from '../selectors';
 import { attr, blockText, flag, intAttr, tryParse } from '../dom';
-import { absoluteUrl, permalinkPath, permalinkUrl } from '../../reddit/urls';
+import { absoluteUrl, permalinkPath, permalinkUrl, postIdFromUrl } from '../../reddit/urls';
 import { collapse } from '../../reddit/text';
 import { communityName } from '../../reddit/names';
 import { fullname } from '../../reddit/ids';
@@ -31,6 +31,7 @@ export function parseShredditPost(el: Element, seenAt: number): ElementOutcome<C
   const bodyEl = onPostPage ? el.querySelector(NEW.postBody) : null;
   const body = bodyEl ? blockText(bodyEl) : null;
   const postType = attr(el, 'post-type');
+  const isCrosspost = flag(el, 'is-crosspost') || postType === 'crosspost';
   return {
     id,
     subreddit,
@@ -50,7 +51,9 @@ export function parseShredditPost(el: Element, seenAt: number): ElementOutcome<C
     spoiler: flag(el, 'spoiler'),
     stickied: flag(el, 'stickied'),
     locked: flag(el, 'locked'),
-    crosspost: flag(el, 'is-crosspost') || postType === 'crosspost',
+    crosspost: isCrosspost,
+    // A crosspost's outbound link is the original post.
+    crosspostParent: isCrosspost ? postIdFromUrl(attr(el, 'content-href') ?? '') : null,
     layout: 'new',
     seenAt,
   };

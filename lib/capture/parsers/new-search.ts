@@ -9,12 +9,14 @@ import { collapse } from '../../reddit/text';
 import { fullname } from '../../reddit/ids';
 import { parseRedditTime } from '../../reddit/time';
 import type { CapturedPost, ParseResult } from '../types';
-import { emptyResult } from '../types';
+import { emptyResult, POST_DEFAULTS } from '../types';
 import { collect, type ElementOutcome } from './new-post';
 
+/** The telemetry JSON a result carries: the original title, the community, and (newer variants) the author. */
 interface TrackingContext {
-  post?: { id?: unknown; title?: unknown; nsfw?: unknown; spoiler?: unknown };
+  post?: { id?: unknown; title?: unknown; nsfw?: unknown; spoiler?: unknown; author?: unknown };
   subreddit?: { name?: unknown };
+  author?: { name?: unknown };
 }
 
 export function parseSearchResult(el: Element, seenAt: number): ElementOutcome<CapturedPost> {
@@ -33,25 +35,19 @@ export function parseSearchResult(el: Element, seenAt: number): ElementOutcome<C
   const createdAt = parseRedditTime(el.querySelector(NEW.searchTime)?.getAttribute('ts'));
   if (!id || !permalink || !subreddit || !title || createdAt == null || votes == null || comments == null) return null;
   return {
+    ...POST_DEFAULTS,
     id,
     subreddit,
     title,
-    author: null,
+    author: str(ctx.post?.author) ?? str(ctx.author?.name),
     permalink,
     url: absoluteUrl(permalink)!,
-    flair: null,
     createdAt,
     score: votes,
     scoreHidden: false,
     comments,
-    body: null,
-    postType: null,
-    domain: null,
     nsfw: ctx.post?.nsfw === true,
     spoiler: ctx.post?.spoiler === true,
-    stickied: false,
-    locked: false,
-    crosspost: false,
     layout: 'new',
     seenAt,
   };
@@ -63,6 +59,15 @@ function str(v: unknown): string | null {
 
 export function parseNewSearch(root: ParentNode, seenAt: number): ParseResult {
   const out = emptyResult();
-  for (const el of Array.from(root.querySelectorAll(NEW.searchPost))) collect(out, tryParse(() => parseSearchResult(el, seenAt)));
+  for (const el of Array.from(root.querySelectorAll(NEW.searchPost))) if (outermostResult(el)) collect(out, tryParse(() => parseSearchResult(el, seenAt)));
   return out;
+}
+
+/**
+ * The variants nest (a search-sdui-post tracker wraps a search-post-unit and an sdui-post-unit): a result
+ * is read once, from its outermost element.
+ */
+const SEARCH_CONTAINERS = [NEW.searchPost, NEW.searchCrosspostEmbed].join(', ');
+export function outermostResult(el: Element): boolean {
+  return !el.parentElement?.closest(SEARCH_CONTAINERS);
 }

@@ -4,13 +4,13 @@
  */
 import { OLD } from '../selectors';
 import { attr, blockText, flag, intAttr, leadingInteger, parseInteger, tryParse } from '../dom';
-import { absoluteUrl, permalinkPath, permalinkUrl } from '../../reddit/urls';
+import { absoluteUrl, permalinkPath, permalinkUrl, postIdFromUrl } from '../../reddit/urls';
 import { collapse } from '../../reddit/text';
 import { communityName } from '../../reddit/names';
 import { fullname } from '../../reddit/ids';
 import { parseEpoch, parseRedditTime } from '../../reddit/time';
 import type { CapturedPost, ParseResult } from '../types';
-import { emptyResult } from '../types';
+import { emptyResult, POST_DEFAULTS } from '../types';
 import { collect, type ElementOutcome } from './new-post';
 
 export function parseOldThing(el: Element, seenAt: number): ElementOutcome<CapturedPost> {
@@ -51,6 +51,8 @@ export function parseOldThing(el: Element, seenAt: number): ElementOutcome<Captu
     stickied: el.classList.contains('stickied'),
     locked: el.classList.contains('locked'),
     crosspost: el.hasAttribute('data-crosspost-root-author'),
+    // Old Reddit links a crosspost to the original post (data-url).
+    crosspostParent: el.hasAttribute('data-crosspost-root-author') ? postIdFromUrl(absoluteUrl(attr(el, 'data-url')) ?? '') : null,
     layout: 'old',
     seenAt,
   };
@@ -74,7 +76,9 @@ export function parseOldSearchResult(el: Element, seenAt: number): ElementOutcom
   // Young posts show no score at all in search: record it as hidden, never invent a number.
   const score = scoreEl ? leadingInteger(scoreEl.textContent) : null;
   if (!id || !permalink || !subreddit || !title || createdAt == null || comments == null || (scoreEl && score == null)) return null;
+  // Search shows a collapsed preview of the self-text: bodies come from post pages, where they are whole.
   return {
+    ...POST_DEFAULTS,
     id,
     subreddit,
     title,
@@ -86,15 +90,8 @@ export function parseOldSearchResult(el: Element, seenAt: number): ElementOutcom
     score,
     scoreHidden: score == null,
     comments,
-    // Search shows a collapsed preview of the self-text: bodies come from post pages, where they are whole.
-    body: null,
-    postType: null,
-    domain: null,
     nsfw: el.querySelector(OLD.nsfwStamp) != null,
     spoiler: el.querySelector(OLD.spoilerStamp) != null,
-    stickied: false,
-    locked: false,
-    crosspost: false,
     layout: 'old',
     seenAt,
   };
