@@ -45,3 +45,6 @@ export async function storageUsed(): Promise<number | null> {
   const estimate = await navigator.storage?.estimate?.();
   return estimate?.usage ?? null;
 }
+
+export const copyText = (text: string) => navigator.clipboard.writeText(text);
+export const extensionVersion = () => browser.runtime.getManifest().version;

@@ -1,6 +1,7 @@
 import { CommunityOptions } from '../options/CommunityOptions';
 import { DataOptions } from '../options/DataOptions';
 import { ModelOptions } from '../options/ModelOptions';
+import { HealthOptions } from '../options/HealthOptions';
 import { useSettings } from '../hooks/useSettings';
 
 export function OptionsPage() {
@@ -12,6 +13,7 @@ export function OptionsPage() {
       <CommunityOptions settings={settings} update={update} />
       <ModelOptions settings={settings} update={update} />
       <DataOptions settings={settings} update={update} />
+      <HealthOptions />
     </main>
   );
 }

@@ -8,6 +8,8 @@ import { useSavedAnalysis } from '../hooks/useSavedAnalysis';
 import { useSettings } from '../hooks/useSettings';
 import { useStoreStats } from '../hooks/useStoreStats';
 import { useRestoreOffer } from '../hooks/useRestoreOffer';
+import { useCaptureHealth } from '../hooks/useCaptureHealth';
+import { HealthWarnings } from '../ui/HealthWarnings';
 import { lazy, Suspense } from 'react';
 
 // The analysis tab's code (the offline analyser, the Markdown view) loads when the tab opens.
@@ -25,6 +27,7 @@ export function Popup() {
   const saved = useSavedAnalysis(report, settings);
   const captureStatus = useCaptureStatus();
   const [offer, dismissOffer] = useRestoreOffer();
+  const health = useCaptureHealth();
   const { note, act } = useAction();
 
 
@@ -60,6 +63,7 @@ export function Popup() {
           {captureStatus.message}
         </p>
       )}
+      <HealthWarnings health={health} />
       {offer && stats && stats.posts === stats.samplePosts && (
         <p className="banner" role="alert" data-testid="restore-offer">
           Your captured history is empty, but the automatic backup of {new Date(offer.at).toISOString().slice(0, 10)} holds {offer.posts} posts. The

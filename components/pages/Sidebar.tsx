@@ -1,4 +1,6 @@
 import { useCommunityReport } from '../hooks/useCommunityReport';
+import { useCaptureHealth } from '../hooks/useCaptureHealth';
+import { HealthWarnings } from '../ui/HealthWarnings';
 import { usePostRecord } from '../hooks/usePostRecord';
 import { routeOf as sidebarRoute } from '@/lib/reddit/route';
 import type { Settings } from '@/lib/settings/shape';
@@ -22,10 +24,12 @@ const SIDEBAR_TABLES = ['today', 'rising', 'weekly'] as const;
 export function Sidebar() {
   const tab = useActiveTab();
   const [settings, update] = useSettings();
+  const health = useCaptureHealth();
   if (tab === undefined || !settings) return <p className="muted sidebar">Reading…</p>;
   const route = sidebarRoute(tab?.url);
   return (
     <main className="sidebar" data-route={route.kind}>
+      {route.kind !== 'off' && <HealthWarnings health={health} />}
       {route.kind === 'community' && <CommunityView name={route.name} settings={settings} update={update} />}
       {route.kind === 'post' && <PostView id={route.id} settings={settings} />}
       {route.kind === 'reddit' && <RedditView tabId={tab!.id} settings={settings} />}

@@ -17,6 +17,7 @@ import { BADGES_KEY, badgesOf } from '../rank/badges';
 import { REDDIT_MATCHES } from '../reddit/urls';
 import { lowOnSpace, lowSpaceMessage } from './space';
 import { showsPost, type FallbackArticle } from '../capture/fallback';
+import { recordPage, type CaptureHealth, type PageReport } from '../capture/health';
 import { autoBackup, opfsBackupStore } from '../db/auto-backup';
 
 export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.MessageSender, 'tab'>): Promise<CaptureAck> {
@@ -61,6 +62,7 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
   }
   const tabId = sender.tab?.id;
   if (tabId != null && tabId >= 0) void setBadge(tabId, batch.tabTotal);
+  if (batch.page) await recordHealth(batch.page);
   // Stored: the copy the content script kept for a tab that might close (see drainPending) can go.
   void browser.storage.local.remove(pendingKey(batch.batchId)).catch(() => undefined);
   if (result.added || result.updated) scheduleRerank();
@@ -96,6 +98,18 @@ let drainTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleDrain(): void {
   clearTimeout(drainTimer);
   drainTimer = setTimeout(() => void drainPending().catch((e) => console.warn('[Reddit Trend Radar] pending batches:', e)), PENDING_GRACE_MS);
+}
+
+/** Capture health per page type (lib/capture/health.ts), kept in storage.local where pages read it. */
+export const HEALTH_KEY = 'capture-health';
+let healthWrite: Promise<void> = Promise.resolve();
+/** Adds a page's read to the record (writes one after another: two tabs never lose a count). */
+export function recordHealth(page: PageReport, now = Date.now()): Promise<void> {
+  healthWrite = healthWrite.then(async () => {
+    const stored = (await browser.storage.local.get(HEALTH_KEY))[HEALTH_KEY] as CaptureHealth | undefined;
+    await browser.storage.local.set({ [HEALTH_KEY]: recordPage(stored ?? {}, page, now) });
+  }).catch((e) => console.warn('[Reddit Trend Radar] capture health:', e));
+  return healthWrite;
 }
 
 export const CAPTURE_STATUS_KEY = 'capture-status';

@@ -7,13 +7,13 @@
 import type { CaptureAck } from '../messaging';
 import type { CaptureBatch } from './schema';
 import type { CapturedComment, CapturedPost } from './types';
+import type { PageReport } from './health';
 
 export interface BatcherDeps {
   send: (batch: CaptureBatch) => Promise<CaptureAck>;
   /** Timers go through the content script's context so they die with it. */
   setTimeout: (fn: () => void, ms: number) => unknown;
   newId: () => string;
-  onAck?: (ack: CaptureAck, batch: CaptureBatch) => void;
   onPaused?: () => void;
   /** Keeps a cut batch somewhere that outlives the page (storage.local), until `forget`. */
   persist?: (batch: CaptureBatch) => void;
@@ -28,12 +28,11 @@ export class Batcher {
   private posts = new Map<string, CapturedPost>();
   private comments = new Map<string, CapturedComment>();
   private bodies = new Map<string, string>();
+  private page: PageReport | undefined;
   private unacked: CaptureBatch[] = [];
   private inFlight = new Set<string>();
   private timer = false;
   private failures = 0;
-  /** Distinct posts this tab has had acknowledged, for the badge. */
-  readonly acknowledged = new Set<string>();
   private queuedIds = new Set<string>();
   stopped = false;
 
@@ -47,6 +46,12 @@ export class Batcher {
     }
     for (const c of comments) this.comments.set(c.id, c);
     this.schedule(this.posts.size >= BATCH_SIZE ? 0 : FLUSH_DELAY_MS);
+  }
+
+  /** A full read of the page: goes with the next batch (or alone, when the page held nothing). */
+  report(page: PageReport): void {
+    this.page = page;
+    this.schedule(FLUSH_DELAY_MS);
   }
 
   addBody(postId: string, body: string): void {
@@ -103,19 +108,18 @@ export class Batcher {
     this.failures = 0;
     this.unacked = this.unacked.filter((b) => b.batchId !== batch.batchId);
     this.deps.forget?.(batch.batchId);
-    for (const p of batch.posts as CapturedPost[]) this.acknowledged.add(p.id);
-    this.deps.onAck?.(ack, batch);
   }
 
   private cut(): void {
-    while (this.posts.size || this.comments.size || this.bodies.size) {
+    while (this.posts.size || this.comments.size || this.bodies.size || this.page) {
       const posts = [...this.posts.values()].slice(0, BATCH_SIZE);
       for (const p of posts) this.posts.delete(p.id);
       const comments = [...this.comments.values()].slice(0, 200);
       for (const c of comments) this.comments.delete(c.id);
       const bodies = [...this.bodies].map(([postId, body]) => ({ postId, body }));
       this.bodies.clear();
-      const batch = { batchId: this.deps.newId(), tabTotal: this.queuedIds.size, posts, comments, bodies };
+      const batch = { batchId: this.deps.newId(), tabTotal: this.queuedIds.size, posts, comments, bodies, page: this.page };
+      this.page = undefined;
       this.unacked.push(batch);
       this.deps.persist?.(batch);
     }

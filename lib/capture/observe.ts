@@ -14,6 +14,7 @@ import { outermostResult, parseSearchResult } from './parsers/new-search';
 import { parseOldSearchResult, parseOldThing } from './parsers/old-post';
 import { parseOldComment } from './parsers/old-comments';
 import type { CapturedComment, CapturedPost, ParseResult } from './types';
+import type { PageReport } from './health';
 import { emptyResult } from './types';
 import { collect } from './parsers/new-post';
 import { CapturedCommentShape, CapturedPostShape, validRecords } from './schema';
@@ -23,6 +24,8 @@ export interface WatcherDeps {
   url: () => string;
   now: () => number;
   onRecords: (posts: CapturedPost[], comments: CapturedComment[]) => void;
+  /** What each full read of a page found (capture health). */
+  onPage?: (report: PageReport) => void;
   /** A post page whose markup we do not know: its body can only be recovered with Readability. */
   onUnknownPostPage?: (postId: string) => void;
 }
@@ -50,7 +53,9 @@ export class PageWatcher {
       if (id) this.deps.onUnknownPostPage?.(id);
       return;
     }
-    this.emit(parsePage(this.deps.doc, url, this.deps.now(), this.page));
+    const r = parsePage(this.deps.doc, url, this.deps.now(), this.page);
+    this.emit(r);
+    this.deps.onPage?.({ type: `${this.page.layout}-${this.page.kind}`, posts: r.posts.length, comments: r.comments.length, skipped: r.skipped });
   }
 
   /** Called by a MutationObserver: reads only the added elements. */

@@ -10,6 +10,7 @@ import { COMMENT_ID, POST_ID } from '../reddit/ids';
 import { COMMUNITY_NAME } from '../reddit/names';
 import { MAX_TIME, MIN_TIME } from '../reddit/time';
 import type { CapturedComment, CapturedPost } from './types';
+import type { PageReport } from './health';
 
 type Rule = (v: unknown) => boolean;
 type Shape<T> = { [K in keyof T]-?: Rule };
@@ -65,6 +66,8 @@ export const CapturedCommentShape: Shape<CapturedComment> = {
   seenAt: time,
 };
 
+const PageReportShape: Shape<PageReport> = { type: str(40, /^[a-z]+-[a-z]+$/), posts: int(0, 1e5), comments: int(0, 1e5), skipped: int(0, 1e5) };
+
 export interface BodyPatch {
   postId: string;
   body: string;
@@ -79,6 +82,8 @@ export interface CaptureBatch {
   posts: unknown[];
   comments: unknown[];
   bodies?: unknown[];
+  /** What the page's full read found (capture health), with the page's first batch. */
+  page?: PageReport;
 }
 const list: Rule = (v) => Array.isArray(v) && v.length <= 5_000;
 export const CaptureBatchShape: Shape<CaptureBatch> = {
@@ -87,6 +92,7 @@ export const CaptureBatchShape: Shape<CaptureBatch> = {
   posts: list,
   comments: list,
   bodies: (v) => v === undefined || list(v),
+  page: (v) => v === undefined || conforms(PageReportShape, v),
 };
 
 /** The first field that breaks its rule (or an unexpected field), or null if the object conforms. */

@@ -28,6 +28,7 @@ export async function startCapture(ctx: ContentScriptContext): Promise<void> {
     now: () => Date.now(),
     // The watcher emits only records that pass the field rules (the background checks them again).
     onRecords: (posts, comments) => batcher.add(posts.filter((x) => !excluded.has(x.subreddit.toLowerCase())), comments),
+    onPage: (page) => batcher.report(page),
     onUnknownPostPage: (postId) => void sendMessage('readabilityFallback', { postId }).catch(() => undefined),
   });
 

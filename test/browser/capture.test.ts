@@ -301,4 +301,28 @@ describe.runIf(canRunBrowser)('capture in a real browser', () => {
     await popup.getByTestId('import-file').setInputFiles({ name: 'same.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
     await expect.poll(() => popup.getByRole('status').textContent()).toBe('Imported same.json: 0 new posts, 0 updated, 0 score points, 0 comments.');
   });
+
+  test('capture that checks itself: a page type Reddit broke on purpose is flagged in the popup, the sidebar and Options', async () => {
+    const popup = await extensionPage(h, 'popup.html');
+    expect(await popup.getByTestId('health-warning').count()).toBe(0);
+    // Five feed pages in a row where the posts' elements were renamed: nothing is found.
+    for (let i = 0; i < 5; i++) {
+      await reddit.goto(h.url(ROUTES.brokenListing!));
+      await reddit.waitForTimeout(700);
+    }
+    await reddit.goto(h.url(ROUTES.login!)); // the last page's report goes with the page's exit
+    await expect.poll(() => popup.getByTestId('health-warning').textContent(), { timeout: 15_000 }).toContain(
+      'New Reddit feeds: nothing captured on the last 5 pages: Reddit may have changed its pages.',
+    );
+    const sidebar = await extensionPage(h, 'sidepanel.html');
+    await reddit.goto(h.url(ROUTES.brokenListing!));
+    await reddit.bringToFront();
+    await expect.poll(() => sidebar.getByTestId('health-warning').count(), { timeout: 15_000 }).toBe(1);
+    const options = await extensionPage(h, 'options.html');
+    const row = options.getByTestId('health-table').locator('tr[data-type="new-listing"]');
+    await expect.poll(() => row.getAttribute('class'), { timeout: 15_000 }).toBe('broken');
+    expect(await row.locator('td').first().textContent()).toMatch(/^New Reddit feeds \(nothing on the last [56]\)$/);
+    for (const p of [popup, sidebar, options]) await p.close();
+  });
+
 });

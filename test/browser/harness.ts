@@ -56,6 +56,15 @@ export const ROUTES: Record<string, Route> = {
   /** Hand-made: a topic feed (an aggregate feed) with a crosspost, and a search page in every result variant. */
   newTopicFeed: { host: 'www.reddit.com', path: '/t/technology/', html: readFileSync(resolve('test/fixtures/new-topic-feed.html'), 'utf8') },
   newSearchVariants: { host: 'www.reddit.com', path: '/search/?q=quantization', html: readFileSync(resolve('test/fixtures/new-search-variants.html'), 'utf8') },
+  /** A listing whose post elements Reddit "renamed" (shreddit-post → shreddit-post-v2): capture finds nothing. */
+  brokenListing: {
+    host: 'www.reddit.com',
+    path: '/r/LocalLLaMA/top/',
+    html: `<!doctype html><html><body><shreddit-app routename="subreddit" pagetype="community"><shreddit-feed><faceplate-batch>${Array.from(
+      { length: 3 },
+      (_, i) => `<article><shreddit-post-v2 id="t3_brk00${i}" permalink="/r/LocalLLaMA/comments/brk00${i}/x/" post-title="Renamed ${i}" score="5" comment-count="1" created-timestamp="2026-07-10T08:00:00.000000+0000" subreddit-name="LocalLLaMA"></shreddit-post-v2></article>`,
+    ).join('')}</faceplate-batch></shreddit-feed></shreddit-app></body></html>`,
+  },
   /** Hand-made: a new Reddit feed whose young posts carry no score attribute. */
   newYoungPosts: { host: 'www.reddit.com', path: '/r/LocalLLaMA/new/', html: readFileSync(resolve('test/fixtures/new-young-posts.html'), 'utf8') },
   /** Hand-made: comments pages with deleted and removed comments, old and new Reddit. */
