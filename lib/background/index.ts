@@ -63,6 +63,7 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
   const tabId = sender.tab?.id;
   if (tabId != null && tabId >= 0) void setBadge(tabId, batch.tabTotal);
   if (batch.page) await recordHealth(batch.page);
+  watchComments(tabId, batch.page, posts.ok, comments.ok);
   // Stored: the copy the content script kept for a tab that might close (see drainPending) can go.
   void browser.storage.local.remove(pendingKey(batch.batchId)).catch(() => undefined);
   if (result.added || result.updated) scheduleRerank();
@@ -110,6 +111,37 @@ export function recordHealth(page: PageReport, now = Date.now()): Promise<void> 
     await browser.storage.local.set({ [HEALTH_KEY]: recordPage(stored ?? {}, page, now) });
   }).catch((e) => console.warn('[Reddit Trend Radar] capture health:', e));
   return healthWrite;
+}
+
+/**
+ * A post page with a comment count should show comment elements once it settled: the background follows
+ * each tab's post page for COMMENTS_SETTLE_MS (its later batches bring the comments as they appear) and
+ * records "<layout>-comments" health: found or not. (Done here, not in the content script, whose budget
+ * is spent.)
+ */
+export const COMMENTS_SETTLE_MS = 10_000;
+const postPages = new Map<number, { postId: string; layout: string; expected: number; seen: number; timer: ReturnType<typeof setTimeout> }>();
+
+export function watchComments(tabId: number | undefined, page: PageReport | undefined, posts: CapturedPost[], comments: CapturedComment[]): void {
+  if (tabId == null) return;
+  const open = postPages.get(tabId);
+  if (open) open.seen += comments.filter((c) => c.postId === open.postId && !c.deleted).length;
+  if (!page?.type.endsWith('-post')) return;
+  const post = posts[0];
+  if (open) clearTimeout(open.timer);
+  postPages.delete(tabId);
+  if (!post || post.comments === 0) return;
+  const watch = {
+    postId: post.id,
+    layout: page.type.split('-')[0]!,
+    expected: post.comments,
+    seen: comments.filter((c) => c.postId === post.id && !c.deleted).length,
+    timer: setTimeout(() => {
+      postPages.delete(tabId);
+      void recordHealth({ type: `${watch.layout}-comments`, posts: watch.seen > 0 ? 1 : 0, comments: watch.seen, skipped: 0 });
+    }, COMMENTS_SETTLE_MS),
+  };
+  postPages.set(tabId, watch);
 }
 
 export const CAPTURE_STATUS_KEY = 'capture-status';

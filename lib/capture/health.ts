@@ -6,7 +6,10 @@
  * only page types, counts and times.
  */
 
-/** What one full read of a page found (sent with the page's first batch). */
+/**
+ * What one full read of a page found (sent with the page's first batch). For the "<layout>-comments"
+ * type, recorded by the background once a post page settled, `posts` is 1 when comments appeared.
+ */
 export interface PageReport {
   /** `<layout>-<kind>`: new-listing, old-post, new-search, unknown-none… */
   type: string;
@@ -31,7 +34,7 @@ export interface PageTypeHealth {
 export type CaptureHealth = Record<string, PageTypeHealth>;
 
 /** Page types that should always show posts; "none" kinds (login walls, JSON, settings) never do. */
-const EXPECTS_POSTS = /-(listing|search|post)$/;
+const EXPECTS_POSTS = /-(listing|search|post|comments)$/;
 /** Pages in a row with nothing before a page type is flagged. */
 export const BROKEN_AFTER = 5;
 
@@ -43,6 +46,9 @@ export const PAGE_TYPE_LABELS: Record<string, string> = {
   'old-post': 'Old Reddit comments pages',
   'old-search': 'Old Reddit search',
   'unknown-post': 'Post pages of unknown markup',
+  // A post page with a comment count but no comment element once it settled ("posts" counts such pages).
+  'new-comments': 'New Reddit comments',
+  'old-comments': 'Old Reddit comments',
 };
 export const pageTypeLabel = (type: string) => PAGE_TYPE_LABELS[type] ?? `Other Reddit pages (${type})`;
 

@@ -129,3 +129,25 @@ test('little disk left: capture pauses with a message, stores nothing, and resum
   estimate.mockRestore();
   resetSpaceCheck();
 });
+
+test('a post page whose comments never appear is recorded as such; comments arriving later count', async () => {
+  vi.useFakeTimers();
+  try {
+    const { watchComments, COMMENTS_SETTLE_MS, HEALTH_KEY } = await import('@/lib/background');
+    const page = { type: 'new-post', posts: 1, comments: 0, skipped: 0 };
+    const post = capturedPost({ id: 't3_pp1', comments: 22 });
+    // Tab 7: the comments arrive in a later batch.
+    watchComments(7, page, [post], []);
+    watchComments(7, undefined, [], [capturedComment({ id: 't1_late', postId: 't3_pp1' })]);
+    // Tab 8: none ever do.
+    watchComments(8, page, [capturedPost({ id: 't3_pp2', comments: 5 })], []);
+    await vi.advanceTimersByTimeAsync(COMMENTS_SETTLE_MS + 10);
+    vi.useRealTimers();
+    await vi.waitFor(async () => {
+      const h = (await browser.storage.local.get(HEALTH_KEY))[HEALTH_KEY] as Record<string, { pages: number; posts: number; emptyStreak: number }>;
+      expect(h['new-comments']).toMatchObject({ pages: 2, posts: 1, emptyStreak: 1 });
+    });
+  } finally {
+    vi.useRealTimers();
+  }
+});
