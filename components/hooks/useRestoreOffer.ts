@@ -1,15 +1,14 @@
 import { useEffect, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/schema';
 import { opfsBackupStore, restoreOffer, type AutoBackupInfo } from '@/lib/db/auto-backup';
 
 /**
  * The automatic backup to offer when the database holds no real capture while a backup with posts
- * exists (the browser discarded the database): checked whenever a page opens, and again as the store
- * changes. A "Not now" hides it until the page opens again.
+ * exists (the browser discarded the database). `realPosts` comes from the kept store figures, so the
+ * check costs nothing on a full store (a count of 100,000 rows would delay the popup's first table).
+ * A "Not now" hides it until the page opens again.
  */
-export function useRestoreOffer(): [AutoBackupInfo | null, () => void] {
-  const realPosts = useLiveQuery(() => getDb().posts.where('sample').equals(0).count(), []);
+export function useRestoreOffer(realPosts: number | undefined): [AutoBackupInfo | null, () => void] {
   const [offer, setOffer] = useState<AutoBackupInfo | null>(null);
   const [dismissed, setDismissed] = useState(false);
   useEffect(() => {

@@ -26,7 +26,7 @@ export function Popup() {
   const report = useReport(date, settings);
   const saved = useSavedAnalysis(report, settings);
   const captureStatus = useCaptureStatus();
-  const [offer, dismissOffer] = useRestoreOffer();
+  const [offer, dismissOffer] = useRestoreOffer(stats && stats.posts - stats.samplePosts);
   const health = useCaptureHealth();
   const { note, act } = useAction();
 

@@ -59,10 +59,6 @@ export class Batcher {
     this.schedule(FLUSH_DELAY_MS);
   }
 
-  get pending(): number {
-    return this.posts.size + this.comments.size + this.unacked.reduce((n, b) => n + b.posts.length + b.comments.length, 0);
-  }
-
   private schedule(ms: number): void {
     if (this.timer) return;
     this.timer = true;

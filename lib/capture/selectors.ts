@@ -239,6 +239,9 @@ export const OLD = {
   searchTime: '.search-time time[datetime]',
 } as const;
 
+/** The outermost search result variant's data-testid (the tracker wraps the others). */
+export const SEARCH_TRACKER = 'search-sdui-post';
+
 /** Any post element a feed, a post page or a search page shows, new or old (feed badges go on these). */
 export const ANY_POST = `${NEW.post}, ${OLD.post}, ${OLD.searchPost}`;
 
@@ -282,4 +285,4 @@ export type RedditAttr =
   // old Reddit: div.thing and its parts
   | 'data-fullname' | 'data-author' | 'data-subreddit' | 'data-url' | 'data-domain' | 'data-permalink'
   | 'data-timestamp' | 'data-score' | 'data-comments-count' | 'data-promoted' | 'data-nsfw' | 'data-spoiler'
-  | 'data-crosspost-root-author' | 'data-context' | 'data-thingid' | 'is-comment-removed';
+  | 'data-crosspost-root-author' | 'data-context' | 'data-thingid' | 'is-comment-removed' | 'data-testid';

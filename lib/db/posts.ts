@@ -14,7 +14,7 @@ import { commentsOf, mergeComment } from './comments';
 import { topComments } from '../analysis/input';
 import type { CommentRow, PostRow, RadarDB, SightingRow } from './schema';
 import { deleteHistoryOf, SIGHTING_INTERVAL_MS } from './sightings';
-import { addToStats, refreshStats } from './stats';
+import { nextStats, refreshStats, STATS_KEY } from './stats';
 
 export interface IngestResult {
   /** Posts new to the database. */
@@ -118,7 +118,12 @@ export async function ingest(
   const comments = latestById(capturedComments);
   return db.transaction('rw', [db.posts, db.sightings, db.comments, db.stats], async () => {
     const result: IngestResult = { added: 0, updated: 0, sightings: 0, comments: comments.length };
-    const [existing, newest] = await Promise.all([db.posts.bulkGet(posts.map((p) => p.id)), db.posts.orderBy('lastSeenAt').last()]);
+    // The kept figures are read with the rows (one round trip): ingest keeps them in this transaction.
+    const [existing, kept, prevComments] = await Promise.all([
+      db.posts.bulkGet(posts.map((p) => p.id)),
+      db.stats.get(STATS_KEY),
+      comments.length ? db.comments.bulkGet(comments.map((c) => c.id)) : Promise.resolve([]),
+    ]);
     const rows: PostRow[] = [];
     const sightings: SightingRow[] = [];
     const newCommunities = new Set<string>();
@@ -137,9 +142,6 @@ export async function ingest(
       rows.push(row);
       if (sighting) sightings.push(sighting);
     });
-    // Communities this batch brings for the first time (the stats count distinct names as stored).
-    const known = await Promise.all([...newCommunities].map((s) => db.posts.where('subreddit').equals(s).first()));
-    const communitiesAdded = known.filter((k) => !k).length;
     if (bodies.length) {
       const byId = new Map(rows.map((r) => [r.id, r]));
       const missing = bodies.filter((b) => !byId.has(b.postId));
@@ -153,23 +155,18 @@ export async function ingest(
         }
       }
     }
-    await db.posts.bulkPut(rows);
-    if (sightings.length) await db.sightings.bulkPut(sightings);
     result.sightings = sightings.length;
-    let commentsAdded = 0;
-    if (comments.length) {
-      const prev = await db.comments.bulkGet(comments.map((c) => c.id));
-      commentsAdded = prev.filter((c) => !c).length;
-      await db.comments.bulkPut(comments.map((c, i) => mergeComment(prev[i], c)));
-    }
+    const commentsAdded = prevComments.filter((c) => !c).length;
     const lastCaptureAt = posts.length ? Math.max(...posts.map((p) => p.seenAt)) : null;
-    if (sampleIds.length) await refreshStats(db, now);
-    else await addToStats(
-      db,
-      { posts: result.added, comments: commentsAdded, communities: communitiesAdded, lastCaptureAt },
-      newest?.lastSeenAt ?? 0,
-      Math.max(now, lastCaptureAt ?? 0),
-    );
+    const stats = sampleIds.length ? 'recount' : nextStats(kept, { posts: result.added, comments: commentsAdded, communities: newCommunities, lastCaptureAt }, Math.max(now, lastCaptureAt ?? 0));
+    // The writes go out together: Dexie queues them in order in this one transaction.
+    await Promise.all([
+      db.posts.bulkPut(rows),
+      sightings.length ? db.sightings.bulkPut(sightings) : undefined,
+      comments.length ? db.comments.bulkPut(comments.map((c, i) => mergeComment(prevComments[i], c))) : undefined,
+      stats && stats !== 'recount' ? db.stats.put(stats) : undefined,
+    ]);
+    if (stats === 'recount') await refreshStats(db, now);
     return result;
   });
 }

@@ -73,6 +73,8 @@ export interface StatsRow {
   key: 'stats';
   computedAt: number;
   stats: StoreStats;
+  /** The distinct community names stored, so a batch tells new communities without a query. */
+  names?: string[];
 }
 
 /** Text a model wrote, keyed by model, prompt version and the exact input (a SHA-256 of them). */

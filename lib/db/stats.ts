@@ -23,43 +23,50 @@ export async function storeStats(db: RadarDB): Promise<StoreStats> {
   });
 }
 
-/** Recounts and keeps the figures. */
+/** Recounts and keeps the figures, with the community names. */
 export async function refreshStats(db: RadarDB, now = Date.now()): Promise<StoreStats> {
   return db.transaction('rw', db.posts, db.comments, db.stats, async () => {
-    const stats = await storeStats(db);
-    await db.stats.put({ key: STATS_KEY, computedAt: now, stats });
+    const [stats, names] = await Promise.all([storeStats(db), db.posts.orderBy('subreddit').uniqueKeys()]);
+    await db.stats.put({ key: STATS_KEY, computedAt: now, stats, names: names as string[] });
     return stats;
   });
 }
 
-/** The figures for a page header: the kept ones, or counted now when none are kept yet. */
+/** The newest real capture (sample rows walked past): one index read. */
+const newestCapture = async (db: RadarDB) => (await db.posts.orderBy('lastSeenAt').filter((p) => p.sample === 0).last())?.lastSeenAt ?? null;
+
+/**
+ * The figures for a page header: the kept counts (or counted now when none are kept yet), and the last
+ * capture read from the index (ingest does not rewrite the kept row for a batch that adds nothing).
+ */
 export async function currentStats(db: RadarDB): Promise<StoreStats> {
-  return (await db.stats.get(STATS_KEY))?.stats ?? storeStats(db);
+  const [kept, last] = await Promise.all([db.stats.get(STATS_KEY), newestCapture(db)]);
+  return kept ? { ...kept.stats, lastCaptureAt: last } : storeStats(db);
 }
 
 export interface StatsDelta {
   posts: number;
   comments: number;
-  communities: number;
+  /** Communities of the posts new to the store (whether the community is new is decided here). */
+  communities: Set<string>;
   lastCaptureAt: number | null;
 }
 
 /**
- * Inside a write transaction that holds posts, comments and stats: adds a batch's changes to the kept
- * figures, or recounts when none are kept or they are older than the newest capture before this batch
- * (a store written by an older version).
+ * The kept figures after a batch (pure): null when the batch added nothing (the kept counts stand),
+ * 'recount' when none are kept or they were kept by an older version (no community names).
  */
-export async function addToStats(db: RadarDB, delta: StatsDelta, newestBefore: number, now: number): Promise<void> {
-  const kept: StatsRow | undefined = await db.stats.get(STATS_KEY);
-  if (!kept || kept.computedAt < newestBefore) {
-    await db.stats.put({ key: STATS_KEY, computedAt: now, stats: await storeStats(db) });
-    return;
-  }
+export function nextStats(kept: StatsRow | undefined, delta: StatsDelta, now: number): StatsRow | 'recount' | null {
+  if (!delta.posts && !delta.comments) return null;
+  if (!kept?.names) return 'recount';
+  const known = new Set(kept.names);
+  const fresh = [...delta.communities].filter((c) => !known.has(c));
   const s = kept.stats;
   const last = delta.lastCaptureAt == null ? s.lastCaptureAt : Math.max(s.lastCaptureAt ?? 0, delta.lastCaptureAt);
-  await db.stats.put({
+  return {
     key: STATS_KEY,
     computedAt: Math.max(kept.computedAt, now),
-    stats: { ...s, posts: s.posts + delta.posts, comments: s.comments + delta.comments, communities: s.communities + delta.communities, lastCaptureAt: last },
-  });
+    stats: { ...s, posts: s.posts + delta.posts, comments: s.comments + delta.comments, communities: s.communities + fresh.length, lastCaptureAt: last },
+    names: fresh.length ? [...kept.names, ...fresh] : kept.names,
+  };
 }

@@ -178,7 +178,7 @@ describe.runIf(canRunBrowser)('security and privacy', () => {
     // service worker into the extension's file storage, where Options lists it.
     await serviceWorker(h)!.evaluate(() => (globalThis as unknown as { chrome: { alarms: { create(n: string, o: { when: number }): void } } }).chrome.alarms.create('auto-backup', { when: Date.now() + 200 }));
     const options = await extensionPage(h, 'options.html');
-    await expect.poll(async () => (await options.reload(), options.getByTestId('auto-backups').locator('li').count()), { timeout: 20_000, intervals: [1_000] }).toBe(1);
+    await expect.poll(async () => (await options.reload(), options.getByTestId('auto-backups').locator('li').count()), { timeout: 20_000, interval: 1_000 }).toBe(1);
     expect(await options.getByTestId('auto-backups').locator('li').first().textContent()).toContain(`${ids.length} posts`);
     await options.close();
     // The database goes away under the running extension (as Chromium's recovery of a damaged store does).

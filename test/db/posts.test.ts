@@ -127,7 +127,7 @@ test('ingest keeps the figures: new posts, comments and communities are added; r
   expect(await currentStats(db)).toEqual(kept);
 });
 
-test('figures older than the newest capture (a store from an older version) are recounted on the next batch', async () => {
+test('figures kept by an older version (no community names) are recounted on the next batch', async () => {
   await ingest(db, [capturedPost({ id: 't3_a', seenAt: T0 })]);
   await db.stats.put({ key: 'stats', computedAt: T0 - MIN, stats: { posts: 99, communities: 9, comments: 0, lastCaptureAt: T0, samplePosts: 0 } });
   await ingest(db, [capturedPost({ id: 't3_b', seenAt: T0 + 2 * MIN })]);

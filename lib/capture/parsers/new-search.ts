@@ -2,7 +2,7 @@
  * New Reddit search results: no shreddit-post, a tracker element per result whose JSON context holds
  * the original title (the visible one may be machine-translated) and the community.
  */
-import { NEW } from '../selectors';
+import { NEW, SEARCH_TRACKER } from '../selectors';
 import { attr, intAttr, tryParse } from '../dom';
 import { absoluteUrl, permalinkPath } from '../../reddit/urls';
 import { collapse } from '../../reddit/text';
@@ -59,7 +59,15 @@ function str(v: unknown): string | null {
 
 export function parseNewSearch(root: ParentNode, seenAt: number): ParseResult {
   const out = emptyResult();
-  for (const el of Array.from(root.querySelectorAll(NEW.searchPost))) if (outermostResult(el)) collect(out, tryParse(() => parseSearchResult(el, seenAt)));
+  // In document order an outer variant comes before the ones it wraps: skip those cheaply.
+  let outer: Element | null = null;
+  for (const el of Array.from(root.querySelectorAll(NEW.searchPost))) {
+    if (outer?.contains(el)) continue;
+    // The tracker is always the outermost; only the inner variants, found alone, need the walk up.
+    if (attr(el, 'data-testid') !== SEARCH_TRACKER && !outermostResult(el)) continue;
+    outer = el;
+    collect(out, tryParse(() => parseSearchResult(el, seenAt)));
+  }
   return out;
 }
 
