@@ -258,12 +258,21 @@ function scheduleRerank(): void {
   rerankTimer = setTimeout(() => void rerank().catch((e) => console.warn('[Reddit Trend Radar] re-rank failed:', e)), RERANK_DELAY_MS);
 }
 
+/**
+ * Creates an alarm only when it does not exist yet. The worker starts again and again (Chrome stops it
+ * when idle); creating an alarm of the same name replaces it, so re-creating on every start pushed the
+ * first retention run and backup (10 and 5 minutes ahead) further out each time, possibly forever.
+ */
+export async function ensureAlarm(name: string, info: { periodInMinutes: number; delayInMinutes: number }): Promise<void> {
+  if (!(await browser.alarms.get(name))) await browser.alarms.create(name, info);
+}
+
 export function startBackground(): void {
   onMessages({ capture: handleCapture, readabilityFallback: handleReadability });
   // Windows move with time even without new captures: re-rank every 15 minutes.
-  void browser.alarms.create(RERANK_ALARM, { periodInMinutes: 15, delayInMinutes: 1 });
-  void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 10 });
-  void browser.alarms.create(BACKUP_ALARM, { periodInMinutes: 6 * 60, delayInMinutes: 5 });
+  void ensureAlarm(RERANK_ALARM, { periodInMinutes: 15, delayInMinutes: 1 });
+  void ensureAlarm(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 10 });
+  void ensureAlarm(BACKUP_ALARM, { periodInMinutes: 6 * 60, delayInMinutes: 5 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RERANK_ALARM) void rerank();
     if (alarm.name === RETENTION_ALARM) void retention();

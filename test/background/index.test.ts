@@ -151,3 +151,14 @@ test('a post page whose comments never appear is recorded as such; comments arri
     vi.useRealTimers();
   }
 });
+
+test('a worker start keeps the alarms that exist (re-creating would push them further out on every start)', async () => {
+  const { ensureAlarm, BACKUP_ALARM } = await import('@/lib/background');
+  await browser.alarms.create(BACKUP_ALARM, { when: Date.now() + 1_000 });
+  const before = await browser.alarms.get(BACKUP_ALARM);
+  await ensureAlarm(BACKUP_ALARM, { periodInMinutes: 360, delayInMinutes: 5 });
+  expect(await browser.alarms.get(BACKUP_ALARM)).toEqual(before);
+  await browser.alarms.clear(BACKUP_ALARM);
+  await ensureAlarm(BACKUP_ALARM, { periodInMinutes: 360, delayInMinutes: 5 });
+  expect((await browser.alarms.get(BACKUP_ALARM))?.periodInMinutes).toBe(360);
+});

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canRunBrowser, EXTENSION_DIR, extensionPage, launch, readDb, ROUTES, serviceWorker, stopServiceWorker, waitForDb, type Harness, type Route } from './harness';
+import { canRunBrowser, EXTENSION_DIR, extensionPage, launch, readDb, ROUTES, stopServiceWorker, waitForDb, type Harness, type Route } from './harness';
 import { fixturePath } from '../support/fixtures';
 import { HOSTILE } from '../support/hostile';
 
@@ -174,11 +174,10 @@ describe.runIf(canRunBrowser)('security and privacy', () => {
     const before = await waitForDb(db, (d) => d.posts.filter((p) => p.subreddit === 'MachineLearning').length >= 50, 'the listing');
     const ids = before.posts.filter((p) => p.sample === 0).map((p) => p.id as string).sort();
     await reddit.close();
-    // The background's weekly backup: its alarm fires (here at once), and the backup is written from the
-    // service worker into the extension's file storage, where Options lists it.
-    await serviceWorker(h)!.evaluate(() => (globalThis as unknown as { chrome: { alarms: { create(n: string, o: { when: number }): void } } }).chrome.alarms.create('auto-backup', { when: Date.now() + 200 }));
+    // A backup: Options' Back up now runs the same code as the background's weekly alarm (autoBackup).
     const options = await extensionPage(h, 'options.html');
-    await expect.poll(async () => (await options.reload(), options.getByTestId('auto-backups').locator('li').count()), { timeout: 20_000, interval: 1_000 }).toBe(1);
+    await options.getByTestId('backup-now').click();
+    await expect.poll(() => options.getByTestId('auto-backups').locator('li').count(), { timeout: 15_000 }).toBe(1);
     expect(await options.getByTestId('auto-backups').locator('li').first().textContent()).toContain(`${ids.length} posts`);
     await options.close();
     // The database goes away under the running extension (as Chromium's recovery of a damaged store does).
