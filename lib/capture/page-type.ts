@@ -29,7 +29,7 @@ const NO_POSTS_PAGETYPES = new Set(['login', 'signup', 'error', 'not_found', 'se
 
 export function detectPage(doc: Document, url: string): PageType {
   const path = pathOf(url);
-  // JSON documents are read by their own content script (lib/capture/content-json.ts).
+  // JSON documents are read by their own content script (lib/content/json.ts).
   if (/json/.test(doc.contentType ?? '') || path.endsWith('.json')) return { layout: 'json', kind: 'none', reason: 'a JSON document' };
 
   const app = doc.querySelector(NEW.app);
