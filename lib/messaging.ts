@@ -33,6 +33,11 @@ export type MessageType = keyof ProtocolMap;
  * removes each once stored; a batch stored twice changes nothing (the merge rules).
  */
 export const PENDING_PREFIX = 'pending-batch:';
+
+/** What the background reports to pages through storage.local: a capture problem (low disk, full disk). */
+export const CAPTURE_STATUS_KEY = 'capture-status';
+/** Capture health per page type (lib/capture/health.ts). */
+export const HEALTH_KEY = 'capture-health';
 export const pendingKey = (batchId: string) => `${PENDING_PREFIX}${batchId}`;
 interface Envelope<K extends MessageType = MessageType> {
   rtr: K;

@@ -8,7 +8,9 @@ import type { CaptureBatch } from '../capture/schema';
 import type { CapturedComment, CapturedPost } from '../capture/types';
 import { getDb } from '../db/schema';
 import { ingest } from '../db/posts';
-import { onMessages, PENDING_PREFIX, pendingKey, type CaptureAck } from '../messaging';
+import { CAPTURE_STATUS_KEY, HEALTH_KEY, onMessages, PENDING_PREFIX, pendingKey, type CaptureAck } from '../messaging';
+
+export { CAPTURE_STATUS_KEY, HEALTH_KEY };
 import { getSettings } from '../settings/storage';
 import { rankSettingsOf, SETTINGS_KEY } from '../settings/shape';
 import { computeReport, storeLatest } from '../db/reports';
@@ -101,8 +103,6 @@ function scheduleDrain(): void {
   drainTimer = setTimeout(() => void drainPending().catch((e) => console.warn('[Reddit Trend Radar] pending batches:', e)), PENDING_GRACE_MS);
 }
 
-/** Capture health per page type (lib/capture/health.ts), kept in storage.local where pages read it. */
-export const HEALTH_KEY = 'capture-health';
 let healthWrite: Promise<void> = Promise.resolve();
 /** Adds a page's read to the record (writes one after another: two tabs never lose a count). */
 export function recordHealth(page: PageReport, now = Date.now()): Promise<void> {
@@ -144,7 +144,6 @@ export function watchComments(tabId: number | undefined, page: PageReport | unde
   postPages.set(tabId, watch);
 }
 
-export const CAPTURE_STATUS_KEY = 'capture-status';
 let statusClear = false;
 export const STORAGE_FULL =
   'The disk is full: capture is paused and will resume by itself once there is room. Free some space, or keep less history (Options → Retention).';

@@ -39,6 +39,9 @@ function charsetParam(bytes: Buffer): string {
   }
 }
 
+/** A hand-made page from test/fixtures/, served as the route's HTML. */
+const handMade = (file: string) => readFileSync(resolve('test/fixtures', file), 'utf8');
+
 export const ROUTES: Record<string, Route> = {
   newListing: { host: 'www.reddit.com', path: '/r/MachineLearning/', file: 'new-listing-r-machinelearning-2026.html' },
   newPost: { host: 'www.reddit.com', path: '/r/artificial/comments/1un6v9c/this_week_in_ai_gpt56_gemini_35_flash_claude/', file: 'new-post-r-artificial-2026-with-comments.html' },
@@ -52,10 +55,10 @@ export const ROUTES: Record<string, Route> = {
   jsonFront: { host: 'www.reddit.com', path: '/.json', file: 'json-listing-frontpage-2018.json', type: 'application/json' },
   jsonAita: { host: 'old.reddit.com', path: '/r/AmItheAsshole/hot.json', file: 'json-listing-r-amitheasshole-2024.json', type: 'application/json' },
   /** Hand-made: a new Reddit post page with a nested and a flat comment thread, and a "more replies" partial. */
-  newCommentTrees: { host: 'www.reddit.com', path: '/r/LocalLLaMA/comments/trees1/which_quant_do_you_run/', html: readFileSync(resolve('test/fixtures/new-comment-trees.html'), 'utf8') },
+  newCommentTrees: { host: 'www.reddit.com', path: '/r/LocalLLaMA/comments/trees1/which_quant_do_you_run/', html: handMade('new-comment-trees.html') },
   /** Hand-made: a topic feed (an aggregate feed) with a crosspost, and a search page in every result variant. */
-  newTopicFeed: { host: 'www.reddit.com', path: '/t/technology/', html: readFileSync(resolve('test/fixtures/new-topic-feed.html'), 'utf8') },
-  newSearchVariants: { host: 'www.reddit.com', path: '/search/?q=quantization', html: readFileSync(resolve('test/fixtures/new-search-variants.html'), 'utf8') },
+  newTopicFeed: { host: 'www.reddit.com', path: '/t/technology/', html: handMade('new-topic-feed.html') },
+  newSearchVariants: { host: 'www.reddit.com', path: '/search/?q=quantization', html: handMade('new-search-variants.html') },
   /** A listing whose post elements Reddit "renamed" (shreddit-post → shreddit-post-v2): capture finds nothing. */
   brokenListing: {
     host: 'www.reddit.com',
@@ -66,15 +69,15 @@ export const ROUTES: Record<string, Route> = {
     ).join('')}</faceplate-batch></shreddit-feed></shreddit-app></body></html>`,
   },
   /** Hand-made: a new Reddit feed whose young posts carry no score attribute. */
-  newYoungPosts: { host: 'www.reddit.com', path: '/r/LocalLLaMA/new/', html: readFileSync(resolve('test/fixtures/new-young-posts.html'), 'utf8') },
+  newYoungPosts: { host: 'www.reddit.com', path: '/r/LocalLLaMA/new/', html: handMade('new-young-posts.html') },
   /** Hand-made: comments pages with deleted and removed comments, old and new Reddit. */
-  oldDeletedComments: { host: 'old.reddit.com', path: '/r/aww/comments/del001/a_dog_learned_to_open_doors/', html: readFileSync(resolve('test/fixtures/old-deleted-comments.html'), 'utf8') },
-  newDeletedComments: { host: 'www.reddit.com', path: '/r/LocalLLaMA/comments/ndl001/benchmarks_for_the_new_8b_model/', html: readFileSync(resolve('test/fixtures/new-deleted-comments.html'), 'utf8') },
+  oldDeletedComments: { host: 'old.reddit.com', path: '/r/aww/comments/del001/a_dog_learned_to_open_doors/', html: handMade('old-deleted-comments.html') },
+  newDeletedComments: { host: 'www.reddit.com', path: '/r/LocalLLaMA/comments/ndl001/benchmarks_for_the_new_8b_model/', html: handMade('new-deleted-comments.html') },
   /** Hand-made: an error page (page not found, a network block) at the URL of a captured listing post. */
   errorAtPostUrl: {
     host: 'www.reddit.com',
     path: '/r/MachineLearning/comments/1ufdzsr/optimising_lmapf_guidance_graphs_using/',
-    html: readFileSync(resolve('test/fixtures/error-at-post-url.html'), 'utf8'),
+    html: handMade('error-at-post-url.html'),
   },
   /** A post page in markup we do not know (a future redesign): only Readability can read its body. */
   unknownLayoutPost: {
