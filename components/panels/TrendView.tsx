@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { TrendReport } from '@/lib/rank/types';
 import { TABLE, TABLES, type TableKey } from '@/lib/rank/tables';
+import { risingEmptyText } from '@/lib/rank/rank';
 import { TrendTable } from '../ui/TrendTable';
 
 const TABS = [...TABLES.map((t) => ({ key: t.key, label: t.label })), { key: 'analysis', label: 'Analysis' }] as const satisfies readonly { key: string; label: string }[];
@@ -46,7 +47,7 @@ export function TrendView({ report, analysis }: { report: TrendReport; analysis?
         {tab === 'analysis' ? (
           analysis
         ) : count(tab) === 0 ? (
-          <p className="empty">{TABLE[tab].empty}</p>
+          <p className="empty">{tab === 'rising' ? risingEmptyText(report.risingWaiting) : TABLE[tab].empty}</p>
         ) : tab === 'communities' ? (
           report.communities.map((c) => (
             <div key={c.name} className="community">

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import type { TrendRow } from '@/lib/rank/types';
-import { COLUMN_LABELS, type ColumnKey } from '@/lib/rank/tables';
+import { COLUMN_LABELS, gainText, type ColumnKey } from '@/lib/rank/tables';
 import { useHistory } from '../hooks/useHistory';
 import { Sparkline } from './Sparkline';
 import { postUrl, postedText, shortPosted } from './format';
 
 type Key = ColumnKey;
-const NUMERIC = new Set<Key>(['rank', 'perHour', 'score', 'comments']);
+const NUMERIC = new Set<Key>(['rank', 'gain', 'score', 'comments']);
 /** Column labels as the report writes them; the page says Posted is in UTC. */
 const label = (key: Key) => (key === 'createdAt' ? `${COLUMN_LABELS.createdAt} (UTC)` : COLUMN_LABELS[key]);
 
@@ -77,8 +77,8 @@ function Cell({ column, row: r }: { column: Key; row: TrendRow & { rank: number 
       );
     case 'subreddit':
       return <td>r/{r.subreddit}</td>;
-    case 'perHour':
-      return <td className="num">+{r.perHour}/h</td>;
+    case 'gain':
+      return <td className="num">{r.gain ? gainText(r.gain) : ''}</td>;
     case 'score':
       return <td className="num">{r.score}</td>;
     case 'comments':

@@ -1,6 +1,7 @@
 /** Everything the analysis reads: the report, the posts of its windows, and details of a few posts. */
-import { DAY, inWindow, rank, windowRows } from '../rank/rank';
+import { DAY, inWindow, isTracked, rank, windowRows } from '../rank/rank';
 import type { RankPost, RankSettings, RankSighting, TrendReport, TrendRow } from '../rank/types';
+import { buildInsight, NAME_HISTORY, type Insight, type InsightPost } from './insight';
 
 export interface PostDetail {
   body: string | null;
@@ -26,6 +27,8 @@ export interface AnalysisInput {
   /** Tracked posts created in the last 30 days. */
   month: TrendRow[];
   details: Record<string, PostDetail>;
+  /** Names, their novelty, and the week's stories. */
+  insight: Insight;
 }
 
 /** The posts whose bodies and comments matter: the most discussed of the day (or week), and the top few. */
@@ -66,16 +69,28 @@ export function topComments<T extends CommentLike>(comments: T[], n = TOP_COMMEN
  * The report and its analysis input from stored data: the same function in the extension and in
  * `npm run report`, so both write the same bytes.
  */
+export type InputPost = RankPost & { body?: string | null; url?: string | null; crosspostParent?: string | null };
+
 export function reportWithInput(
-  posts: (RankPost & { body?: string | null })[],
+  posts: InputPost[],
   sightings: RankSighting[],
   comments: CommentLike[],
   at: number,
   settings: RankSettings,
+  /** First mention of each name in the whole history (the names table), where the caller has it. */
+  firstSeen: Record<string, number> = {},
 ): { report: TrendReport; input: AnalysisInput } {
   const report = rank(posts, sightings, at, settings);
   const rows = windowRows(posts, sightings, at, settings);
   const byId = new Map(posts.map((p) => [p.id, p]));
+  const tracked = isTracked(settings);
+  // The month's rows as known at T, and the week before the month (names only: their scores do not matter).
+  const named: InsightPost[] = rows.map((r) => ({ ...r, url: byId.get(r.id)?.url, crosspostParent: byId.get(r.id)?.crosspostParent, body: byId.get(r.id)?.body }));
+  const inRows = new Set(rows.map((r) => r.id));
+  for (const p of posts)
+    if (!inRows.has(p.id) && tracked(p.subreddit) && p.createdAt > at - NAME_HISTORY && p.createdAt <= at && !inWindow(p.createdAt, at, 30 * DAY))
+      named.push({ ...p, score: p.score ?? 0, sample: p.sample === 1 });
+  const insight = buildInsight(named, at, settings.all ? [] : settings.tracked, firstSeen);
   const details: Record<string, PostDetail> = {};
   for (const id of postsNeedingDetails(report)) {
     details[id] = {
@@ -91,6 +106,7 @@ export function reportWithInput(
       previousWeek: rows.filter((r) => r.createdAt <= at - DAY && r.createdAt > at - 8 * DAY),
       month: rows,
       details,
+      insight,
     },
   };
 }

@@ -1,12 +1,17 @@
 /**
- * The offline analyser: every Trend Analysis section computed from the data, no model. Always
- * available and instant, and deterministic. Links point only at posts in the input.
+ * The offline analyser: the five Trend Analysis sections written from the insight layer (names, their
+ * novelty, stories), no model. Short sentences from templates filled with data; our code writes every
+ * link, and links point only at posts in the input. Always available, instant and deterministic.
  */
 import type { Analysis, AnalysisSection } from './sections';
 import { inlineText, postLink, titleCell } from '../markdown/escape';
 import type { TrendRow } from '../rank/types';
-import { mostDiscussed, type AnalysisInput } from './input';
-import { risingTerms, topTerms, terms } from './terms';
+import { utcDate } from '../rank/rank';
+import { gainText } from '../rank/tables';
+import type { AnalysisInput } from './input';
+import { distinctiveNames, fadingNames, newNames, risingNames, weekNames, type Insight, type NameStat } from './insight';
+import type { Story } from './stories';
+import { keySentences, stance, STANCE_WORDS } from './extract';
 
 export const OFFLINE_SOURCE = 'offline analyser';
 
@@ -15,92 +20,180 @@ export function postRef(r: TrendRow): string {
 }
 
 const section = (body: string): AnalysisSection => ({ body, source: OFFLINE_SOURCE });
-const titles = (rows: TrendRow[]) => rows.map((r) => r.title);
-const quote = (t: string) => `“${t}”`;
-const firstWith = (rows: TrendRow[], term: string) => rows.find((r) => terms(r.title).includes(term));
+const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
-/** Untrusted text, cut at a word, made inert for Markdown (see inlineText). */
+/** "A", "A and B", "A, B and C". */
+export function listing(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+const label = (n: NameStat) => `**${inlineText(n.label)}**`;
+const labelsOf = (insight: Insight, keys: string[], max = 3) => keys.map((k) => insight.names[k]).filter((n): n is NameStat => !!n).slice(0, max);
+
+/** The names a story is known by: those its discussions mention most (a name one body drops in is not). */
+function storyNames(insight: Insight, s: Story): NameStat[] {
+  const count = (k: string) => s.posts.filter((p) => insight.postNames[p.id]?.includes(k)).length;
+  const top = s.names.length ? count(s.names[0]!) : 0;
+  return labelsOf(insight, s.names.filter((k) => count(k) === top));
+}
+
+/** Untrusted text, cut at a word, made inert for Markdown. */
 function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return inlineText(flat);
-  const cut = flat.slice(0, max);
-  return `${inlineText(cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)))}…`;
+  return `${inlineText(flat.slice(0, max).replace(/\s+\S*$/, ''))}…`;
+}
+
+const where = (s: Story) => (s.communities.length > 1 ? `in ${listing(s.communities.map((c) => `r/${c}`))}` : `in r/${s.lead.subreddit}`);
+
+/** Why a story of the day stands out, in one or two sentences. */
+function whyItStandsOut(s: Story, input: AnalysisInput, rank: number): string {
+  const { insight, report } = input;
+  const reasons: string[] = [];
+  if (rank === 0) reasons.push(`the day's most upvoted story, at ${s.score} points`);
+  const heat = s.comments / Math.max(s.score, 1);
+  if (s.comments >= 30 && heat >= 0.5) reasons.push(`a lively thread (${s.comments} comments for ${s.score} points)`);
+  const rising = s.posts.map((p) => report.rising.find((r) => r.id === p.id)).find((r) => r?.gain);
+  if (rising?.gain) reasons.push(`rising: ${gainText(rising.gain)}`);
+  if (s.communities.length > 1) reasons.push(`discussed in ${plural(s.communities.length, 'community', 'communities')}`);
+  const named = storyNames(insight, s);
+  const fresh = named.filter((n) => n.isNew);
+  if (fresh.length) reasons.push(`${listing(fresh.map((n) => inlineText(n.label)))} ${fresh.length === 1 ? 'is' : 'are'} new this week (never seen before in your history)`);
+  const busy = named.filter((n) => !n.isNew && n.week >= 3);
+  if (busy.length) reasons.push(`${inlineText(busy[0]!.label)} is in ${plural(busy[0]!.week, 'post')} this week`);
+  if (!reasons.length) reasons.push(`${s.score} points and ${plural(s.comments, 'comment')}`);
+  const [first, ...rest] = reasons;
+  return `*Why it stands out:* ${first![0]!.toUpperCase()}${first!.slice(1)}${rest.length ? `; ${rest.join('; ')}` : ''}.`;
+}
+
+/** The day's stories: the week's stories with a post created in the last 24 hours, best first. */
+function dayStories(input: AnalysisInput): Story[] {
+  const day = new Set(input.day.map((r) => r.id));
+  return input.insight.stories.filter((s) => s.posts.some((p) => day.has(p.id)));
+}
+
+function storyLine(s: Story, input: AnalysisInput): string {
+  const names = storyNames(input.insight, s);
+  const head = names.length ? `${listing(names.map(label))}: ` : '';
+  const others = s.posts.length > 1 ? ` (${plural(s.posts.length, 'discussion')}, ${s.score} points and ${plural(s.comments, 'comment')} in all)` : '';
+  return `${head}${postRef(s.lead)} ${where(s)}${others}.`;
 }
 
 function todaySection(input: AnalysisInput): string {
-  const { report, day, previousWeek } = input;
-  if (!report.today.length && !day.length) return 'No post of a tracked community was created in the last 24 hours.';
-  const out: string[] = [];
-  const rising = risingTerms(titles(day), titles(previousWeek), 5);
-  if (rising.length) {
-    out.push(`**Rising terms** (posts today, against the previous 7 days): ${rising.map((t) => `${quote(t.term)} ${t.now} (was ${t.before})`).join(', ')}.`);
-    for (const t of rising.slice(0, 3)) {
-      const p = firstWith(report.today, t.term) ?? firstWith(day, t.term);
-      if (p) out.push(`- ${quote(t.term)}: ${postRef(p)} in r/${p.subreddit}`);
-    }
-  } else {
-    out.push('No term stands out today against the previous 7 days.');
-  }
-  if (report.today.length) out.push('', '**Most upvoted today:**', '', ...report.today.slice(0, 3).map((r) => `- ${postRef(r)} in r/${r.subreddit}`));
+  const stories = dayStories(input).slice(0, 5);
+  if (!stories.length) return 'No post of a tracked community was created in the last 24 hours.';
+  const out = [`${plural(input.day.length, 'post')} of tracked communities in the last 24 hours, in ${plural(dayStories(input).length, 'story', 'stories')}. The top ${stories.length === 1 ? 'one' : stories.length}:`, ''];
+  stories.forEach((s, i) => out.push(`- ${storyLine(s, input)}  `, `  ${whyItStandsOut(s, input, i)}`));
   return out.join('\n');
 }
+
+const countNote = (n: NameStat) => `${inlineText(n.label)} (${plural(n.week, 'post')}, up from ${n.previousWeek})`;
 
 function weeklySection(input: AnalysisInput): string {
-  const { day, previousWeek, report } = input;
-  if (!previousWeek.length && !day.length) return 'No post of a tracked community was captured in the last 8 days.';
-  const now = new Map(topTerms(titles(day), 30, 1));
-  const before = new Map(topTerms(titles(previousWeek), 30, 2));
-  const persistent = [...before.keys()].filter((t) => now.has(t)).slice(0, 6);
-  const fresh = [...now.keys()].filter((t) => !before.has(t) && (now.get(t) ?? 0) >= 2).slice(0, 6);
-  const fading = [...before.keys()].filter((t) => !now.has(t)).slice(0, 6);
-  const list = (xs: string[]) => (xs.length ? xs.map(quote).join(', ') : 'none');
-  const out = [
-    `- **Persistent topics** (the week before and today): ${list(persistent)}.`,
-    `- **New today** (not among the week's topics): ${list(fresh)}.`,
-    `- **Quieter today** (the week's topics absent today): ${list(fading)}.`,
-  ];
-  if (report.weekly[0]) out.push('', `The week's top post: ${postRef(report.weekly[0])} in r/${report.weekly[0].subreddit}.`);
+  const { insight } = input;
+  if (!insight.postsThisWeek) return 'No post of a tracked community was captured in the last 7 days.';
+  const out: string[] = [];
+  const before = insight.postsPreviousWeek;
+  out.push(`This week: ${plural(insight.postsThisWeek, 'post')} of tracked communities; the 7 days before: ${before}.`);
+  const rising = risingNames(insight).slice(0, 5);
+  const fresh = newNames(insight).slice(0, 6);
+  const fading = fadingNames(insight).slice(0, 5);
+  if (!before) {
+    const top = weekNames(insight).slice(0, 6);
+    out.push(`Your history has no posts from the week before, so nothing can be compared yet.${top.length ? ` The names of the week: ${listing(top.map((n) => `${inlineText(n.label)} (${plural(n.week, 'post')})`))}.` : ''}`);
+  } else {
+    out.push('');
+    out.push(rising.length ? `- **Rising:** ${listing(rising.map(countNote))}.` : '- **Rising:** no name doubled its mentions against the week before.');
+    if (fresh.length) out.push(`- **New this week** (never seen before in your history): ${listing(fresh.map((n) => `${inlineText(n.label)} (${plural(n.week, 'post')})`))}.`);
+    out.push(fading.length ? `- **Fading:** ${listing(fading.map((n) => `${inlineText(n.label)} (${n.week} this week, down from ${n.previousWeek})`))}.` : '- **Fading:** no name of the week before lost half its mentions.');
+    const steady = weekNames(insight).filter((n) => !n.isNew && n.week >= 2 && !rising.includes(n) && !fading.includes(n)).slice(0, 4);
+    if (steady.length) out.push(`- **Steady:** ${listing(steady.map((n) => `${inlineText(n.label)} (${n.week} this week, ${n.previousWeek} the week before)`))}.`);
+  }
+  const top = insight.stories[0];
+  if (top) out.push('', `The week's biggest story: ${storyLine(top, input)}`);
   return out.join('\n');
 }
+
+const KIND_TITLES: [NameStat['kind'], string][] = [
+  ['model', 'Models'],
+  ['project', 'Projects and tools'],
+  ['benchmark', 'Benchmarks'],
+  ['name', 'Organisations, products and people'],
+];
+
+const weekAgo = (w: number) => (w === 0 ? 'this week' : w === 1 ? 'last week' : `${w} weeks ago`);
 
 function monthlySection(input: AnalysisInput): string {
-  const { month, report } = input;
+  const { month, insight } = input;
   if (!month.length) return 'No post of a tracked community was captured in the last 30 days.';
-  const top = topTerms(titles(month), 8);
-  const out = [`Across ${month.length} posts of the last 30 days, the most frequent topics: ${top.length ? top.map(([t, c]) => `${quote(t)} (${c})`).join(', ') : 'none repeated'}.`];
-  if (report.monthly.length) out.push('', "**The month's most upvoted:**", '', ...report.monthly.slice(0, 3).map((r) => `- ${postRef(r)} in r/${r.subreddit}`));
+  const names = Object.values(insight.names)
+    .filter((n) => n.month > 0)
+    .sort((a, b) => b.month - a.month || a.label.localeCompare(b.label));
+  const out = [`Across ${plural(month.length, 'post')} of the last 30 days, ${plural(names.length, 'name')} came up.`];
+  if (!names.length) return out.join('\n');
+  out.push('');
+  for (const [kind, title] of KIND_TITLES) {
+    const group = names.filter((n) => n.kind === kind).slice(0, 5);
+    if (!group.length) continue;
+    const items = group.map((n) => `${inlineText(n.label)} (${plural(n.month, 'post')}, first seen ${utcDate(n.firstSeen)}, most mentioned ${weekAgo(n.peakWeek)})`);
+    out.push(`- **${title}:** ${listing(items)}.`);
+  }
+  // A newcomer only where the history reaches further back than the month.
+  const longHistory = names.some((n) => n.firstSeen <= insight.at - 30 * 86_400_000);
+  const newest = names.filter((n) => n.firstSeen > insight.at - 30 * 86_400_000).sort((a, b) => b.month - a.month)[0];
+  if (longHistory && newest && newest.month >= 2) out.push('', `The month's newcomer with most mentions: ${label(newest)}, first seen ${utcDate(newest.firstSeen)} and in ${plural(newest.month, 'post')} since.`);
+  const best = input.report.monthly[0];
+  if (best) out.push('', `The month's most upvoted post: ${postRef(best)} in r/${best.subreddit}.`);
   return out.join('\n');
 }
 
+/** The most discussed story of the day (else the week): what it claims, and what its commenters say. */
 function deepDiveSection(input: AnalysisInput): string {
-  const post = mostDiscussed(input.report);
-  if (!post) return 'Nothing to examine yet: no recent post of a tracked community was captured.';
+  const pool = dayStories(input).length ? dayStories(input) : input.insight.stories;
+  const story = [...pool].sort((a, b) => b.comments - a.comments || b.score - a.score || (a.id < b.id ? -1 : 1))[0];
+  if (!story) return 'Nothing to examine yet: no recent post of a tracked community was captured.';
+  const names = storyNames(input.insight, story);
+  // The discussion whose text was captured, the lead first.
+  const post = story.posts.find((p) => input.details[p.id]?.body || input.details[p.id]?.comments.length) ?? story.lead;
   const detail = input.details[post.id];
-  const out = [`**${titleCell(post.title)}**, the most discussed post ${input.report.today.length ? 'of the day' : 'of the week'}: ${postRef(post)} in r/${post.subreddit}.`];
-  if (detail?.body) out.push('', `> ${clip(detail.body, 600)}`);
-  else out.push('', '*Its text was not captured: open the post once to include its body and comments here.*');
-  const comments = (detail?.comments ?? []).filter((c) => c.body.trim()).slice(0, 3);
+  const out = [`${names.length ? `${listing(names.map(label))}: ` : ''}the most discussed story ${dayStories(input).length ? 'of the day' : 'of the week'}, ${postRef(post)} in r/${post.subreddit}${story.posts.length > 1 ? `, one of ${plural(story.posts.length, 'discussion')} of it` : ''}.`];
+  const nameWords = new Set(names.flatMap((n) => n.label.toLowerCase().split(/\s+/)));
+  const comments = (detail?.comments ?? []).filter((c) => c.body.trim());
+  const claims = detail?.body ? keySentences(detail.body, 3, { avoid: post.title, context: comments.map((c) => c.body), names: nameWords }) : [];
+  if (claims.length) out.push('', `**What the post says:** ${claims.map((s) => clip(s, 300)).join(' ')}`);
   if (comments.length) {
-    out.push('', '**Top comments:**', '');
-    for (const c of comments) out.push(`- u/${inlineText(c.author ?? '[unknown]')}${c.score != null ? ` (${c.score} points)` : ''}: ${clip(c.body, 240)}`);
+    out.push('', `**What commenters say** (${plural(comments.length, 'top comment')} read):`, '');
+    for (const c of comments.slice(0, 4)) {
+      const said = keySentences(c.body, 1, { avoid: post.title, names: nameWords })[0] ?? c.body;
+      out.push(`- u/${inlineText(c.author ?? '[unknown]')}${c.score != null ? ` (${c.score} points)` : ''} ${STANCE_WORDS[stance(c.body)]}: “${clip(said, 220)}”`);
+    }
   }
+  if (!claims.length && !comments.length)
+    out.push('', `Only its title was captured. Open ${postRef(post)} with its comments once, and the next analysis will summarise what it says and how people answered.`);
   return out.join('\n');
 }
 
 function communitiesSection(input: AnalysisInput): string {
+  const { insight, month } = input;
+  const week = month.filter((r) => r.createdAt > insight.at - 7 * 86_400_000);
   const groups = new Map<string, TrendRow[]>();
-  for (const r of input.month.length ? input.month : input.report.weekly) {
+  for (const r of week) {
     const g = groups.get(r.subreddit.toLowerCase());
     if (g) g.push(r);
     else groups.set(r.subreddit.toLowerCase(), [r]);
   }
-  if (!groups.size) return 'No community of the tracked list has captured posts in the last 30 days.';
+  if (!groups.size) return 'No community of the tracked list has captured posts in the last 7 days.';
   const rows = [...groups.values()].sort((a, b) => b.length - a.length || (a[0]!.subreddit < b[0]!.subreddit ? -1 : 1));
   return rows
+    .slice(0, 8)
     .map((g) => {
-      const best = [...g].sort((a, b) => b.score - a.score || b.comments - a.comments || (a.id < b.id ? -1 : 1))[0]!;
-      const dominant = topTerms(titles(g), 4);
-      return `- **r/${best.subreddit}** (${g.length} post${g.length === 1 ? '' : 's'}): ${dominant.length ? `talks about ${dominant.map(([t]) => quote(t)).join(', ')}; ` : ''}top post ${postRef(best)}`;
+      const name = g[0]!.subreddit;
+      const lead = g[0]!;
+      const distinct = groups.size > 1 ? distinctiveNames(insight, week, name, 5) : weekNames(insight).slice(0, 5);
+      const talk = distinct.length
+        ? `talks about ${listing(distinct.map((n) => inlineText(n.label)))}${groups.size > 1 ? ' more than the other communities' : ''}`
+        : 'no name stands out against the other communities';
+      return `- **r/${name}** (${plural(g.length, 'post')} this week): ${talk}. Top post: ${postRef(lead)}.`;
     })
     .join('\n');
 }

@@ -9,7 +9,9 @@ import { cacheKey, type GenerationCache } from './cache';
 import type { ChatEngine, ChatMessage } from '../llm/engine';
 import { groundText, numbersFor } from './grounding';
 import { OFFLINE_SOURCE } from './offline';
-import { byCountThenName, terms } from './terms';
+import { findNames } from './names';
+import { contentWords } from './stories';
+import { listing } from './offline';
 
 export interface Theme {
   name: string;
@@ -32,13 +34,15 @@ const jaccard = (a: Set<string>, b: Set<string>) => {
   return inter / (a.size + b.size - inter || 1);
 };
 
-/** Greedy clustering, strongest posts first: a post joins the theme it shares most terms with. */
+/** Greedy clustering, strongest posts first: a post joins the theme it shares most names and title words with. */
 export function clusterPosts(posts: TrendRow[], maxThemes = 6, threshold = 0.12): TrendRow[][] {
   const sorted = [...posts].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  const { byDoc } = findNames(sorted);
+  const terms = (p: TrendRow) => [...(byDoc.get(p.id) ?? []).map((k) => `name:${k}`), ...contentWords(p.title)];
   const clusters: { posts: TrendRow[]; terms: Set<string> }[] = [];
   const leftovers: TrendRow[] = [];
   for (const p of sorted) {
-    const t = new Set(terms(p.title));
+    const t = new Set(terms(p));
     let best = -1;
     let bestScore = 0;
     clusters.forEach((c, i) => {
@@ -56,11 +60,22 @@ export function clusterPosts(posts: TrendRow[], maxThemes = 6, threshold = 0.12)
   return out;
 }
 
+/**
+ * A theme's name: the names most of its posts mention ("DeepSeek and R1"; "DeepSeek R1" counts for
+ * both), never a common word; else its lead post's title.
+ */
 export function themeName(posts: TrendRow[]): string {
-  const df = new Map<string, number>();
-  for (const p of posts) for (const t of terms(p.title)) df.set(t, (df.get(t) ?? 0) + 1);
-  const top = [...df].sort(byCountThenName).filter(([, c]) => c >= Math.min(2, posts.length)).slice(0, 3).map(([t]) => t);
-  return top.length ? top.map((t) => t[0]!.toUpperCase() + t.slice(1)).join(', ') : 'Other notable posts';
+  const { names, byDoc } = findNames(posts);
+  const mentions = (k: string) => posts.filter((p) => (byDoc.get(p.id) ?? []).some((x) => x.includes(k))).length;
+  const top = [...names.values()]
+    .map((n) => ({ n, count: mentions(n.key) }))
+    .filter((x) => x.count >= 2)
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 3)
+    .map((x) => x.n.label);
+  if (top.length) return listing(top);
+  const lead = [...posts].sort((a, b) => b.score - a.score)[0];
+  return lead ? lead.title.replace(/\s+/g, ' ').slice(0, 80) : 'Other notable posts';
 }
 
 const cite = (p: TrendRow) => `[${inlineText(p.title)}](${postLink(p.id)}) ${numbersFor(p, 'review')}`;

@@ -7,6 +7,7 @@ import { readLine, type PostDetail } from './input';
 import { estimateTokens } from './prompts';
 import { OFFLINE_SOURCE } from './offline';
 import { inlineText } from '../markdown/escape';
+import { keySentences, stance, STANCE_WORDS } from './extract';
 
 const SYSTEM = 'Summarise a Reddit post and its discussion in 3-5 short bullet points of plain Markdown. Use only the text given. No links, no headings.';
 
@@ -29,11 +30,22 @@ export function sentences(text: string, n: number): string {
   return flat.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"“‘([])/u).slice(0, n).join(' ');
 }
 
+/**
+ * The offline TL;DR: the post's key sentences (ranked, never the title again; the opening when nothing
+ * ranks), then what its top comments do (agree, push back, ask) in their own key sentence.
+ */
 export function offlineTldr(post: ShownPost, detail: PostDetail): string {
   const out: string[] = [];
-  out.push(detail.body ? `- ${inlineText(sentences(detail.body, 2))}` : `- A ${post.flair ? `${inlineText(post.flair.toLowerCase())} ` : ''}post without text in r/${post.subreddit}.`);
-  const comments = detail.comments.filter((c) => c.body.trim()).slice(0, 2);
-  for (const c of comments) out.push(`- u/${inlineText(c.author ?? '[unknown]')}${c.score != null ? ` (${c.score} points)` : ''}: ${inlineText(sentences(c.body, 1))}`);
+  const all = detail.comments.filter((c) => c.body.trim());
+  const claims = detail.body ? keySentences(detail.body, 2, { avoid: post.title, context: all.map((c) => c.body) }) : [];
+  if (claims.length) out.push(`- ${inlineText(claims.join(' '))}`);
+  else if (detail.body?.trim()) out.push(`- ${inlineText(sentences(detail.body, 2))}`);
+  else out.push(`- A ${post.flair ? `${inlineText(post.flair.toLowerCase())} ` : ''}post without text in r/${post.subreddit}.`);
+  const comments = all.slice(0, 2);
+  for (const c of comments) {
+    const said = keySentences(c.body, 1, { avoid: post.title })[0] ?? sentences(c.body, 1);
+    out.push(`- u/${inlineText(c.author ?? '[unknown]')}${c.score != null ? ` (${c.score} points)` : ''} ${STANCE_WORDS[stance(c.body)]}: ${inlineText(said)}`);
+  }
   if (!comments.length) out.push('- No comments captured yet: open the post with its comments to include them.');
   else if (detail.read && detail.read.comments < detail.read.of) out.push(`- From what the page showed: ${readLine(detail.read)}.`);
   out.push(`- ${post.score == null ? 'Score hidden on Reddit' : `${post.score} points`}, ${post.comments} comments.`);

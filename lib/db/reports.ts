@@ -17,7 +17,7 @@ export const LATEST = 'latest';
  * The shape of a stored report. Raised whenever TrendReport changes: a page never renders a stored
  * report of another version (it computes a fresh one instead), and the background replaces it.
  */
-export const REPORT_VERSION = 2;
+export const REPORT_VERSION = 3;
 
 export async function loadRankInput(db: RadarDB, at: number): Promise<{ posts: PostRow[]; sightings: RankSighting[] }> {
   return db.transaction('r', db.posts, db.sightings, async () => {

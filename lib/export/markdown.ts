@@ -4,7 +4,7 @@
  * analysis supplies section bodies only.
  */
 import type { TrendReport, TrendRow } from '../rank/types';
-import { COLUMN_LABELS, TABLES, type ColumnKey, type TrendTableSpec } from '../rank/tables';
+import { COLUMN_LABELS, gainText, TABLES, type ColumnKey, type TrendTableSpec } from '../rank/tables';
 import { ANALYSIS_SECTIONS, type Analysis } from '../analysis/sections';
 import { category, communityLink, postLink, postedCell, titleCell } from '../markdown/escape';
 
@@ -26,8 +26,8 @@ function cell(key: ColumnKey, r: TrendRow, index: number): string {
       return category(r.flair);
     case 'createdAt':
       return postedCell(r.createdAt);
-    case 'perHour':
-      return r.perHour == null ? '' : String(r.perHour);
+    case 'gain':
+      return r.gain ? gainText(r.gain) : '';
   }
 }
 const line = (values: string[]) => `| ${values.join(' | ')} |`;

@@ -1,7 +1,7 @@
 /**
  * The trend tables, with the seed series' exact rules (see README "Reports"):
  *   Today's Trending   created in (T−24 h, T], comments > 10, top 10 by score
- *   Rising             score gained per hour between a post's sightings in (T−24 h, T], two needed, top 10
+ *   Rising             points gained between sightings ≥ 30 min apart in (T−24 h, T], ≥ 10, posts < 48 h old
  *   Weekly Popular     created in (T−7 d, T], top 20
  *   Monthly Popular    created in (T−30 d, T], top 20
  *   Top by Community   the Today set, top 3 per community, communities in code-point order
@@ -9,7 +9,7 @@
  * count as known at T: its latest sighting at or before T, else its stored state.
  * Pure: the same input always gives the same report.
  */
-import type { CommunityTable, RankPost, RankSettings, RankSighting, TrendReport, TrendRow } from './types';
+import type { CommunityTable, RankPost, RankSettings, RankSighting, RisingWaiting, TrendReport, TrendRow } from './types';
 
 import { DAY, HOUR, MIN_COMMENTS_TODAY, TABLE, WINDOWS } from './tables';
 
@@ -102,13 +102,14 @@ function rankRows(rows: TrendRow[], history: Map<string, RankSighting[]>, at: nu
     .map((g) => ({ name: g[0]!.subreddit, rows: g.slice(0, TABLE.communities.limit) }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
-  const rising = risingRows(rows, history, at);
+  const { rows: rising, waiting } = risingRows(rows, history, at);
   const all = [...todaySet, ...rising, ...weekly, ...monthly];
   return {
     at,
     date: utcDate(at),
     today: todaySet.slice(0, TABLE.today.limit),
     rising,
+    risingWaiting: waiting,
     weekly,
     monthly,
     communities,
@@ -117,21 +118,56 @@ function rankRows(rows: TrendRow[], history: Map<string, RankSighting[]>, at: nu
   };
 }
 
+/** Rising's rules: what a gain must show before a post rises (README "Rising"). */
+export const RISING = {
+  /** The first and last sighting in the window at least this far apart: no rate from seconds. */
+  minSpan: 30 * 60_000,
+  /** Points gained between them, at least. */
+  minGain: 10,
+  /** Only posts younger than this: a three-week-old post is not rising. */
+  maxAge: 2 * DAY,
+} as const;
+
 /**
- * Score gained per hour between the first and the last sighting inside (T−24 h, T]. A post needs two
- * sightings there, and a gain, to rise. The row shows the post as known at T.
+ * Posts that gained at least RISING.minGain points between sightings at least 30 minutes apart in
+ * (T−24 h, T], created in the last 48 hours; ordered by gain per hour, shown as observed ("+45 in 2 h").
+ * Sightings only: an unknown or hidden score is never one. Also counts why other posts are not there.
  */
-function risingRows(rows: TrendRow[], history: Map<string, RankSighting[]>, at: number): TrendRow[] {
-  const out: TrendRow[] = [];
+function risingRows(rows: TrendRow[], history: Map<string, RankSighting[]>, at: number): { rows: TrendRow[]; waiting: RisingWaiting } {
+  const out: { row: TrendRow; rate: number }[] = [];
+  const waiting: RisingWaiting = { oneSighting: 0, tooClose: 0, smallGain: 0, tooOld: 0 };
   for (const r of rows) {
+    if (r.createdAt <= at - DAY * 30) continue;
     const window = (history.get(r.id) ?? []).filter((s) => s.at > at - DAY && s.at <= at);
-    if (window.length < 2) continue;
+    if (!window.length) continue;
+    if (r.createdAt <= at - RISING.maxAge) {
+      waiting.tooOld++;
+      continue;
+    }
+    if (window.length < 2) {
+      waiting.oneSighting++;
+      continue;
+    }
     const first = window[0]!;
     const last = window[window.length - 1]!;
-    const hours = (last.at - first.at) / HOUR;
+    const span = last.at - first.at;
     const gained = last.score - first.score;
-    if (hours <= 0 || gained <= 0) continue;
-    out.push({ ...r, perHour: Math.round((gained / hours) * 10) / 10 });
+    if (span < RISING.minSpan) waiting.tooClose++;
+    else if (gained < RISING.minGain) waiting.smallGain++;
+    else out.push({ row: { ...r, gain: { points: gained, ms: span } }, rate: gained / span });
   }
-  return out.sort((a, b) => b.perHour! - a.perHour! || byScore(a, b)).slice(0, TABLE.rising.limit);
+  out.sort((a, b) => b.rate - a.rate || byScore(a.row, b.row));
+  return { rows: out.slice(0, TABLE.rising.limit).map((x) => x.row), waiting };
+}
+
+/** Why Rising is empty, in words, from the counts ranking kept. */
+export function risingEmptyText(w: RisingWaiting | undefined): string {
+  if (!w) return TABLE.rising.empty;
+  const parts: string[] = [];
+  if (w.oneSighting) parts.push(`${w.oneSighting} seen once so far (a second sighting, 30 minutes or more later, is needed)`);
+  if (w.tooClose) parts.push(`${w.tooClose} seen twice less than 30 minutes apart`);
+  if (w.smallGain) parts.push(`${w.smallGain} gained fewer than ${RISING.minGain} points`);
+  if (w.tooOld) parts.push(`${w.tooOld} older than 48 hours`);
+  if (!parts.length) return TABLE.rising.empty;
+  return `Nothing is rising yet. Of the posts seen in the last 24 hours: ${parts.join('; ')}. Revisit a feed later to see them move.`;
 }

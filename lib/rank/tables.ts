@@ -8,7 +8,7 @@ export const DAY = 24 * HOUR;
 
 export type TableKey = 'today' | 'rising' | 'weekly' | 'monthly' | 'communities';
 /** A column of a trend table, in the seed report's terms. */
-export type ColumnKey = 'rank' | 'title' | 'subreddit' | 'perHour' | 'score' | 'comments' | 'flair' | 'createdAt';
+export type ColumnKey = 'rank' | 'title' | 'subreddit' | 'gain' | 'score' | 'comments' | 'flair' | 'createdAt';
 
 export interface TrendTableSpec {
   key: TableKey;
@@ -43,8 +43,8 @@ export const TABLES: readonly TrendTableSpec[] = [
     heading: null,
     window: DAY,
     limit: 10,
-    columns: ['title', 'subreddit', 'perHour', 'score', 'comments', 'flair', 'createdAt'],
-    empty: 'Nothing is rising yet: a post needs two sightings with a gain in the last 24 hours. Revisit a feed later to see it move.',
+    columns: ['title', 'subreddit', 'gain', 'score', 'comments', 'flair', 'createdAt'],
+    empty: 'Nothing is rising yet: a post under 48 hours old needs two sightings at least 30 minutes apart in the last 24 hours, with a gain of 10 points or more. Revisit a feed later to see it move.',
   },
   {
     key: 'weekly',
@@ -86,9 +86,16 @@ export const COLUMN_LABELS: Record<ColumnKey, string> = {
   rank: '#',
   title: 'Title',
   subreddit: 'Community',
-  perHour: 'Per hour',
+  gain: 'Gained',
   score: 'Score',
   comments: 'Comments',
   flair: 'Category',
   createdAt: 'Posted',
 };
+
+/** Rising's gain as observed, never extrapolated: "+45 in 2 h", "+12 in 40 min". */
+export function gainText(g: { points: number; ms: number }): string {
+  const minutes = Math.round(g.ms / 60_000);
+  const span = minutes < 90 ? `${minutes} min` : `${Math.round((minutes / 60) * 10) / 10} h`;
+  return `+${g.points} in ${span}`;
+}

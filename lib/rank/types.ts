@@ -37,8 +37,16 @@ export interface RankSettings {
 /** One row of a trend table: the post as known at the report time. */
 export interface TrendRow extends PostFields {
   sample: boolean;
-  /** Rising only: score gained per hour between the first and last sighting in the last 24 h. */
-  perHour?: number;
+  /** Rising only: points gained between the first and last sighting in the last 24 h, and how far apart. */
+  gain?: { points: number; ms: number };
+}
+
+/** Posts seen in the last 24 hours that are not in Rising yet, by the rule they miss. */
+export interface RisingWaiting {
+  oneSighting: number;
+  tooClose: number;
+  smallGain: number;
+  tooOld: number;
 }
 
 export interface CommunityTable {
@@ -54,6 +62,8 @@ export interface TrendReport {
   date: string;
   today: TrendRow[];
   rising: TrendRow[];
+  /** Why other posts are not in Rising (absent from reports stored before it existed). */
+  risingWaiting?: RisingWaiting;
   weekly: TrendRow[];
   monthly: TrendRow[];
   communities: CommunityTable[];

@@ -22,19 +22,19 @@ const row = (id: string, title: string, score: number, author = 'alice'): TrendR
 describe('TL;DR', () => {
   const post = row('t3_p1', 'EGGROLL: training without backprop', 65);
   const detail = {
-    body: 'We train billion-parameter models with evolution strategies. Low-rank noise keeps it cheap. Code is out.',
+    body: 'EGGROLL is training without backprop. We train billion-parameter models with evolution strategies. Low-rank noise keeps evolution strategies cheap. Code is out.',
     comments: [
       { author: 'carol', score: 90, body: 'The variance reduction is the key part. Nice work.' },
       { author: 'bob', score: 40, body: 'Does it beat backprop on ImageNet?' },
     ],
   };
 
-  test('offline: the body\'s first sentences, the top comments, the numbers', () => {
+  test('offline: the body\'s key sentences (not the title again), what the top comments do, the numbers', () => {
     expect(offlineTldr(post, detail)).toBe(
       [
-        '- We train billion-parameter models with evolution strategies. Low-rank noise keeps it cheap.',
-        '- u/carol (90 points): The variance reduction is the key part.',
-        '- u/bob (40 points): Does it beat backprop on ImageNet?',
+        '- We train billion-parameter models with evolution strategies. Low-rank noise keeps evolution strategies cheap.',
+        '- u/carol (90 points) adds: The variance reduction is the key part.',
+        '- u/bob (40 points) asks: Does it beat backprop on ImageNet?',
         '- 65 points, 12 comments.',
       ].join('\n'),
     );
@@ -59,9 +59,10 @@ describe('period review', () => {
     row('t3_r5', 'Conference reviewing is broken', 200, 'eve'),
   ];
 
-  test('related posts cluster; themes are named by their top terms offline', () => {
+  test('related posts cluster; themes are named by their names offline, else by their lead post', () => {
     expect(clusterPosts(posts).map((c) => c.map((p) => p.id))).toEqual([['t3_r1', 't3_r2'], ['t3_r3', 't3_r4'], ['t3_r5']]);
-    expect(themeName(posts.slice(0, 2))).toBe('Deepseek, R1');
+    expect(themeName(posts.slice(0, 2))).toBe('DeepSeek and R1');
+    expect(themeName(posts.slice(2, 4))).toBe('Mamba is dead, long live linear attention');
   });
 
   test('offline review: each claim links its post with "(N upvotes, by u/author)"', async () => {
@@ -74,19 +75,19 @@ describe('period review', () => {
         '',
         '---',
         '',
-        '## Deepseek, R1',
+        '## DeepSeek and R1',
         '',
         'The most upvoted post of this theme was [DeepSeek R1 runs locally](https://www.reddit.com/comments/r1) (900 upvotes, by u/ann) in r/MachineLearning. Related: [Why DeepSeek open-sourced R1](https://www.reddit.com/comments/r2) (700 upvotes, by u/ben).',
         '',
         '*Written by: offline analyser*',
         '',
-        '## Attention, Linear',
+        '## Mamba is dead, long live linear attention',
         '',
         'The most upvoted post of this theme was [Mamba is dead, long live linear attention](https://www.reddit.com/comments/r3) (500 upvotes, by u/cat) in r/MachineLearning. Related: [Linear attention at ICLR](https://www.reddit.com/comments/r4) (300 upvotes, by u/dan).',
         '',
         '*Written by: offline analyser*',
         '',
-        '## Broken, Conference, Reviewing',
+        '## Conference reviewing is broken',
         '',
         'The most upvoted post of this theme was [Conference reviewing is broken](https://www.reddit.com/comments/r5) (200 upvotes, by u/eve) in r/MachineLearning.',
         '',

@@ -109,11 +109,11 @@ describe.runIf(canRunBrowser)('no GPU: the offline analysis, with a note saying 
         // web-llm was never loaded.
         expect(h.requests.filter((u) => /lib-|webllm/.test(u))).toEqual([]);
         if (args.length) return;
-        // A post's TL;DR, offline: its first sentences and its top comments; and its export.
+        // A post's TL;DR, offline: its key sentences and what its top comments do; and its export.
         const post = await extensionPage(h, 'report.html?post=t3_1un6v9c');
         const tldr = post.locator('.post-tools');
         await expect.poll(() => tldr.textContent()).toContain("Lot dropped this week and there's a pretty clear through-line, so figured I'd pull it together.");
-        expect(await tldr.textContent()).toContain('u/KnodulesAintHeavy (13 points): Price drops?');
+        expect(await tldr.textContent()).toContain('u/KnodulesAintHeavy (13 points) asks: Price drops?');
         const [file] = await Promise.all([post.waitForEvent('download'), post.getByRole('button', { name: 'Export post' }).click()]);
         const text = readFileSync((await file.path())!, 'utf8');
         expect(text.split('\n').slice(0, 6)).toEqual([

@@ -1,6 +1,7 @@
 /** Table-driven tests of the ranking rules at their edges. Time is a parameter. */
 import { describe, expect, test } from 'vitest';
-import { DAY, HOUR, rank } from '@/lib/rank/rank';
+import { DAY, HOUR, rank, risingEmptyText } from '@/lib/rank/rank';
+import { gainText, TABLE } from '@/lib/rank/tables';
 import type { RankPost, RankSighting } from '@/lib/rank/types';
 
 const T = Date.UTC(2025, 11, 22, 9, 0);
@@ -102,18 +103,40 @@ describe('scores as known at the report time', () => {
 });
 
 describe('Rising', () => {
-  test('score gained per hour between the sightings of the last 24 h; two needed, a gain needed', () => {
-    const s = (postId: string, hoursAgo: number, score: number): RankSighting => ({ postId, at: T - hoursAgo * HOUR, score, comments: 20 });
-    const posts = ['t3_fast', 't3_slow', 't3_one', 't3_down', 't3_old'].map((id) => post({ id, createdAt: T - 3 * DAY }));
+  const s = (postId: string, hoursAgo: number, score: number): RankSighting => ({ postId, at: T - hoursAgo * HOUR, score, comments: 20 });
+
+  test('points gained between sightings at least 30 minutes apart, shown as observed, fastest first', () => {
+    const ids = ['t3_fast', 't3_slow', 't3_one', 't3_down', 't3_old', 't3_blink', 't3_small', 't3_aged'];
+    const posts = ids.map((id) => post({ id, createdAt: id === 't3_aged' ? T - 21 * DAY : T - 20 * HOUR }));
     const sightings = [
-      s('t3_fast', 2, 100), s('t3_fast', 1, 400), // 300/h
-      s('t3_slow', 10, 100), s('t3_slow', 0, 200), // 10/h
+      s('t3_fast', 2, 100), s('t3_fast', 1, 400), // +300 in 60 min
+      s('t3_slow', 10, 100), s('t3_slow', 0, 200), // +100 in 10 h
       s('t3_one', 3, 50), // one sighting
       s('t3_down', 5, 90), s('t3_down', 1, 80), // losing
       s('t3_old', 30, 0), s('t3_old', 23, 500), // first sighting outside the 24 h window
+      // 80 seconds apart: +661.8/h once, now not a rate at all.
+      { postId: 't3_blink', at: T - 2 * HOUR, score: 100, comments: 5 }, { postId: 't3_blink', at: T - 2 * HOUR + 80_000, score: 115, comments: 5 },
+      s('t3_small', 6, 100), s('t3_small', 1, 109), // +9: under the minimum gain
+      s('t3_aged', 6, 1000), s('t3_aged', 1, 1500), // three weeks old
     ];
-    const rising = rank(posts, sightings, T, tracked).rising;
-    expect(rising.map((r) => [r.id, r.perHour])).toEqual([['t3_fast', 300], ['t3_slow', 10]]);
+    const report = rank(posts, sightings, T, tracked);
+    expect(report.rising.map((r) => [r.id, r.gain])).toEqual([
+      ['t3_fast', { points: 300, ms: HOUR }],
+      ['t3_slow', { points: 100, ms: 10 * HOUR }],
+    ]);
+    expect(report.rising.map((r) => gainText(r.gain!))).toEqual(['+300 in 60 min', '+100 in 10 h']);
+    // t3_old's one sighting in the window counts as "seen once"; t3_down gained nothing.
+    expect(report.risingWaiting).toEqual({ oneSighting: 2, tooClose: 1, smallGain: 2, tooOld: 1 });
+  });
+
+  test('an empty Rising says why, from the counts', () => {
+    const posts = [post({ id: 't3_a', createdAt: T - 5 * HOUR }), post({ id: 't3_b', createdAt: T - 5 * HOUR })];
+    const report = rank(posts, [s('t3_a', 2, 10), { postId: 't3_b', at: T - HOUR, score: 5, comments: 1 }, { postId: 't3_b', at: T - HOUR + 60_000, score: 50, comments: 1 }], T, tracked);
+    expect(report.rising).toEqual([]);
+    expect(risingEmptyText(report.risingWaiting)).toBe(
+      'Nothing is rising yet. Of the posts seen in the last 24 hours: 1 seen once so far (a second sighting, 30 minutes or more later, is needed); 1 seen twice less than 30 minutes apart. Revisit a feed later to see them move.',
+    );
+    expect(risingEmptyText(undefined)).toBe(TABLE.rising.empty);
   });
 });
 

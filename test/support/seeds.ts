@@ -82,6 +82,17 @@ export function seedPosts(text: string, realTitles: Record<string, string> = {})
   return [...byId.values()];
 }
 
+/**
+ * A cut title as a reader of the table sees it, for the analysis tests: the cut word (or entity) dropped,
+ * no filler ("…speedrunning NanoGPT.&n..." is "…speedrunning NanoGPT.").
+ */
+export function visibleTitle(title: string): string {
+  const FILLER = ' (title continues beyond the cut)';
+  if (!title.endsWith(FILLER)) return title;
+  const cut = title.slice(0, -FILLER.length);
+  return (/&\w*$/.test(cut) ? cut.replace(/&\w*$/, '') : cut.replace(/\s*\S*$/, '')).trim();
+}
+
 /** One minute after the newest Posted time in the 24-hour tables: Today's and by Community (report-format.md). */
 export function seedReportTime(text: string): number {
   const today = seedRows(text.slice(0, text.indexOf('## Weekly Popular Posts')));

@@ -1,0 +1,153 @@
+/**
+ * The layer the offline analyser and the model both stand on: the names of the last weeks with their
+ * novelty and counts, and the stories of the week. Pure; computed once per report input.
+ *
+ * Novelty: a name is "new this week" when nothing in the user's history mentioned it before the last
+ * 7 days (its first-seen time comes from the whole history where the caller has it, else from the posts
+ * given). Rise and fall are counted in posts: the last 7 days against the 7 before, and against the
+ * weekly average of the 30 days before the week.
+ */
+import { DAY } from '../rank/tables';
+import type { TrendRow } from '../rank/types';
+import { findNames, type NameKind } from './names';
+import { groupStories, type Story, type StoryInput } from './stories';
+
+export const WEEK = 7 * DAY;
+/** How far back names are counted: the month, and the 30 days before the week. */
+export const NAME_HISTORY = 37 * DAY;
+
+export interface NameStat {
+  key: string;
+  label: string;
+  kind: NameKind;
+  /** Earliest mention known (post creation time). */
+  firstSeen: number;
+  /** Posts mentioning it in the last 7 days, the 7 before, and the 30 before the week. */
+  week: number;
+  previousWeek: number;
+  previous30: number;
+  /** Posts in the last 30 days. */
+  month: number;
+  /** The week (0 = the last 7 days, 3 = 22–28 days ago) with most mentions in the month. */
+  peakWeek: number;
+  /** Never mentioned before the last 7 days. */
+  isNew: boolean;
+  /** Communities that mention it this week, lowercase. */
+  communities: string[];
+}
+
+export interface Insight {
+  names: Record<string, NameStat>;
+  /** Name keys each post mentions. */
+  postNames: Record<string, string[]>;
+  /** The week's stories, by total score. */
+  stories: Story[];
+  /** Tracked posts created in the last 7 days, and in the 7 before. */
+  postsThisWeek: number;
+  postsPreviousWeek: number;
+  at: number;
+}
+
+export interface InsightPost extends StoryInput {
+  body?: string | null;
+}
+
+/**
+ * `posts`: tracked posts of the last 37 days as known at `at`. `firstSeen`: the first mention of each
+ * name in the whole history, where known. `communities`: names never reported as topics.
+ */
+export function buildInsight(posts: InsightPost[], at: number, communities: string[], firstSeen: Record<string, number> = {}): Insight {
+  const recent = posts.filter((p) => p.createdAt > at - NAME_HISTORY && p.createdAt <= at);
+  const { names, byDoc } = findNames(
+    recent.map((p) => ({ id: p.id, title: p.title, body: p.body })),
+    [...communities, ...recent.map((p) => p.subreddit)],
+  );
+  const byId = new Map(recent.map((p) => [p.id, p]));
+  const stats: Record<string, NameStat> = {};
+  for (const n of names.values()) {
+    const weeks = [0, 0, 0, 0, 0];
+    let previous30 = 0;
+    let month = 0;
+    let earliest = firstSeen[n.key] ?? Infinity;
+    const where = new Set<string>();
+    for (const id of n.docs) {
+      const p = byId.get(id)!;
+      const age = at - p.createdAt;
+      earliest = Math.min(earliest, p.createdAt);
+      if (age < WEEK) where.add(p.subreddit.toLowerCase());
+      if (age < 30 * DAY) {
+        month++;
+        weeks[Math.floor(age / WEEK)]!++;
+      }
+      if (age >= WEEK) previous30++;
+    }
+    const peakWeek = weeks.indexOf(Math.max(...weeks));
+    stats[n.key] = {
+      key: n.key,
+      label: n.label,
+      kind: n.kind,
+      firstSeen: earliest,
+      week: weeks[0]!,
+      previousWeek: n.docs.filter((id) => {
+        const age = at - byId.get(id)!.createdAt;
+        return age >= WEEK && age < 2 * WEEK;
+      }).length,
+      previous30,
+      month,
+      peakWeek,
+      isNew: earliest > at - WEEK,
+      communities: [...where],
+    };
+  }
+  const postNames = Object.fromEntries(byDoc);
+  const week = recent.filter((p) => p.createdAt > at - WEEK);
+  const stories = groupStories(week, (id) => byDoc.get(id) ?? []);
+  const postsPreviousWeek = recent.filter((p) => p.createdAt <= at - WEEK && p.createdAt > at - 2 * WEEK).length;
+  return { names: stats, postNames, stories, postsThisWeek: week.length, postsPreviousWeek, at };
+}
+
+/** Names by how many posts of the week mention them, ties by label. */
+export function weekNames(insight: Insight): NameStat[] {
+  return Object.values(insight.names)
+    .filter((n) => n.week > 0)
+    .sort((a, b) => b.week - a.week || b.month - a.month || a.label.localeCompare(b.label));
+}
+
+/** Rising: at least 2 posts this week and at least twice the week before (and the 30-day weekly average). */
+export function risingNames(insight: Insight): NameStat[] {
+  return weekNames(insight).filter((n) => !n.isNew && n.week >= 2 && n.week >= 2 * n.previousWeek && n.week >= 2 * (n.previous30 / 30) * 7 && n.week > n.previousWeek);
+}
+
+/** Fading: at least 2 posts the week before, and at most half of that this week. */
+export function fadingNames(insight: Insight): NameStat[] {
+  return Object.values(insight.names)
+    .filter((n) => n.previousWeek >= 2 && n.week * 2 <= n.previousWeek)
+    .sort((a, b) => b.previousWeek - a.previousWeek || a.label.localeCompare(b.label));
+}
+
+/** New this week: never mentioned before; by mentions. */
+export function newNames(insight: Insight): NameStat[] {
+  return weekNames(insight).filter((n) => n.isNew);
+}
+
+/**
+ * A community's distinctive names this week: those it holds most of the mentions of (two thirds or
+ * more), by mentions there; a name every community talks about belongs to none of them.
+ */
+export function distinctiveNames(insight: Insight, rows: TrendRow[], community: string, n = 3): NameStat[] {
+  const c = community.toLowerCase();
+  const here = new Map<string, number>();
+  const all = new Map<string, number>();
+  for (const r of rows) {
+    if (r.createdAt <= insight.at - WEEK) continue;
+    for (const k of insight.postNames[r.id] ?? []) {
+      all.set(k, (all.get(k) ?? 0) + 1);
+      if (r.subreddit.toLowerCase() === c) here.set(k, (here.get(k) ?? 0) + 1);
+    }
+  }
+  return [...here]
+    .filter(([k, count]) => count * 3 >= (all.get(k) ?? 0) * 2 && insight.names[k])
+    .sort((a, b) => b[1] - a[1] || insight.names[a[0]]!.label.localeCompare(insight.names[b[0]]!.label))
+    .slice(0, n)
+    .map(([k]) => insight.names[k]!);
+}

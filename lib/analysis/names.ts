@@ -1,0 +1,288 @@
+/**
+ * Names: the things people talk about (models with versions and sizes, projects, organisations,
+ * benchmarks), found in titles and bodies by their shape, never from a list of known names:
+ *   - a word with a letter and a digit ("Qwen3.5-35B-A3B", "GPT-5.2", "LFM2"), inner capitals ("NanoGPT",
+ *     "DeepSeek", "vLLM"), a dot inside ("llama.cpp") or all capitals ("EGGROLL") is a name;
+ *   - a capitalised word inside a sentence is a proper noun ("Gemini", "Pentagon"); in a Title Case
+ *     title only if it is no common English word ("Lushan", not "Unveils"); at a sentence's start only if
+ *     it is no common word and another post names it too ("Google", not "Dataset");
+ *   - neighbours make one name: "Nano Banana Pro", "Moore Threads", "Strix Halo", "Qwen 3", "RTX 3090";
+ *   - stop words, contractions ("don't"), the field's generic terms (lib/analysis/words.ts), months and
+ *     the communities' own names never are.
+ * Variants merge on a key without case, spaces or hyphens ("Qwen 3" = "Qwen3" = "qwen-3").
+ * Pure and fast: about 10 µs a title.
+ */
+import { FUNCTION_WORDS, STOPWORDS, isCommonWord, isGenericTerm } from './words';
+
+export type NameKind = 'model' | 'project' | 'benchmark' | 'name';
+
+export interface Name {
+  key: string;
+  /** The spelling used most. */
+  label: string;
+  kind: NameKind;
+  /** Ids of the documents that mention it, in input order. */
+  docs: string[];
+}
+
+export interface NameDoc {
+  id: string;
+  /** Title first: its capitals are read as a headline's. */
+  title: string;
+  body?: string | null;
+}
+
+export interface FoundNames {
+  names: Map<string, Name>;
+  /** Keys each document mentions, in the order first mentioned. */
+  byDoc: Map<string, string[]>;
+}
+
+/** A name's key: "Qwen 3", "qwen-3" and "Qwen3" are one. */
+export const nameKey = (text: string) => text.toLowerCase().replace(/['’]s$/, '').replace(/[\s_-]+/g, '');
+
+// A word: letters and digits, with . ' ’ - inside (between letters or digits), + and # after.
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}_]|[.'’-](?=[\p{L}\p{N}]))*[+#]*/gu;
+// What starts a sentence (its first word's capital says nothing), and what ends a run of name words.
+const SENTENCE_BREAK = /[.!?:;"“”[\]…\n]/;
+const RUN_BREAK = /[,(){}|/&—–+=<>*]|\s-\s/;
+// A compound with a stop word inside is a phrase, not a name: "Image-to-3D", "Human-in-the-Loop".
+const PHRASE = /-(?:to|in|of|and|the|for|on|vs)-/i;
+
+type Shape = 'num' | 'strong' | 'cap' | 'lower' | 'stop';
+
+function shapeOf(word: string, shouting: boolean, initial: boolean): Shape {
+  if (/['’]/.test(word)) return 'stop'; // a contraction: "don't", "it’s"
+  const lower = word.toLowerCase();
+  if (isGenericTerm(lower)) return 'stop';
+  if (/^\p{N}/u.test(word)) return 'num';
+  if (!/\d/.test(word) && (initial || !/^\p{Lu}/u.test(word) ? STOPWORDS : FUNCTION_WORDS).has(lower)) return 'stop';
+  if (PHRASE.test(word)) return /^\p{Lu}/u.test(word) ? 'cap' : 'lower';
+  if (/\p{L}/u.test(word) && /\p{N}/u.test(word)) return 'strong';
+  if (/\p{Ll}\p{Lu}/u.test(word)) return 'strong';
+  if (/\p{L}\.\p{L}/u.test(word) && !/^(?:\p{L}\.)+\p{L}?$/u.test(word)) return 'strong';
+  if (!shouting && /^\p{Lu}[\p{Lu}-]+$/u.test(word) && word.replace(/-/g, '').length >= 2) return 'strong';
+  return /^\p{Lu}/u.test(word) ? 'cap' : 'lower';
+}
+
+const words = (xs: { t: Token }[]) => xs.map((x) => x.t.word).join(' ');
+
+interface Token {
+  word: string;
+  shape: Shape;
+  /** First word of a sentence or clause. */
+  initial: boolean;
+  /** A space only between this word and the previous one. */
+  joined: boolean;
+}
+
+/** Common in English, inflected forms too ("hosted", "summed", "changed"). */
+function ordinary(word: string): boolean {
+  const w = word.toLowerCase();
+  if (PHRASE.test(w)) return true;
+  if (w.includes('-')) return w.split('-').every((part) => STOPWORDS.has(part) || ordinary(part));
+  if (isCommonWord(w)) return true;
+  const stem = w.replace(/(?:ing|ed|es|s|er|d)$/, '');
+  return stem !== w && stem.length >= 3 && (isCommonWord(stem) || isCommonWord(`${stem}e`) || isCommonWord(stem.replace(/(.)\1$/, '$1')));
+}
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  let last = 0;
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const shouting = letters.length > 12 && letters.replace(/\P{Lu}/gu, '').length > letters.length * 0.7;
+  for (const m of text.matchAll(WORD)) {
+    const gap = text.slice(last, m.index);
+    const word = m[0].replace(/['’]s$/, '');
+    const initial = !out.length || SENTENCE_BREAK.test(gap);
+    let shape = shapeOf(word, shouting, initial);
+    // "BREAKING:" opens a headline; "SHARP" inside one is a name.
+    if (shape === 'strong' && initial && /^\p{Lu}+$/u.test(word) && word.length > 4 && ordinary(word)) shape = 'cap';
+    out.push({ word, shape, initial, joined: /^[ \t]+$/.test(gap) && !RUN_BREAK.test(gap) });
+    last = m.index + m[0].length;
+  }
+  return out;
+}
+
+/**
+ * Most ordinary words capitalised: a headline in Title Case, where capitals say little. Only English
+ * words count: "Elon Musk, Sam Altman in 2050" is names, not Title Case.
+ */
+function isTitleCase(ts: Token[]): boolean {
+  const plain = ts.filter((t) => t.word.length >= 4 && (t.shape === 'cap' || t.shape === 'lower') && ordinary(t.word));
+  const capped = plain.filter((t) => t.shape === 'cap').length;
+  return capped >= 2 && capped >= plain.length * 0.7;
+}
+
+/**
+ * How much a word says it is (part of) a name: 2 surely, 1 likely, 0.5 if another post agrees, 0 only
+ * beside a name, -1 never.
+ */
+function evidence(t: Token, titleCase: boolean): number {
+  if (t.shape === 'strong') return 2;
+  if (t.shape !== 'cap' || t.word.length < 3) return -1;
+  const common = ordinary(t.word);
+  if (t.initial || titleCase) return common ? 0 : t.initial ? 0.5 : 1;
+  return common ? 0.5 : 1;
+}
+
+interface Candidate {
+  text: string;
+  /** Without the ordinary words after the name ("Anthropic" of "Anthropic Rejects"). */
+  core: string;
+  /** Only weak evidence ("Google" opening a title): needs a second document to count. */
+  weak: boolean;
+}
+
+/**
+ * Names in one text: runs of name-like words, trimmed of the ordinary words at their edges. `caps`
+ * collects the words capitalised inside a sentence (lowercase), the evidence a weak name needs.
+ */
+function candidates(text: string, caps: Set<string>): Candidate[] {
+  const ts = tokens(text);
+  const titleCase = isTitleCase(ts);
+  for (const t of ts) if (!t.initial && t.shape === 'cap') caps.add(t.word.toLowerCase());
+  const out: Candidate[] = [];
+  let run: { t: Token; e: number }[] = [];
+  // Leading ordinary capitals go ("Building RAG" → "RAG"); ordinary ones after a name stay ("Moore
+  // Threads", "Nano Banana Pro"), at most one in a Title Case headline; more end the name there.
+  const maxOrdinary = titleCase ? 1 : 2;
+  const flush = () => {
+    while (run.length) {
+      const first = run.findIndex((x) => x.e > 0);
+      if (first < 0) break;
+      const span = run.slice(first);
+      let end = span.length;
+      for (let i = 1, ordinary = 0; i < span.length; i++) {
+        ordinary = span[i]!.e === 0 ? ordinary + 1 : 0;
+        if (ordinary > maxOrdinary) {
+          end = i;
+          break;
+        }
+      }
+      const kept = span.slice(0, Math.min(end, 5));
+      let core = kept.length;
+      while (core > 1 && kept[core - 1]!.e <= 0 && !(kept[core - 1]!.t.shape === 'num' && kept[core - 2]!.e > 0)) core--;
+      // Several capitalised words together are a name: "Moore Threads" opening a headline (its first word
+      // no English word), "Hugging Face" inside a sentence.
+      const named = kept.length > 1 && ((kept[0]!.e === 0.5 && kept[0]!.t.initial) || (!titleCase && kept.every((x) => !x.t.initial && x.t.shape === 'cap')));
+      out.push({ text: words(kept), core: words(kept.slice(0, core)), weak: !named && kept.every((x) => x.e < 1) });
+      run = span.slice(kept.length);
+    }
+    run = [];
+  };
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    const next = ts[i + 1];
+    if (run.length && !t.joined) flush();
+    if (t.shape === 'num') {
+      // A version or size after a name: "Qwen 3", "RTX 3090", "GPT Image 1.5"; a year only after capitals.
+      const year = /^(?:19[5-9]\d|20[0-4]\d)$/.test(t.word) && !/^\p{Lu}+$/u.test(run[run.length - 1]?.t.word ?? '');
+      if (run.length && !year) run.push({ t, e: -0.5 });
+      else flush();
+      continue;
+    }
+    if (t.shape === 'lower' && run.length && next?.shape === 'num' && next.joined && t.word.length > 2) {
+      // "Nano banana 2": a lowercase word between a name and its version.
+      run.push({ t, e: -0.5 });
+      continue;
+    }
+    const e = evidence(t, titleCase);
+    if (e < 0) {
+      flush();
+      continue;
+    }
+    run.push({ t, e });
+  }
+  flush();
+  return out;
+}
+
+const KIND_RULES: [NameKind, RegExp][] = [
+  ['benchmark', /bench|eval\b|arena|leaderboard|arc-?agi|humanity's last exam|\bhle\b/i],
+  ['model', /\p{N}/u],
+  // Spelled like code: "llama.cpp", "vLLM", "ComfyUI", "Node.js".
+  ['project', /^\p{Ll}/u],
+  ['project', /\.(?:cpp|js|py|rs|ai|sh)$|ui$|cli$|sdk$/i],
+];
+export function kindOf(label: string): NameKind {
+  return KIND_RULES.find(([, re]) => re.test(label))?.[0] ?? 'name';
+}
+
+/**
+ * The names of a set of documents. `exclude`: names never reported (the communities, for a start).
+ * A name found only at sentence starts needs two documents; once a name is known, its lowercase
+ * mentions count too ("qwen" in another title).
+ */
+export function findNames(docs: NameDoc[], exclude: Iterable<string> = []): FoundNames {
+  const excluded = new Set([...exclude].map(nameKey));
+  const found: { id: string; cands: Candidate[]; words: Set<string> }[] = [];
+  // In how many documents each name is found, and found with more than weak evidence.
+  const docCount = new Map<string, number>();
+  // In how many documents each word is capitalised inside a sentence ("Pentagon", in any headline).
+  const capDocs = new Map<string, number>();
+  const sure = new Set<string>();
+  for (const doc of docs) {
+    const cands: Candidate[] = [];
+    const words = new Set<string>();
+    const caps = new Set<string>();
+    for (const text of [doc.title, doc.body ? doc.body.slice(0, 1500) : '']) {
+      if (!text) continue;
+      cands.push(...candidates(text, caps));
+      for (const w of text.toLowerCase().match(WORD) ?? []) words.add(w);
+    }
+    for (const w of caps) capDocs.set(w, (capDocs.get(w) ?? 0) + 1);
+    const keys = new Set<string>();
+    for (const c of cands) {
+      const key = nameKey(c.text);
+      if (!c.weak) sure.add(key);
+      if (!keys.has(key)) docCount.set(key, (docCount.get(key) ?? 0) + 1);
+      keys.add(key);
+    }
+    found.push({ id: doc.id, cands, words });
+  }
+  const isKnown = (key: string) =>
+    key.length >= 2 && !excluded.has(key) && (sure.has(key) || Math.max(docCount.get(key) ?? 0, docCount.has(key) ? (capDocs.get(key) ?? 0) : 0) >= 2);
+  // Spellings of each name, and each document's names: "Anthropic Rejects", found once, is "Anthropic"
+  // where "Anthropic" alone is a name.
+  const spellings = new Map<string, Map<string, number>>();
+  const perDoc: { id: string; keys: string[]; words: Set<string> }[] = [];
+  for (const { id, cands, words } of found) {
+    const keys: string[] = [];
+    for (const c of cands) {
+      let text = c.text;
+      let key = nameKey(text);
+      const core = nameKey(c.core);
+      // A community's name with ordinary words after it ("RAG System" in r/Rag) is that name still.
+      if (excluded.has(core)) continue;
+      if (core !== key && (docCount.get(key) ?? 0) < 2 && isKnown(core)) [text, key] = [c.core, core];
+      if (!isKnown(key)) continue;
+      if (!keys.includes(key)) keys.push(key);
+      const s = spellings.get(key) ?? new Map<string, number>();
+      s.set(text, (s.get(text) ?? 0) + 1);
+      spellings.set(key, s);
+    }
+    perDoc.push({ id, keys, words });
+  }
+  // Single-word names, for their lowercase mentions.
+  const single = [...spellings.keys()].filter((k) => /^[\p{L}\p{N}.+#]+$/u.test(k));
+  const names = new Map<string, Name>();
+  const byDoc = new Map<string, string[]>();
+  for (const { id, keys, words } of perDoc) {
+    // "elon" in a post about "Elon Musk" is that name already.
+    for (const k of single) if (words.has(k) && !keys.some((x) => x.includes(k))) keys.push(k);
+    byDoc.set(id, keys);
+    for (const k of keys) {
+      let n = names.get(k);
+      if (!n) {
+        // The spelling used most; on a tie, not the one in capitals ("Sam Altman", not "SAM ALTMAN").
+        const shouted = (t: string) => (t === t.toUpperCase() && /\p{Lu}{2}.*\s/u.test(t) ? 1 : 0);
+        const label = [...spellings.get(k)!].sort((a, b) => b[1] - a[1] || shouted(a[0]) - shouted(b[0]))[0]![0];
+        n = { key: k, label, kind: kindOf(label), docs: [] };
+        names.set(k, n);
+      }
+      n.docs.push(id);
+    }
+  }
+  return { names, byDoc };
+}
