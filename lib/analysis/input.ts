@@ -2,21 +2,9 @@
 import { DAY, inWindow, isTracked, rank, windowRows } from '../rank/rank';
 import type { RankPost, RankSettings, RankSighting, TrendReport, TrendRow } from '../rank/types';
 import { buildInsight, NAME_HISTORY, type Insight, type InsightPost } from './insight';
+import { topComments, type CommentLike, type PostDetail } from './detail';
 
-export interface PostDetail {
-  body: string | null;
-  /** Top comments by score. */
-  comments: { author: string | null; score: number | null; body: string }[];
-  /** Text of the linked article, when "Read linked articles" is on. */
-  article?: string | null;
-  /** Comments captured (with text) and the count Reddit shows: a summary says how much it read. */
-  read?: { comments: number; of: number };
-}
-
-/** "read 24 of 268 comments", so a summary never pretends to have read a whole thread. */
-export function readLine(read: { comments: number; of: number }): string {
-  return `read ${read.comments} of ${read.of} comment${read.of === 1 ? '' : 's'}`;
-}
+export type { CommentLike, PostDetail };
 
 export interface AnalysisInput {
   report: TrendReport;
@@ -43,26 +31,6 @@ export function postsNeedingDetails(report: TrendReport): string[] {
 export function mostDiscussed(report: TrendReport): TrendRow | undefined {
   const pool = report.today.length ? report.today : report.weekly;
   return [...pool].sort((a, b) => b.comments - a.comments || b.score - a.score || (a.id < b.id ? -1 : 1))[0];
-}
-
-export interface CommentLike {
-  postId: string;
-  author: string | null;
-  score: number | null;
-  /** Null for a deleted comment: never among the top comments. */
-  body: string | null;
-}
-
-export const TOP_COMMENTS = 5;
-
-/** The top comments of a post, by score (unknown scores last), then by position. */
-export function topComments<T extends CommentLike>(comments: T[], n = TOP_COMMENTS): T[] {
-  return comments
-    .map((c, i) => ({ c, i }))
-    .filter(({ c }) => c.body?.trim())
-    .sort((a, b) => (b.c.score ?? -Infinity) - (a.c.score ?? -Infinity) || a.i - b.i)
-    .slice(0, n)
-    .map(({ c }) => c);
 }
 
 /**

@@ -7,15 +7,13 @@
  * given). Rise and fall are counted in posts: the last 7 days against the 7 before, and against the
  * weekly average of the 30 days before the week.
  */
-import { DAY } from '../rank/tables';
+import { DAY, NAME_HISTORY } from '../rank/tables';
 import type { TrendRow } from '../rank/types';
 import { findNames, type NameKind } from './names';
 import { groupStories, type Story, type StoryInput } from './stories';
 
 export const WEEK = 7 * DAY;
-/** How far back names are counted: the month, and the 30 days before the week. */
-export const NAME_HISTORY = 37 * DAY;
-
+export { NAME_HISTORY };
 export interface NameStat {
   key: string;
   label: string;

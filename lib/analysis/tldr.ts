@@ -3,7 +3,7 @@ import type { ShownPost } from '../rank/types';
 import type { ChatEngine, ChatMessage } from '../llm/engine';
 import { cacheKey, type GenerationCache } from './cache';
 import { groundText } from './grounding';
-import { readLine, type PostDetail } from './input';
+import { readLine, type PostDetail } from './detail';
 import { estimateTokens } from './prompts';
 import { OFFLINE_SOURCE } from './offline';
 import { inlineText } from '../markdown/escape';

@@ -14,6 +14,8 @@ export { CAPTURE_STATUS_KEY, HEALTH_KEY };
 import { getSettings } from '../settings/storage';
 import { rankSettingsOf, SETTINGS_KEY } from '../settings/shape';
 import { computeReport, storeLatest } from '../db/reports';
+import { indexNames } from './names';
+import { isTracked } from '../rank/rank';
 import { applyRetention } from '../db/retention';
 import { BADGES_KEY, badgesOf } from '../rank/badges';
 import { REDDIT_MATCHES } from '../reddit/urls';
@@ -203,6 +205,8 @@ export async function rerank(now = Date.now()): Promise<void> {
   const report = await computeReport(getDb(), now, settings);
   await storeLatest(getDb(), report, settings, now);
   await browser.storage.local.set({ [BADGES_KEY]: badgesOf(report) });
+  // The names' first mentions, for "new this week" (a bounded batch; the next re-rank goes on).
+  await indexNames(getDb(), isTracked(settings)).catch((e) => console.warn('[Reddit Trend Radar] name index failed:', e));
 }
 
 // ── Automatic backups (lib/db/auto-backup.ts) ─────────────────────────────────────────────────────────

@@ -3,6 +3,7 @@
  * documented in README ("JSON backup"). Parsing is pure and runs in Node too.
  */
 import * as v from 'valibot';
+import { resetNames } from './names';
 import type { CapturedPost } from '../capture/types';
 import { CapturedCommentShape, CapturedPostShape, FIELD_RULES, invalidField } from '../capture/schema';
 import { parseRedditTime } from '../reddit/time';
@@ -333,5 +334,7 @@ export async function importBackup(db: RadarDB, backup: Backup, onProgress?: (fr
     });
     onProgress?.((step + 1) / steps);
   }
+  // Older posts may have arrived: the names' first mentions are indexed again from the start.
+  await resetNames(db);
   return report;
 }

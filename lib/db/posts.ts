@@ -9,9 +9,9 @@
 import type { CapturedComment, CapturedPost } from '../capture/types';
 import type { BodyPatch } from '../capture/schema';
 import type { ShownPost } from '../rank/types';
-import type { PostDetail } from '../analysis/input';
+import type { PostDetail } from '../analysis/detail';
 import { commentsOf, mergeComment } from './comments';
-import { topComments } from '../analysis/input';
+import { topComments } from '../analysis/detail';
 import type { CommentRow, PostRow, RadarDB, SightingRow } from './schema';
 import { deleteHistoryOf, SIGHTING_INTERVAL_MS } from './sightings';
 import { nextStats, refreshStats, STATS_KEY } from './stats';

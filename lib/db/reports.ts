@@ -3,11 +3,8 @@
  * indexes: the cost grows with the posts in the last 30 days, not with the whole history.
  */
 import { rank } from '../rank/rank';
-import { DAY, WINDOWS } from '../rank/tables';
+import { DAY, NAME_HISTORY } from '../rank/tables';
 import type { RankSettings, RankSighting, TrendReport } from '../rank/types';
-import { postsNeedingDetails, reportWithInput, type AnalysisInput } from '../analysis/input';
-import { commentsOfPosts } from './comments';
-import { savedArticle } from './generations';
 import { postsInWindow } from './posts';
 import type { PostRow, RadarDB, ReportRow } from './schema';
 import { lastSightingAtOrBefore, sightingsBetween } from './sightings';
@@ -21,7 +18,8 @@ export const REPORT_VERSION = 3;
 
 export async function loadRankInput(db: RadarDB, at: number): Promise<{ posts: PostRow[]; sightings: RankSighting[] }> {
   return db.transaction('r', db.posts, db.sightings, async () => {
-    const posts = await postsInWindow(db, at - WINDOWS.monthly, at);
+    // The month, and the week before it: names are counted against the 30 days before the week.
+    const posts = await postsInWindow(db, at - NAME_HISTORY, at);
     const sightings = await sightingsBetween(db, at - DAY, at);
     // Posts whose stored state is newer than a past report time: their last sighting at or before it.
     const later = posts.filter((p) => p.lastSeenAt > at);
@@ -50,20 +48,4 @@ export async function storeLatest(db: RadarDB, report: TrendReport, settings: Ra
 export async function latestReport(db: RadarDB): Promise<ReportRow | undefined> {
   const row = await db.reports.get(LATEST);
   return row?.version === REPORT_VERSION ? row : undefined;
-}
-
-/** The report with what its analysis reads: window posts, and bodies and top comments of a few posts. */
-export async function computeInput(db: RadarDB, at: number, settings: RankSettings, options: { articles?: boolean } = {}): Promise<AnalysisInput> {
-  const { posts, sightings } = await loadRankInput(db, at);
-  const comments = await commentsOfPosts(db, postsNeedingDetails(rank(posts, sightings, at, settings)));
-  const input = reportWithInput(posts, sightings, comments, at, settings).input;
-  if (options.articles) {
-    const byId = new Map(posts.map((p) => [p.id, p]));
-    for (const id of Object.keys(input.details)) {
-      const url = byId.get(id)?.url;
-      const saved = url ? await savedArticle(db, url) : undefined;
-      if (saved) input.details[id]!.article = saved;
-    }
-  }
-  return input;
 }

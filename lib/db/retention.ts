@@ -42,9 +42,9 @@ export async function applyRetention(db: RadarDB, now: number, keepSightingsDays
   return { sightingsRemoved: drop.length, postsRemoved };
 }
 
-/** Deletes every capture, report, generated text and sample row. Settings stay. */
+/** Deletes every capture, report, generated text, name index and sample row. Settings stay. */
 export async function deleteEverything(db: RadarDB): Promise<void> {
-  await db.transaction('rw', [db.posts, db.sightings, db.comments, db.reports, db.generations, db.stats], async () => {
-    await Promise.all([db.posts.clear(), db.sightings.clear(), db.comments.clear(), db.reports.clear(), db.generations.clear(), db.stats.clear()]);
+  await db.transaction('rw', [db.posts, db.sightings, db.comments, db.reports, db.generations, db.stats, db.names, db.meta], async () => {
+    await Promise.all([db.posts.clear(), db.sightings.clear(), db.comments.clear(), db.reports.clear(), db.generations.clear(), db.stats.clear(), db.names.clear(), db.meta.clear()]);
   });
 }

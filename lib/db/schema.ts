@@ -48,6 +48,20 @@ export interface CommentRow {
   lastSeenAt: number;
 }
 
+/** A name's first mention in the whole history (lib/analysis/names.ts keys). */
+export interface NameRow {
+  key: string;
+  label: string;
+  /** Creation time of the earliest post that mentions it. */
+  firstSeen: number;
+}
+
+/** A marker the background keeps: `names` = posts indexed up to this lastSeenAt. */
+export interface MetaRow {
+  key: string;
+  value: number;
+}
+
 /** A computed report kept so pages open on it at once. Key "latest": the background's current report. */
 export interface ReportRow {
   key: string;
@@ -94,6 +108,8 @@ export class RadarDB extends Dexie {
   comments!: EntityTable<CommentRow, 'id'>;
   reports!: EntityTable<ReportRow, 'key'>;
   stats!: EntityTable<StatsRow, 'key'>;
+  names!: EntityTable<NameRow, 'key'>;
+  meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -111,6 +127,9 @@ export class RadarDB extends Dexie {
     this.version(3).stores({ generations: 'key, createdAt' });
     // v4: the store's figures, kept so page headers do not count 100,000 rows on every open.
     this.version(4).stores({ stats: 'key' });
+    // v5: the first mention of each name over the whole history (lib/db/names.ts), and small markers
+    // such as how far the names are indexed. Filled by the background from existing posts: nothing to migrate.
+    this.version(5).stores({ names: 'key', meta: 'key' });
   }
 }
 

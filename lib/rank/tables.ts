@@ -81,6 +81,9 @@ export const TABLE = Object.fromEntries(TABLES.map((t) => [t.key, t])) as Record
 /** The windows ranking queries: the widest is what the background reads from the database. */
 export const WINDOWS = { today: TABLE.today.window, weekly: TABLE.weekly.window, monthly: TABLE.monthly.window } as const;
 
+/** How far back the analysis counts names: the month, and the 7 days before it (lib/analysis/insight.ts). */
+export const NAME_HISTORY = 37 * DAY;
+
 /** Column labels, as the seed report writes them (the pages add "(UTC)" to Posted). */
 export const COLUMN_LABELS: Record<ColumnKey, string> = {
   rank: '#',

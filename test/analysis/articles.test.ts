@@ -3,7 +3,7 @@ import { beforeEach, expect, test } from 'vitest';
 import { fetchArticle, isArticleUrl } from '@/lib/analysis/articles';
 import { RadarDB } from '@/lib/db/schema';
 import { ingest } from '@/lib/db/posts';
-import { computeInput } from '@/lib/db/reports';
+import { computeInput } from '@/lib/db/analysis-input';
 import { fetchArticlesFor } from '@/lib/db/generations';
 import { capturedPost } from '../support/records';
 

@@ -21,11 +21,14 @@ test('only the rows in the windows are read', async () => {
   await ingest(db, [
     capturedPost({ id: 't3_new', createdAt: T - HOUR, seenAt: T - HOUR }),
     capturedPost({ id: 't3_month', createdAt: T - 29 * DAY, seenAt: T - 29 * DAY }),
+    // Read for the names (counted against the 30 days before the week), in no table.
     capturedPost({ id: 't3_old', createdAt: T - 31 * DAY, seenAt: T - 31 * DAY }),
+    capturedPost({ id: 't3_older', createdAt: T - 38 * DAY, seenAt: T - 38 * DAY }),
     capturedPost({ id: 't3_future', createdAt: T + HOUR, seenAt: T + HOUR }),
   ]);
   const input = await loadRankInput(db, T);
-  expect(input.posts.map((p) => p.id).sort()).toEqual(['t3_month', 't3_new']);
+  expect(input.posts.map((p) => p.id).sort()).toEqual(['t3_month', 't3_new', 't3_old']);
+  expect((await computeReport(db, T, settings)).postsInWindow).toBe(2);
   expect(input.sightings.map((s) => s.postId)).toEqual(['t3_new']);
 });
 
@@ -101,10 +104,11 @@ test('schema upgrade: a database made by version 1 opens in the current one with
   v1.close();
   const current = new RadarDB(name);
   await current.open();
-  expect(current.verno).toBe(4);
+  expect(current.verno).toBe(5);
   expect(await current.posts.get('t3_v1')).toMatchObject({ title: 'old' });
   expect(await current.sightings.count()).toBe(1);
   expect(await current.comments.get('t1_v1')).toMatchObject({ body: 'kept' });
   expect(await current.reports.count()).toBe(0);
   expect(await current.generations.count()).toBe(0);
+  expect(await current.names.count()).toBe(0);
 });
