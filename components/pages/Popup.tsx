@@ -14,6 +14,7 @@ import { lazy, Suspense } from 'react';
 
 // The analysis tab's code (the offline analyser, the Markdown view) loads when the tab opens.
 const PopupAnalysis = lazy(() => import('../panels/PopupAnalysis').then((m) => ({ default: m.PopupAnalysis })));
+const StoriesPanel = lazy(() => import('../panels/StoriesPanel').then((m) => ({ default: m.StoriesPanel })));
 import { formatAgo } from '../ui/format';
 import { useAction } from '../hooks/useAction';
 import { ReportDate } from '../ui/ReportDate';
@@ -96,6 +97,11 @@ export function Popup() {
         <>
           <TrendView
             report={report}
+            stories={
+              <Suspense fallback={<p className="muted">Loading…</p>}>
+                <StoriesPanel report={report} settings={settings!} />
+              </Suspense>
+            }
             analysis={
               <Suspense fallback={<p className="muted">Loading…</p>}>
                 <PopupAnalysis report={report} settings={settings!} saved={saved} />

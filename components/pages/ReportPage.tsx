@@ -4,6 +4,7 @@ import { AnalysisPanel } from '../panels/AnalysisPanel';
 import { PostTools } from '../panels/PostTools';
 import { ReviewPanel } from '../panels/ReviewPanel';
 import { TrendView } from '../panels/TrendView';
+import { StoryList } from '../panels/StoriesPanel';
 import { copyMarkdown, downloadMarkdown, fetchArticles } from '../hooks/store';
 import { useAnalysisInput } from '../hooks/useAnalysisInput';
 import { useReport } from '../hooks/useReport';
@@ -52,7 +53,7 @@ export function ReportPage() {
         <p className="muted">Ranking…</p>
       ) : (
         <>
-          <TrendView report={report} />
+          <TrendView report={report} stories={<StoryList insight={input.insight} />} />
           <div className="actions">
             <button type="button" onClick={() => act(() => downloadMarkdown(report, settings, analysis), `Saved reddit-trend-report-${report.date}.md.`)}>Export Markdown</button>
             <button type="button" onClick={() => act(() => copyMarkdown(report, settings, analysis), 'Report copied to the clipboard.')}>Copy</button>

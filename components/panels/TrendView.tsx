@@ -4,12 +4,20 @@ import { TABLE, TABLES, type TableKey } from '@/lib/rank/tables';
 import { risingEmptyText } from '@/lib/rank/rank';
 import { TrendTable } from '../ui/TrendTable';
 
-const TABS = [...TABLES.map((t) => ({ key: t.key, label: t.label })), { key: 'analysis', label: 'Analysis' }] as const satisfies readonly { key: string; label: string }[];
-type Tab = TableKey | 'analysis';
+type Tab = TableKey | 'stories' | 'analysis';
+const TABLE_TABS: readonly { key: Tab; label: string }[] = TABLES.map((t) => ({ key: t.key, label: t.label }));
 
-/** The five trend tables as keyboard-usable tabs (arrow keys move between tabs). */
-export function TrendView({ report, analysis }: { report: TrendReport; analysis?: ReactNode }) {
-  const tabs: readonly { key: Tab; label: string }[] = analysis ? TABS : TABS.filter((t) => t.key !== 'analysis');
+/**
+ * The five trend tables as keyboard-usable tabs (arrow keys move between tabs), with the week's stories
+ * after Today and the analysis last where the page gives them.
+ */
+export function TrendView({ report, analysis, stories }: { report: TrendReport; analysis?: ReactNode; stories?: ReactNode }) {
+  const tabs: readonly { key: Tab; label: string }[] = [
+    TABLE_TABS[0]!,
+    ...(stories ? [{ key: 'stories' as const, label: 'Stories' }] : []),
+    ...TABLE_TABS.slice(1),
+    ...(analysis ? [{ key: 'analysis' as const, label: 'Analysis' }] : []),
+  ];
   const [tab, setTab] = useState<Tab>('today');
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKey = (e: KeyboardEvent, i: number) => {
@@ -20,7 +28,7 @@ export function TrendView({ report, analysis }: { report: TrendReport; analysis?
     setTab(tabs[j]!.key);
     refs.current[j]?.focus();
   };
-  const count = (t: Tab) => (t === 'analysis' ? null : t === 'communities' ? report.communities.length : report[t].length);
+  const count = (t: Tab) => (t === 'analysis' || t === 'stories' ? null : t === 'communities' ? report.communities.length : report[t].length);
 
   return (
     <section className="trends">
@@ -46,6 +54,8 @@ export function TrendView({ report, analysis }: { report: TrendReport; analysis?
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel" tabIndex={0}>
         {tab === 'analysis' ? (
           analysis
+        ) : tab === 'stories' ? (
+          stories
         ) : count(tab) === 0 ? (
           <p className="empty">{tab === 'rising' ? risingEmptyText(report.risingWaiting) : TABLE[tab].empty}</p>
         ) : tab === 'communities' ? (

@@ -45,13 +45,20 @@ describe.runIf(canRunBrowser)('the popup', () => {
     }
     await popup.getByRole('tab', { name: /^Communities/ }).click();
     expect(await popup.locator('.community h3').allTextContents()).toEqual(['r/AI_Agents', 'r/LLMDevs', 'r/LocalLLaMA', 'r/MachineLearning', 'r/Rag', 'r/datascience']);
+    // Stories: seed 000's two EGGROLL posts (r/MachineLearning and r/LocalLLaMA) are one story, named.
+    await popup.getByRole('tab', { name: /^Stories/ }).click();
+    const eggroll = popup.locator('.story', { hasText: 'EGGROLL: trained a model without backprop' }).first();
+    await expect.poll(() => eggroll.count()).toBe(1);
+    expect(await eggroll.locator('.story-names').textContent()).toBe('EGGROLL');
+    expect(await eggroll.locator('.muted').first().textContent()).toBe('115 points · 30 comments · r/MachineLearning, r/LocalLLaMA · 2 discussions');
+    await popup.screenshot({ path: SCREENSHOTS + '/popup-stories.png' });
   });
 
   test('tabs work from the keyboard; columns sort', async () => {
     await popup.getByRole('tab', { name: /^Today/ }).click();
     await popup.getByRole('tab', { name: /^Today/ }).focus();
     await popup.keyboard.press('ArrowRight');
-    expect(await popup.getByRole('tab', { name: /^Rising/ }).getAttribute('aria-selected')).toBe('true');
+    expect(await popup.getByRole('tab', { name: /^Stories/ }).getAttribute('aria-selected')).toBe('true');
     await popup.keyboard.press('ArrowLeft');
     expect(await popup.getByRole('tab', { name: /^Today/ }).getAttribute('aria-selected')).toBe('true');
     const scores = async () => (await rowsOf(popup).locator('td:nth-child(3)').allTextContents()).map(Number);

@@ -1,0 +1,56 @@
+import type { Insight } from '@/lib/analysis/insight';
+import type { TrendReport } from '@/lib/rank/types';
+import type { Settings } from '@/lib/settings/shape';
+import { useAnalysisInput } from '../hooks/useAnalysisInput';
+import { postUrl } from '../ui/format';
+
+/** The week's stories from the analysis input (loaded on demand: the analyser stays out of first paint). */
+export function StoriesPanel({ report, settings }: { report: TrendReport; settings: Settings }) {
+  const input = useAnalysisInput(report, settings);
+  if (!input) return <p className="muted">Grouping the week's posts into stories…</p>;
+  return <StoryList insight={input.insight} />;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Stories: one event's discussions across communities, with its names, totals and spread. Titles and
+ * names are untrusted text: rendered as text, never HTML.
+ */
+export function StoryList({ insight, limit = 40 }: { insight: Insight; limit?: number }) {
+  const stories = insight.stories.slice(0, limit);
+  if (!stories.length)
+    return <p className="empty">No story yet: stories group the posts of tracked communities from the last 7 days. Browse a tracked community to capture some.</p>;
+  return (
+    <ol className="stories" data-testid="stories">
+      {stories.map((s) => {
+        const names = s.names.map((k) => insight.names[k]?.label).filter((l): l is string => !!l).slice(0, 3);
+        return (
+          <li key={s.id} className="story">
+            {names.length > 0 && <div className="story-names">{names.join(' · ')}</div>}
+            <a href={postUrl(s.lead)} target="_blank" rel="noreferrer" title={s.lead.title} className="story-title">
+              {s.lead.title}
+            </a>
+            <div className="muted">
+              {plural(s.score, 'point')} · {plural(s.comments, 'comment')} · {s.communities.map((c) => `r/${c}`).join(', ')}
+              {s.posts.length > 1 && ` · ${plural(s.posts.length, 'discussion')}`}
+            </div>
+            {s.posts.length > 1 && (
+              <ul className="story-posts">
+                {s.posts.slice(1, 6).map((p) => (
+                  <li key={p.id}>
+                    <a href={postUrl(p)} target="_blank" rel="noreferrer" title={p.title}>
+                      r/{p.subreddit}: {p.title}
+                    </a>{' '}
+                    <span className="muted">({p.score})</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        );
+      })}
+      {insight.stories.length > limit && <li className="muted">…and {insight.stories.length - limit} smaller stories.</li>}
+    </ol>
+  );
+}
