@@ -2,6 +2,7 @@
 import { DAY, inWindow, isTracked, rank, windowRows } from '../rank/rank';
 import type { RankPost, RankSettings, RankSighting, TrendReport, TrendRow } from '../rank/types';
 import { buildInsight, NAME_HISTORY, type Insight, type InsightPost } from './insight';
+import type { Story } from './stories';
 import { topComments, type CommentLike, type PostDetail } from './detail';
 
 export type { CommentLike, PostDetail };
@@ -26,6 +27,22 @@ export function postsNeedingDetails(report: TrendReport): string[] {
   if (discussed) ids.add(discussed.id);
   for (const r of report.today.slice(0, 3)) ids.add(r.id);
   return [...ids];
+}
+
+/** The day's stories: the week's stories with a post created in the last 24 hours, best first. */
+export function dayStories(input: AnalysisInput): Story[] {
+  const day = new Set(input.day.map((r) => r.id));
+  return input.insight.stories.filter((s) => s.posts.some((p) => day.has(p.id)));
+}
+
+/**
+ * The story the deep dive examines: the one holding the most discussed post (whose text and comments
+ * the input carries), else the day's (or week's) story with most comments.
+ */
+export function discussedStory(input: AnalysisInput): Story | undefined {
+  const post = mostDiscussed(input.report);
+  const pool = dayStories(input).length ? dayStories(input) : input.insight.stories;
+  return (post && pool.find((s) => s.posts.some((p) => p.id === post.id))) ?? [...pool].sort((a, b) => b.comments - a.comments || b.score - a.score || (a.id < b.id ? -1 : 1))[0];
 }
 
 export function mostDiscussed(report: TrendReport): TrendRow | undefined {

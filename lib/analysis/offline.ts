@@ -8,7 +8,7 @@ import { inlineText, postLink, titleCell } from '../markdown/escape';
 import type { TrendRow } from '../rank/types';
 import { utcDate } from '../rank/rank';
 import { gainText } from '../rank/tables';
-import type { AnalysisInput } from './input';
+import { dayStories, discussedStory, type AnalysisInput } from './input';
 import { distinctiveNames, fadingNames, newNames, risingNames, weekNames, type Insight, type NameStat } from './insight';
 import type { Story } from './stories';
 import { keySentences, stance, STANCE_WORDS } from './extract';
@@ -64,12 +64,6 @@ function whyItStandsOut(s: Story, input: AnalysisInput, rank: number): string {
   if (!reasons.length) reasons.push(`${s.score} points and ${plural(s.comments, 'comment')}`);
   const [first, ...rest] = reasons;
   return `*Why it stands out:* ${first![0]!.toUpperCase()}${first!.slice(1)}${rest.length ? `; ${rest.join('; ')}` : ''}.`;
-}
-
-/** The day's stories: the week's stories with a post created in the last 24 hours, best first. */
-function dayStories(input: AnalysisInput): Story[] {
-  const day = new Set(input.day.map((r) => r.id));
-  return input.insight.stories.filter((s) => s.posts.some((p) => day.has(p.id)));
 }
 
 function storyLine(s: Story, input: AnalysisInput): string {
@@ -149,8 +143,7 @@ function monthlySection(input: AnalysisInput): string {
 
 /** The most discussed story of the day (else the week): what it claims, and what its commenters say. */
 function deepDiveSection(input: AnalysisInput): string {
-  const pool = dayStories(input).length ? dayStories(input) : input.insight.stories;
-  const story = [...pool].sort((a, b) => b.comments - a.comments || b.score - a.score || (a.id < b.id ? -1 : 1))[0];
+  const story = discussedStory(input);
   if (!story) return 'Nothing to examine yet: no recent post of a tracked community was captured.';
   const names = storyNames(input.insight, story);
   // The discussion whose text was captured, the lead first.

@@ -47,7 +47,7 @@ export class FakeEngine implements ChatEngine {
     this.prompts.push(messages);
     const failure = this.options.failGenerate?.(messages);
     if (failure) throw failure;
-    const firstId = /\bid=(t3_[0-9a-z]+)/.exec(messages.map((m) => m.content).join('\n'))?.[1]?.slice(3) ?? 'none';
+    const firstId = /\burl=https:\/\/www\.reddit\.com\/comments\/([0-9a-z]+)/.exec(messages.map((m) => m.content).join('\n'))?.[1] ?? 'none';
     const answer = (this.options.answer?.(messages) ?? FAKE_ANSWER).replace(/%ID%/g, firstId);
     let text = '';
     for (const word of answer.split(/(?<= )/)) {

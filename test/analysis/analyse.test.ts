@@ -70,7 +70,7 @@ test('a GPU failure mid-way: the report is still whole, and the failure is repor
 
 test('a context overflow trims the prompt and retries', async () => {
   const input = fixedInput();
-  input.details.t3_a3!.body = 'word '.repeat(1000);
+  input.details.t3_a3!.article = 'word '.repeat(1000);
   let overflowed = false;
   const engine = new FakeEngine({
     failGenerate: (m) => {

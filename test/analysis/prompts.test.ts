@@ -3,20 +3,29 @@ import { ANSWER_TOKENS, buildSectionPrompt, messagesTokens } from '@/lib/analysi
 import { cacheKey } from '@/lib/analysis/cache';
 import { fixedInput } from '../support/analysis-input';
 
-test('each section prompt lists only its posts, as compact rows with their URLs', () => {
+test('each section prompt gives its facts: stories with their names and counts, posts as rows with their URLs', () => {
   const input = fixedInput();
   const today = buildSectionPrompt('today', input, 4096)!;
   expect(today.posts.map((p) => p.id)).toEqual(['t3_a1', 't3_a2', 't3_a3', 't3_a4']);
-  expect(today.messages[1]!.content).toContain('- id=t3_a1 url=https://www.reddit.com/comments/a1 r/LocalLLaMA score=500 comments=140 title="Qwen 3.5 quantization comparison"');
+  const lines = today.messages[1]!.content.split('\n');
+  expect(lines.slice(4, 8)).toEqual([
+    'Story: Qwen 3.5; 1 post(s) in r/LocalLLaMA; 500 points, 140 comments; new this week: Qwen 3.5',
+    '  - url=https://www.reddit.com/comments/a1 r/LocalLLaMA score=500 comments=140 title="Qwen 3.5 quantization comparison"',
+    'Story: Qwen 3.5; 1 post(s) in r/LocalLLaMA; 300 points, 40 comments; new this week: Qwen 3.5',
+    '  - url=https://www.reddit.com/comments/a2 r/LocalLLaMA score=300 comments=40 title="Qwen 3.5 runs on a single 3090"',
+  ]);
+  const weekly = buildSectionPrompt('weekly', input, 4096)!.messages[1]!.content;
+  expect(weekly).toContain('New names (never seen before): EGGROLL (2), Gemini (2), Qwen 3.5 (2), Qwen 3 (1).');
   const deep = buildSectionPrompt('deepDive', input, 4096)!;
   expect(deep.posts.map((p) => p.id)).toEqual(['t3_a3']);
-  expect(deep.messages[1]!.content).toContain('Text of t3_a3: We train with evolution strategies.');
-  expect(deep.messages[1]!.content).toContain('Comment on t3_a3 by u/carol: The variance reduction trick is the key part.');
+  expect(deep.messages[1]!.content).toContain('Key sentences of https://www.reddit.com/comments/a3: We train with evolution strategies. It scales to billions of parameters.');
+  expect(deep.messages[1]!.content).toContain('Comment (adds) by u/carol: The variance reduction trick is the key part.');
+  expect(deep.messages[1]!.content).toContain('Comment (asks) by u/bob: How does it compare to backprop on ImageNet?');
 });
 
 test('the token budget: a prompt always leaves room for the answer, trimming as needed', () => {
   const input = fixedInput();
-  input.details.t3_a3!.body = 'word '.repeat(5000);
+  input.details.t3_a3!.article = 'word '.repeat(5000);
   for (const window of [4096, 2048, 1200]) {
     const prompt = buildSectionPrompt('deepDive', input, window)!;
     expect(messagesTokens(prompt.messages) + ANSWER_TOKENS).toBeLessThanOrEqual(window);
