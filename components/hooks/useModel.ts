@@ -4,15 +4,19 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { createEngine, gpuInfo } from '@/lib/llm/factory';
-import { ModelHost } from '@/lib/llm/host';
+import { ModelHost, SingleEngineHost, type EngineHost } from '@/lib/llm/host';
+import { CHROME_MODEL_ID, ChromeEngine, chromeAvailability, languageModelApi, type ChromeAvailability } from '@/lib/llm/chrome-ai';
 import { formatMB, type GpuInfo, type ModelChoice } from '@/lib/llm/models';
 import type { ChatEngine, LoadProgress } from '@/lib/llm/engine';
 import { type Settings } from '@/lib/settings/shape';
 import { updateSettings } from '@/lib/settings/storage';
 
+/** The model a page would use: a WebLLM model, or Chrome's built-in one. */
+export type EngineLabel = Pick<ModelChoice, 'id'> & { family: string };
+
 export interface ModelState {
   gpu: GpuInfo | undefined;
-  choice: ModelChoice | null;
+  choice: EngineLabel | null;
   /** Why the offline analyser is used, in words, when there is no model to use. */
   offlineReason: string | null;
   needsConsent: boolean;
@@ -21,50 +25,62 @@ export interface ModelState {
   consent: () => Promise<void>;
   /** Loads (or reuses) the engine; null when no model can run. */
   acquire: (signal?: AbortSignal) => Promise<ChatEngine | null>;
-  host: ModelHost | null;
+  host: EngineHost | null;
 }
+
+/** Chrome's built-in model is used when the settings allow it and Chrome says it can run (or fetch) it. */
+const chromeUsable = (a: ChromeAvailability | 'absent' | undefined) => a === 'available' || a === 'downloadable' || a === 'downloading';
 
 export function useModel(settings: Settings | undefined): ModelState {
   const [gpu, setGpu] = useState<GpuInfo>();
+  const [chrome, setChrome] = useState<ChromeAvailability | 'absent'>();
   const [progress, setProgress] = useState<LoadProgress | null>(null);
   useEffect(() => {
     void gpuInfo().then(setGpu);
+    void chromeAvailability().then(setChrome);
   }, []);
-  const host = useMemo(
-    () =>
-      gpu && settings
-        ? new ModelHost({
-            gpu,
-            preferred: settings.model,
-            ceiling: settings.modelCeiling,
-            createEngine,
-            rememberCeiling: async (modelCeiling) => void (await updateSettings({ modelCeiling })),
-          })
-        : null,
+  const useChrome = !!settings && settings.engine !== 'webllm' && chromeUsable(chrome);
+  const host = useMemo<ModelHost | SingleEngineHost | null>(() => {
+    if (!settings || !gpu || chrome === undefined) return null;
+    const api = languageModelApi();
+    if (useChrome && api) return new SingleEngineHost(() => new ChromeEngine(api));
+    if (settings.engine === 'chrome') return null;
+    return new ModelHost({
+      gpu,
+      preferred: settings.model,
+      ceiling: settings.modelCeiling,
+      createEngine: (choice) => createEngine(choice, settings.modelMirror),
+      rememberCeiling: async (modelCeiling) => void (await updateSettings({ modelCeiling })),
+    });
     // A new host only when what it is built from changes (not on every settings write).
-    [gpu, settings?.model],
-  );
+  }, [gpu, chrome, useChrome, settings?.model, settings?.engine, settings?.modelMirror]);
   useEffect(() => () => void host?.release(), [host]);
-  const choice = host?.choice ?? null;
-  const offlineReason = !gpu
+  const webllm = host instanceof ModelHost ? host.choice : null;
+  const choice: EngineLabel | null = host instanceof SingleEngineHost ? { id: CHROME_MODEL_ID, family: CHROME_MODEL_ID } : webllm;
+  const offlineReason = !gpu || chrome === undefined || !settings
     ? null
-    : !gpu.available
-      ? `No model: ${gpu.reason}. The analysis comes from the offline analyser.`
-      : !choice
-        ? 'No model: every model failed on this GPU before (see Options to try again). The analysis comes from the offline analyser.'
-        : null;
-  const needsConsent = !!choice && !!settings && !settings.modelConsent.includes(choice.id);
+    : settings.engine === 'chrome' && !useChrome
+      ? `No model: Chrome's built-in model is ${chrome === 'absent' ? 'not in this browser (it needs Chrome 138 or later)' : 'not available on this device'}. Choose "WebLLM" or "Automatic" in Options; the analysis comes from the offline analyser.`
+      : useChrome
+        ? null
+        : !gpu.available
+          ? `No model: ${gpu.reason}. The analysis comes from the offline analyser.`
+          : !choice
+            ? 'No model: every model failed on this GPU before (see Options to try again). The analysis comes from the offline analyser.'
+            : null;
+  // Chrome downloads its own model (and asks nothing of ours); WebLLM's download needs the user's yes.
+  const needsConsent = !!webllm && !!settings && !settings.modelConsent.includes(webllm.id);
   return {
     gpu,
     choice,
     offlineReason,
     needsConsent,
-    consentText: choice
-      ? `${choice.family} (${choice.quantization}) runs on your GPU (${gpu?.description}). The first time, WebLLM downloads about ${formatMB(choice.downloadMB)} of weights from its model hosts (it needs about ${formatMB(choice.vramMB)} of GPU memory); they stay in this browser's cache, and nothing about your browsing is sent.`
+    consentText: webllm
+      ? `${webllm.family} (${webllm.quantization}) runs on your GPU (${gpu?.description}). The first time, WebLLM downloads about ${formatMB(webllm.downloadMB)} of weights from ${settings?.modelMirror ? `your mirror (${settings.modelMirror})` : 'its model hosts'} (it needs about ${formatMB(webllm.vramMB)} of GPU memory); they stay in this browser's cache, and nothing about your browsing is sent.`
       : '',
     progress,
     consent: async () => {
-      if (choice && settings) await updateSettings({ modelConsent: [...settings.modelConsent, choice.id] });
+      if (webllm && settings) await updateSettings({ modelConsent: [...settings.modelConsent, webllm.id] });
     },
     acquire: async (signal) => {
       if (!host) return null;

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { gpuInfo } from '@/lib/llm/factory';
+import { chromeAvailability, type ChromeAvailability } from '@/lib/llm/chrome-ai';
+import { parseMirror } from '@/lib/llm/mirror';
 import { chooseModel, formatMB, LADDER, modelChoice, type GpuInfo, type ModelFamily } from '@/lib/llm/models';
-import type { Settings } from '@/lib/settings/shape';
+import type { EngineChoice, Settings } from '@/lib/settings/shape';
 import { dropArticleAccess, requestArticleAccess, storageUsed } from '../hooks/browser';
 
 const LABEL: Record<ModelFamily, string> = {
@@ -16,10 +18,22 @@ export function ModelOptions({ settings, update }: { settings: Settings; update:
   const [used, setUsed] = useState<number | null>();
   const [cached, setCached] = useState<string[] | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [chrome, setChrome] = useState<ChromeAvailability | 'absent'>();
+  const [mirror, setMirror] = useState(settings.modelMirror);
+  const [mirrorError, setMirrorError] = useState<string | null>(null);
   useEffect(() => {
     void gpuInfo().then(setGpu);
     void storageUsed().then(setUsed);
+    void chromeAvailability().then(setChrome);
   }, []);
+  // Applied on blur or Enter, never on each keystroke; a bad address says what is wrong and is not saved.
+  const applyMirror = async () => {
+    const parsed = parseMirror(mirror);
+    if (!parsed.ok) return setMirrorError(parsed.error);
+    setMirrorError(null);
+    setMirror(parsed.url);
+    if (parsed.url !== settings.modelMirror) await update({ modelMirror: parsed.url });
+  };
   const choice = gpu ? chooseModel(gpu, settings.model, settings.modelCeiling ?? undefined) : null;
   const ids = LADDER.flatMap((f) => [modelChoice(f, true).id, modelChoice(f, false).id]);
 
@@ -56,6 +70,23 @@ export function ModelOptions({ settings, update }: { settings: Settings; update:
             : `No model here: ${gpu.reason}. Analyses come from the offline analyser.`}
       </p>
       <label>
+        Engine{' '}
+        <select value={settings.engine} onChange={(e) => void update({ engine: e.target.value as EngineChoice })} data-testid="engine-choice">
+          <option value="auto">Automatic: Chrome's built-in model where it can run, else WebLLM</option>
+          <option value="chrome">Chrome's built-in model only (Gemini Nano; Chrome downloads and keeps it)</option>
+          <option value="webllm">WebLLM only (a model of the list below, on your GPU)</option>
+        </select>
+      </label>
+      <p className="muted" data-testid="chrome-model">
+        {chrome === undefined
+          ? "Checking Chrome's built-in model…"
+          : chrome === 'absent'
+            ? "Chrome's built-in model: not in this browser (the Prompt API needs Chrome 138 or later)."
+            : chrome === 'unavailable'
+              ? "Chrome's built-in model: not available on this device (Chrome's hardware and disk requirements)."
+              : `Chrome's built-in model: ${chrome === 'available' ? 'ready' : 'Chrome downloads it on first use'}.`}
+      </p>
+      <label>
         Model{' '}
         <select value={settings.model} onChange={(e) => void update({ model: e.target.value as ModelFamily, modelCeiling: null })} data-testid="model-choice">
           {LADDER.map((f) => (
@@ -79,6 +110,24 @@ export function ModelOptions({ settings, update }: { settings: Settings; update:
           {cached.length > 0 && <button type="button" onClick={() => void remove()}>Remove downloaded models</button>}
         </p>
       )}
+      <label>
+        WebLLM mirror (optional){' '}
+        <input
+          type="url"
+          value={mirror}
+          placeholder="https://models.example.org/webllm"
+          onChange={(e) => setMirror(e.target.value)}
+          onBlur={() => void applyMirror()}
+          onKeyDown={(e) => e.key === 'Enter' && void applyMirror()}
+          aria-invalid={!!mirrorError}
+          aria-describedby="mirror-help"
+          data-testid="model-mirror"
+        />
+      </label>
+      <p className="muted" id="mirror-help">
+        Weights and model libraries from your own server instead of Hugging Face and GitHub: {'<mirror>/<model id>/resolve/main/…'} and {'<mirror>/libs/<library>.wasm'}, served with CORS. Empty: WebLLM's own hosts.
+      </p>
+      {mirrorError && <p className="status error" role="alert" data-testid="mirror-error">{mirrorError}</p>}
       <label className="switch">
         <input type="checkbox" checked={settings.readArticles} onChange={(e) => void toggleArticles(e.target.checked)} data-testid="read-articles" />
         Read linked articles: fetch the article a link post points at and add its text to the analysis (asks for permission to read web pages; off by default)

@@ -7,13 +7,13 @@ import type { ChatEngine } from './engine';
 import { detectGpu } from './gpu';
 import type { GpuInfo, ModelChoice } from './models';
 
-export function createEngine(choice: ModelChoice): Promise<ChatEngine> {
+export function createEngine(choice: ModelChoice, mirror = ''): Promise<ChatEngine> {
   // Written as one expression so the bundler drops the branches a build does not use, imports included.
   return import.meta.env.RTR_FAKE_ENGINE === true
     ? import('./fake-engine').then(({ FakeEngine }) => new FakeEngine({ modelId: choice.id, delayMs: 25 }))
     : import.meta.env.RTR_NO_WEBLLM === true
       ? Promise.reject(new Error(NO_WEBLLM))
-      : import('./webllm').then(({ WebLLMEngine }) => new WebLLMEngine(choice));
+      : import('./webllm').then(({ WebLLMEngine }) => new WebLLMEngine(choice, undefined, mirror));
 }
 
 export const NO_WEBLLM = 'this build runs no language model (the Firefox build leaves WebLLM out)';

@@ -20,7 +20,7 @@ export interface HostDeps {
   clearTimeout?: (id: unknown) => void;
 }
 
-export class ModelHost {
+export class ModelHost implements EngineHost {
   private engine: ChatEngine | null = null;
   private idle: unknown;
   ceiling: ModelFamily | 'none' | null;
@@ -78,6 +78,43 @@ export class ModelHost {
     this.idle = set(() => void this.release(), IDLE_UNLOAD_MS);
   }
 
+  async release(): Promise<void> {
+    const engine = this.engine;
+    this.engine = null;
+    await engine?.unload();
+  }
+}
+
+/** What a page needs of a host: the loaded engine, keep-alive, failure, release. */
+export interface EngineHost {
+  readonly loaded: ChatEngine | null;
+  acquire(onProgress?: (p: LoadProgress) => void, signal?: AbortSignal): Promise<ChatEngine | null>;
+  touch(): void;
+  failed(kind: FailureKind): Promise<void>;
+  release(): Promise<void>;
+}
+
+/**
+ * A host for an engine without a ladder (Chrome's built-in model: one model, Chrome's own download). A
+ * failure drops it; the next acquire loads it again.
+ */
+export class SingleEngineHost implements EngineHost {
+  private engine: ChatEngine | null = null;
+  constructor(private create: () => ChatEngine) {}
+  get loaded(): ChatEngine | null {
+    return this.engine;
+  }
+  async acquire(onProgress?: (p: LoadProgress) => void, signal?: AbortSignal): Promise<ChatEngine> {
+    if (this.engine) return this.engine;
+    const engine = this.create();
+    await engine.load(onProgress, signal);
+    this.engine = engine;
+    return engine;
+  }
+  touch(): void {}
+  async failed(): Promise<void> {
+    await this.release();
+  }
   async release(): Promise<void> {
     const engine = this.engine;
     this.engine = null;

@@ -3,7 +3,8 @@
  * never by the service worker: Chrome stops that when idle, and Firefox has no WebGPU there. It is the
  * only module that imports @mlc-ai/web-llm; pages speak to it through worker-protocol.ts.
  */
-import { deleteModelAllInfoInCache, hasModelInCache, MLCEngine } from '@mlc-ai/web-llm';
+import { deleteModelAllInfoInCache, hasModelInCache, MLCEngine, prebuiltAppConfig } from '@mlc-ai/web-llm';
+import { mirrored } from './mirror';
 import type { WorkerEvent, WorkerRequest, WorkerUsage } from './worker-protocol';
 
 let engine: MLCEngine | null = null;
@@ -13,6 +14,7 @@ async function handle(req: WorkerRequest): Promise<boolean | WorkerUsage | null 
   switch (req.type) {
     case 'load':
       engine ??= new MLCEngine();
+      engine.setAppConfig({ ...prebuiltAppConfig, model_list: mirrored(prebuiltAppConfig.model_list, req.modelId, req.mirror ?? '') });
       engine.setInitProgressCallback((r) => post({ id: req.id, type: 'progress', progress: r.progress, text: r.text }));
       await engine.reload(req.modelId);
       return undefined;

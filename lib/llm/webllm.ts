@@ -62,6 +62,8 @@ export class WebLLMEngine implements ChatEngine {
   constructor(
     readonly model: ModelChoice,
     private start: () => WorkerLike = startModelWorker,
+    /** A self-hosted mirror of weights and libraries (lib/llm/mirror.ts); '' for WebLLM's hosts. */
+    private mirror = '',
   ) {
     this.modelId = model.id;
   }
@@ -72,7 +74,7 @@ export class WebLLMEngine implements ChatEngine {
     const aborted = new Promise<never>((_, reject) => signal?.addEventListener('abort', () => reject(new AbortedError()), { once: true }));
     try {
       await Promise.race([
-        client.request({ type: 'load', modelId: this.model.id }, (e) => e.type === 'progress' && onProgress?.({ progress: e.progress, text: e.text })),
+        client.request({ type: 'load', modelId: this.model.id, mirror: this.mirror }, (e) => e.type === 'progress' && onProgress?.({ progress: e.progress, text: e.text })),
         aborted,
       ]);
       this.client = client;

@@ -7,7 +7,8 @@
 import type { ChatMessage } from './engine';
 
 export type WorkerRequest =
-  | { id: number; type: 'load'; modelId: string }
+  /** `mirror`: where weights and libraries come from instead of WebLLM's hosts (lib/llm/mirror.ts); '' for those. */
+  | { id: number; type: 'load'; modelId: string; mirror?: string }
   | { id: number; type: 'generate'; messages: ChatMessage[]; maxTokens: number; temperature: number }
   | { id: number; type: 'interrupt' }
   | { id: number; type: 'unload' }

@@ -45,7 +45,17 @@ export interface Settings {
   trackAll: boolean;
   /** A weekly backup kept in the extension's own file storage, the last 4 (lib/db/auto-backup.ts). */
   autoBackup: boolean;
+  /** Which model writes: Chrome's built-in one where it can, else WebLLM ("auto"); or only one of them. */
+  engine: EngineChoice;
+  /** Where WebLLM loads weights and libraries from ('' for its own hosts); lib/llm/mirror.ts. */
+  modelMirror: string;
+  /** When a report day ends, local time "HH:MM" (default midnight); the header shows it with its zone. */
+  dayEnds: string;
+  /** Leave meme, shitpost and humour flairs out of the trending tables (off, as the series). */
+  hideMemes: boolean;
 }
+
+export type EngineChoice = 'auto' | 'chrome' | 'webllm';
 
 export const DEFAULT_SETTINGS: Settings = {
   captureEnabled: true,
@@ -61,6 +71,10 @@ export const DEFAULT_SETTINGS: Settings = {
   keepPostsMonths: 12,
   feedBadges: true,
   autoBackup: true,
+  engine: 'auto',
+  modelMirror: '',
+  dayEnds: '00:00',
+  hideMemes: false,
 };
 
 /** What ranking needs of the settings. */
@@ -72,16 +86,19 @@ export function rankSettingsOf(s: Pick<Settings, 'tracked' | 'trackAll'>): { tra
  * Version 1: capture switch, tracked communities, model settings.
  * Version 2: capture exclusions and private windows, retention, feed badges; "Vectordatabase" in a
  * tracked list that still holds version 1's default is written as Reddit capitalizes it (vectordatabase).
+ * Version 3: the engine choice (Chrome's built-in model or WebLLM), a WebLLM mirror, when a report day
+ * ends, leaving meme flairs out; each added with its default.
  * A migration changes an option only if it still holds the old default (RES's rule), so a user's choice
  * is never overwritten.
  */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 export const SETTINGS_MIGRATIONS: Record<number, (old: Partial<Settings>) => Settings> = {
   2: (old) => {
     const next: Settings = { ...DEFAULT_SETTINGS, ...old };
     if (old.tracked && old.tracked.join() === V1_DEFAULT_TRACKED.join()) next.tracked = DEFAULT_SETTINGS.tracked;
     return next;
   },
+  3: (old) => ({ ...DEFAULT_SETTINGS, ...old }),
 };
 
 /** Stored settings completed with the defaults of fields they lack. */

@@ -46,7 +46,7 @@ test('load reports progress; generate streams tokens and returns the text and us
   const progress: number[] = [];
   await engine.load((p) => progress.push(p.progress));
   expect(progress).toEqual([0.5]);
-  expect(worker.seen[0]).toEqual({ id: 1, type: 'load', modelId: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC' });
+  expect(worker.seen[0]).toEqual({ id: 1, type: 'load', modelId: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC', mirror: '' });
   const tokens: string[] = [];
   const out = await engine.generate([{ role: 'user', content: 'hi' }], { maxTokens: 10, onToken: (t) => tokens.push(t) });
   expect(tokens).toEqual(['Hello', ' world']);
@@ -55,6 +55,12 @@ test('load reports progress; generate streams tokens and returns the text and us
   await engine.unload();
   expect(worker.seen[2]!.type).toBe('unload');
   expect(worker.terminated).toBe(true);
+});
+
+test('a mirror set in Options goes with the load request to the worker', async () => {
+  const worker = fakeWorker((req) => [{ id: req.id, type: 'done' }]);
+  await new WebLLMEngine(choice, () => worker, 'https://m.example.org').load();
+  expect(worker.seen[0]).toEqual({ id: 1, type: 'load', modelId: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC', mirror: 'https://m.example.org' });
 });
 
 test("the worker's error names survive the trip, so the step-down ladder reads them", async () => {
