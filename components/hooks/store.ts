@@ -15,6 +15,7 @@ import type { AnalysisInput } from '@/lib/analysis/input';
 import type { Analysis } from '@/lib/analysis/sections';
 import { reportFilename } from '@/lib/export/markdown';
 import type { TrendReport, TrendRow } from '@/lib/rank/types';
+import type { TableKey } from '@/lib/rank/tables';
 import { rankSettingsOf, type Settings } from '@/lib/settings/shape';
 import { downloadText } from './browser';
 
@@ -50,6 +51,21 @@ export async function reportMarkdown(report: TrendReport, settings: Settings, an
 
 export async function downloadMarkdown(report: TrendReport, settings: Settings, analysis?: Analysis): Promise<void> {
   downloadText(reportFilename(report), await reportMarkdown(report, settings, analysis), 'text/markdown');
+}
+
+/** The report with YAML front matter, for note apps (Obsidian). */
+export async function downloadNotesMarkdown(report: TrendReport, settings: Settings, analysis?: Analysis): Promise<void> {
+  const [{ markdownReport }, { computeInput }, { withFrontMatter }] = await Promise.all([import('@/lib/export/pipeline'), import('@/lib/db/analysis-input'), import('@/lib/export/notes')]);
+  const input = await computeInput(getDb(), report.at, rankSettingsOf(settings));
+  const writtenBy = analysis ? (Object.values(analysis).find((s) => s.source !== 'offline analyser')?.source ?? 'offline analyser') : 'offline analyser';
+  const text = withFrontMatter(markdownReport(input, analysis), report, { communities: settings.trackAll ? 'all' : settings.tracked, insight: input.insight, writtenBy });
+  downloadText(reportFilename(report).replace(/\.md$/, '.notes.md'), text, 'text/markdown');
+}
+
+/** One trend table as CSV. */
+export async function downloadCsv(report: TrendReport, key: TableKey): Promise<void> {
+  const { csvFilename, tableCsv } = await import('@/lib/export/notes');
+  downloadText(csvFilename(report, key), tableCsv(report, key), 'text/csv');
 }
 
 export async function copyMarkdown(report: TrendReport, settings: Settings, analysis?: Analysis): Promise<void> {

@@ -9,6 +9,6 @@ import { rankSettingsOf, type Settings } from '@/lib/settings/shape';
 export function useAnalysisInput(report: TrendReport | undefined, settings: Settings | undefined, options: { articles?: boolean; skip?: boolean } = {}): AnalysisInput | undefined {
   return useLiveQuery(
     async () => (report && settings && !options.skip ? computeInput(getDb(), report.at, rankSettingsOf(settings), { articles: options.articles }) : undefined),
-    [report, settings && settings.tracked.join(), settings?.trackAll, options.articles, options.skip],
+    [report, settings && settings.tracked.join(), settings?.trackAll, settings?.hideMemes, options.articles, options.skip],
   );
 }

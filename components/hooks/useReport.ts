@@ -3,13 +3,11 @@ import { getDb } from '@/lib/db/schema';
 import { newestPost } from '@/lib/db/posts';
 import { computeReport, latestReport, settingsKey } from '@/lib/db/reports';
 import type { TrendReport } from '@/lib/rank/types';
+import { reportTimeFor } from '@/lib/rank/day';
 import { rankSettingsOf, type Settings } from '@/lib/settings/shape';
 
-/** Report time for a picked UTC date: the end of that day; for today (or no date), now. */
-export function reportTime(date: string | null, now: number): number {
-  if (!date || date >= new Date(now).toISOString().slice(0, 10)) return now;
-  return Date.parse(`${date}T23:59:59.999Z`);
-}
+/** The browser's time zone: a report day ends in it (Options: "A report day ends at"). */
+export const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /**
  * The report to show. Today: the one the background stored, at once, unless it is stale (another
@@ -24,11 +22,12 @@ export function useReport(date: string | null, settings: Settings | undefined): 
     const db = getDb();
     const rs = rankSettingsOf(settings);
     const now = Date.now();
-    if (date) return computeReport(db, reportTime(date, now), rs);
+    // A past date: the end of its report day in the user's zone, titled with the date picked.
+    if (date) return { ...(await computeReport(db, reportTimeFor(date, settings.dayEnds, localZone(), now), rs)), date };
     const [latest, newest] = await Promise.all([latestReport(db), newestPost(db)]);
     if (latest && latest.settingsKey === key && latest.computedAt >= (newest?.lastSeenAt ?? 0) && now - latest.computedAt < 30 * 60_000)
       return latest.report;
     // Stale or missing: compute here (a live query may not write; the background stores the next one).
     return computeReport(db, now, rs);
-  }, [date, key]);
+  }, [date, key, settings?.dayEnds]);
 }

@@ -1,6 +1,7 @@
 import { CommunityOptions } from '../options/CommunityOptions';
 import { DataOptions } from '../options/DataOptions';
 import { ModelOptions } from '../options/ModelOptions';
+import { ReportOptions } from '../options/ReportOptions';
 import { HealthOptions } from '../options/HealthOptions';
 import { useSettings } from '../hooks/useSettings';
 
@@ -11,6 +12,7 @@ export function OptionsPage() {
     <main className="options-page">
       <h1>Reddit Trend Radar — options</h1>
       <CommunityOptions settings={settings} update={update} />
+      <ReportOptions settings={settings} update={update} />
       <ModelOptions settings={settings} update={update} />
       <DataOptions settings={settings} update={update} />
       <HealthOptions />

@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { dayEndLabel } from '@/lib/rank/day';
 import { DataSection } from '../panels/DataSection';
-import { addSample, copyMarkdown, downloadMarkdown, dropSample, restoreBackup } from '../hooks/store';
+import { addSample, copyMarkdown, downloadCsv, downloadMarkdown, downloadNotesMarkdown, dropSample, restoreBackup } from '../hooks/store';
+import { TABLE, TABLES, type TableKey } from '@/lib/rank/tables';
 import { openOptionsPage, openSidebarFromPage } from '../hooks/browser';
 import { useCaptureStatus } from '../hooks/useCaptureStatus';
-import { useReport } from '../hooks/useReport';
+import { localZone, useReport } from '../hooks/useReport';
 import { useSavedAnalysis } from '../hooks/useSavedAnalysis';
 import { useSettings } from '../hooks/useSettings';
 import { useStoreStats } from '../hooks/useStoreStats';
@@ -36,7 +38,7 @@ export function Popup() {
     <main className="popup">
       <header className="bar">
         <h1>Reddit Trend Radar</h1>
-        <ReportDate date={date} onChange={setDate} />
+        <ReportDate date={date} onChange={setDate} dayEnd={settings && report ? dayEndLabel(settings.dayEnds, localZone(), report.at) : undefined} />
         <span className="muted" data-testid="stats">
           {stats ? (
             <>
@@ -111,6 +113,25 @@ export function Popup() {
           <div className="actions">
             <button type="button" onClick={() => act(() => downloadMarkdown(report, settings!, saved?.analysis), `Saved reddit-trend-report-${report.date}.md.`)}>Export Markdown</button>
             <button type="button" onClick={() => act(() => copyMarkdown(report, settings!, saved?.analysis), 'Report copied to the clipboard.')}>Copy</button>
+            <button type="button" onClick={() => act(() => downloadNotesMarkdown(report, settings!, saved?.analysis), `Saved reddit-trend-report-${report.date}.notes.md (with front matter).`)} data-testid="export-notes">
+              Markdown for notes
+            </button>
+            <select
+              aria-label="Export a table as CSV"
+              value=""
+              onChange={(e) => {
+                const key = e.target.value as TableKey;
+                if (key) void act(() => downloadCsv(report, key), `Saved the ${TABLE[key].label} table as CSV.`);
+              }}
+              data-testid="export-csv"
+            >
+              <option value="">CSV of…</option>
+              {TABLES.map((t) => (
+                <option key={t.key} value={t.key}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
             <span className="muted">{report.postsInWindow} posts of tracked communities in the last 30 days</span>
           </div>
         </>

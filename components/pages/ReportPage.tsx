@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { dayEndLabel } from '@/lib/rank/day';
 import type { Analysis } from '@/lib/analysis/sections';
 import { AnalysisPanel } from '../panels/AnalysisPanel';
 import { PostTools } from '../panels/PostTools';
@@ -7,7 +8,7 @@ import { TrendView } from '../panels/TrendView';
 import { StoryList } from '../panels/StoriesPanel';
 import { copyMarkdown, downloadMarkdown, fetchArticles } from '../hooks/store';
 import { useAnalysisInput } from '../hooks/useAnalysisInput';
-import { useReport } from '../hooks/useReport';
+import { localZone, useReport } from '../hooks/useReport';
 import { useSettings } from '../hooks/useSettings';
 import { useStoreStats } from '../hooks/useStoreStats';
 import { useModel } from '../hooks/useModel';
@@ -39,7 +40,7 @@ export function ReportPage() {
     <main className="report-page">
       <header className="bar">
         <h1>Reddit Trend Radar — report</h1>
-        <ReportDate date={date} onChange={setDate} />
+        <ReportDate date={date} onChange={setDate} dayEnd={settings && report ? dayEndLabel(settings.dayEnds, localZone(), report.at) : undefined} />
         <span className="muted">
           {stats ? `${stats.posts} posts captured · last capture ${stats.lastCaptureAt ? formatAgo(stats.lastCaptureAt, Date.now()) : 'never'}` : 'Reading…'}
         </span>

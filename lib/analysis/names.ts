@@ -86,7 +86,9 @@ function ordinary(word: string): boolean {
   return stem !== w && stem.length >= 3 && (isCommonWord(stem) || isCommonWord(`${stem}e`) || isCommonWord(stem.replace(/(.)\1$/, '$1')));
 }
 
-function tokens(text: string): Token[] {
+function tokens(raw: string): Token[] {
+  // Addresses are not names: "github.com/x" or "https://evil.example" say where, not what.
+  const text = raw.replace(/\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|io|dev|co|example|gov|edu)\b\S*/gi, ' ');
   const out: Token[] = [];
   let last = 0;
   const letters = text.replace(/[^\p{L}]/gu, '');

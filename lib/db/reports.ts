@@ -35,7 +35,7 @@ export async function computeReport(db: RadarDB, at: number, settings: RankSetti
 }
 
 export function settingsKey(settings: RankSettings): string {
-  return settings.all ? '*' : settings.tracked.map((s) => s.toLowerCase()).sort().join(',');
+  return `${settings.all ? '*' : settings.tracked.map((s) => s.toLowerCase()).sort().join(',')}${settings.hideMemes ? '|no-memes' : ''}`;
 }
 
 export async function storeLatest(db: RadarDB, report: TrendReport, settings: RankSettings, now: number): Promise<ReportRow> {

@@ -70,12 +70,16 @@ function asOf(post: RankPost, history: RankSighting[] | undefined, at: number): 
   };
 }
 
-/** Every tracked post of the 30-day window, as known at T, best first. */
+/** Flairs of jokes rather than news: "Funny", "Meme", "Shitposting", "Humor", "Humour", "Joke". */
+export const MEME_FLAIR = /\b(?:memes?|shitpost\w*|humou?r\w*|funny|jokes?)\b/i;
+
+/** Every tracked post of the 30-day window, as known at T, best first (memes left out where asked). */
 export function windowRows(posts: RankPost[], sightings: RankSighting[], at: number, settings: RankSettings): TrendRow[] {
   const tracked = isTracked(settings);
+  const shown = (p: RankPost) => tracked(p.subreddit) && !(settings.hideMemes && p.flair && MEME_FLAIR.test(p.flair));
   const history = historyByPost(sightings);
   return posts
-    .filter((p) => tracked(p.subreddit) && inWindow(p.createdAt, at, WINDOWS.monthly))
+    .filter((p) => shown(p) && inWindow(p.createdAt, at, WINDOWS.monthly))
     .map((p) => asOf(p, history.get(p.id), at))
     .filter((r): r is TrendRow => r != null)
     .sort(byScore);

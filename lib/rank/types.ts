@@ -32,6 +32,8 @@ export interface RankSettings {
   /** Communities that count; compared case-insensitively. Ignored when `all` is true. */
   tracked: string[];
   all: boolean;
+  /** Leave meme, shitpost and humour flairs out of every table (off by default, as the series). */
+  hideMemes?: boolean;
 }
 
 /** One row of a trend table: the post as known at the report time. */

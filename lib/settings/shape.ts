@@ -78,8 +78,8 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** What ranking needs of the settings. */
-export function rankSettingsOf(s: Pick<Settings, 'tracked' | 'trackAll'>): { tracked: string[]; all: boolean } {
-  return { tracked: s.tracked, all: s.trackAll };
+export function rankSettingsOf(s: Pick<Settings, 'tracked' | 'trackAll'> & Partial<Pick<Settings, 'hideMemes'>>): { tracked: string[]; all: boolean; hideMemes: boolean } {
+  return { tracked: s.tracked, all: s.trackAll, hideMemes: !!s.hideMemes };
 }
 
 /**

@@ -94,6 +94,19 @@ describe.runIf(canRunBrowser)('the popup', () => {
     expect(markdown.startsWith('# Reddit AI Trend Report - 2026-06-28\n\n## Today\'s Trending Posts\n')).toBe(true);
     expect(markdown).toContain('| [I shrank a transformer until every number fitted on the s...](https://www.reddit.com/comments/1uhw7fu) | [r/MachineLearning](https://www.reddit.com/r/MachineLearning) | 115 | 33 | Research | 2026-06-28 12:35 UTC |');
 
+    // The same report with front matter for note apps; a table as CSV.
+    const [notes] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-notes').click()]);
+    expect(notes.suggestedFilename()).toBe('reddit-trend-report-2026-06-28.notes.md');
+    const notesText = readFileSync((await notes.path())!, 'utf8');
+    expect(notesText.startsWith('---\ntitle: "Reddit AI Trend Report - 2026-06-28"\ndate: 2026-06-28\n')).toBe(true);
+    expect(notesText.endsWith(markdown)).toBe(true);
+    const [csv] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-csv').selectOption('today')]);
+    expect(csv.suggestedFilename()).toBe('reddit-trend-today-2026-06-28.csv');
+    expect(readFileSync((await csv.path())!, 'utf8').split('\r\n').slice(0, 2)).toEqual([
+      'rank,title,community,score,comments,category,posted_utc,url,gained_points,over_minutes',
+      '1,I shrank a transformer until every number fitted on the screen and made the weights editable [R],MachineLearning,115,33,Research,2026-06-28T12:35:42.157Z,https://www.reddit.com/r/MachineLearning/comments/1uhw7fu/i_shrank_a_transformer_until_every_number_fitted/,,',
+    ]);
+
     const [backup] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export backup' }).click()]);
     const dir = mkdtempSync(join(tmpdir(), 'rtr-report-'));
     writeFileSync(join(dir, 'backup.json'), readFileSync((await backup.path())!));

@@ -140,6 +140,21 @@ describe('Rising', () => {
   });
 });
 
+test('memes left out when asked: every table, by flair', () => {
+  const posts = [
+    post({ id: 't3_news', flair: 'News', score: 100, comments: 20 }),
+    post({ id: 't3_funny', flair: 'Funny', score: 1310, comments: 142 }),
+    post({ id: 't3_shit', flair: 'Shitposting', score: 900, comments: 50 }),
+    post({ id: 't3_humour', flair: 'Humour', score: 800, comments: 50 }),
+    post({ id: 't3_plain', flair: null, score: 50, comments: 20 }),
+  ];
+  expect(rank(posts, [], T, tracked).today.map((r) => r.id)).toEqual(['t3_funny', 't3_shit', 't3_humour', 't3_news', 't3_plain']);
+  const serious = rank(posts, [], T, { ...tracked, hideMemes: true });
+  expect(serious.today.map((r) => r.id)).toEqual(['t3_news', 't3_plain']);
+  expect(serious.monthly.map((r) => r.id)).toEqual(['t3_news', 't3_plain']);
+  expect(serious.communities.flatMap((c) => c.rows.map((r) => r.id))).toEqual(['t3_news', 't3_plain']);
+});
+
 test('sample rows are marked', () => {
   expect(rank([post({ sample: 1 })], [], T, tracked).hasSample).toBe(true);
   expect(rank([post({})], [], T, tracked).hasSample).toBe(false);
