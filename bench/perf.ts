@@ -9,7 +9,9 @@ import { CapturedPostShape, validRecords } from '../lib/capture/schema';
 import type { CapturedPost } from '../lib/capture/types';
 import { ingest } from '../lib/db/posts';
 import { refreshStats } from '../lib/db/stats';
-import { computeReport, storeLatest } from '../lib/db/reports';
+import { computeReport, loadRankInput, storeLatest } from '../lib/db/reports';
+import { buildInsight } from '../lib/analysis/insight';
+import { forgetReadDocuments } from '../lib/analysis/names';
 import { computeInput } from '../lib/db/analysis-input';
 import { getDb, RadarDB, type PostRow, type SightingRow } from '../lib/db/schema';
 import { renderReport } from '../lib/export/markdown';
@@ -52,12 +54,18 @@ async function parse({ html, url, reps }: { html: string; url: string; reps: num
   return { posts, ours, floor, batch, sink: sink > 0 };
 }
 
+// Titles varied as real ones are (names with versions, projects, organisations, ordinary headlines), and
+// a body on one post in five: the name finder's cost depends on them.
+const NAMES = ['Qwen3-VL-8B', 'GPT-5.2', 'DeepSeek-V3.1', 'llama.cpp', 'ComfyUI', 'Nano Banana Pro', 'OpenAI', 'Anthropic', 'Moore Threads', 'Gemini 3 Pro', 'MiniMax', 'ARC-AGI-3', 'vLLM', 'Mistral Small 3', 'Kimi K2', 'NVIDIA', 'Hugging Face', 'Ollama', 'LM Studio', 'EGGROLL'];
+const HEADLINES = ['releases a new model that beats', 'is surprisingly good at coding, compared with', 'quantization comparison against', 'runs on a single 3090 next to', 'why does everyone ignore', 'benchmark results leaked for', 'the hype is over for'];
+const BODY = 'I tested it for a week on my own hardware. The results were better than I expected, especially for long context. Memory use stayed under 20 GB with the default settings. Has anyone compared it with the previous version? Happy to share the scripts.';
 function syntheticPost(i: number, createdAt: number, now: number): CapturedPost {
   const id = `t3_p${i.toString(36)}`;
+  const title = `${NAMES[i % NAMES.length]} ${HEADLINES[(i >> 2) % HEADLINES.length]} ${NAMES[(i * 7 + 3) % NAMES.length]} (${i})`;
   return {
-    id, subreddit: `sub${i % 40}`, title: `Synthetic post ${i} about local models and benchmarks`, author: `u${i % 500}`,
+    id, subreddit: `sub${i % 40}`, title, author: `u${i % 500}`,
     permalink: `/r/sub${i % 40}/comments/${id.slice(3)}/s/`, url: `https://www.reddit.com/r/sub${i % 40}/comments/${id.slice(3)}/s/`,
-    flair: i % 3 ? 'Discussion' : null, createdAt, score: (i * 7919) % 5000, scoreHidden: false, comments: (i * 104729) % 400, body: null,
+    flair: i % 3 ? 'Discussion' : null, createdAt, score: (i * 7919) % 5000, scoreHidden: false, comments: (i * 104729) % 400, body: i % 5 ? null : BODY,
     postType: 'text', domain: null, nsfw: false, spoiler: false, stickied: false, locked: false, crosspost: false, crosspostParent: null, layout: 'new', seenAt: now,
   };
 }
@@ -176,7 +184,16 @@ async function exportStage({ reps }: { reps: number }) {
   let length = 0;
   const ours = await timeIt(reps, () => (length = renderReport(input.report, analysis).length), 20);
   const analyser = await timeIt(reps, () => offlineAnalysis(input));
-  return { ours, analyser, length, monthPosts: input.month.length };
+  // Names, stories and the five sections from the posts: what the analysis input adds to ranking.
+  const { posts } = await loadRankInput(db, Date.now());
+  const rows = posts.map((p) => ({ ...p, score: p.score ?? 0, sample: p.sample === 1 }));
+  // Cold: every text read afresh. Warm: the texts already read (a page computing again after a capture).
+  const insight = await timeIt(reps, () => {
+    forgetReadDocuments();
+    offlineAnalysis({ ...input, insight: buildInsight(rows, input.report.at, []) });
+  });
+  const insightWarm = await timeIt(reps, () => offlineAnalysis({ ...input, insight: buildInsight(rows, input.report.at, []) }));
+  return { ours, analyser, insight, insightWarm, length, monthPosts: input.month.length, insightPosts: rows.length };
 }
 
 export const stages = { parse, ingest: ingestStage, rank: rankStage, popupStore, export: exportStage };
