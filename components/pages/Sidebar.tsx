@@ -5,6 +5,7 @@ import { usePostRecord } from '../hooks/usePostRecord';
 import { routeOf as sidebarRoute } from '@/lib/reddit/route';
 import type { Settings } from '@/lib/settings/shape';
 import { TrendTable } from '../ui/TrendTable';
+import { risingEmptyText } from '@/lib/rank/rank';
 import { TABLE } from '@/lib/rank/tables';
 import { readLine } from '@/lib/analysis/detail';
 import { ScoreChart } from '../ui/ScoreChart';
@@ -68,7 +69,7 @@ function CommunityView({ name, settings, update }: { name: string; settings: Set
             {report[key].length ? (
               <TrendTable rows={report[key].slice(0, 10)} columns={TABLE[key].columns.filter((c) => c !== 'subreddit' && c !== 'rank')} label={`${TABLE[key].label} in r/${name}`} />
             ) : (
-              <p className="empty">Nothing here yet.</p>
+              <p className="empty">{key === 'rising' ? risingEmptyText(report.risingWaiting) : TABLE[key].empty}</p>
             )}
           </div>
         ))}

@@ -68,7 +68,7 @@ const ASKS = /\?\s*$/;
 const DOUBTS = /\b(?:but|however|though|not sure|doubt|disagree|wrong|overhyped|misleading|skeptic\w*|sceptic\w*|isn'?t|doesn'?t|won'?t|can'?t|not really|except|caveat|problem|issue)\b/i;
 const AGREES = /\b(?:agree|agreed|exactly|great|impressive|amazing|love|awesome|nice|thanks|thank you|huge|cool|brilliant|well done|congrats|this is the way)\b/i;
 
-/** What a comment's first sentence does: asks, pushes back, agrees, or adds something. */
+/** What a comment (or the sentence of it a summary shows) does: asks, pushes back, agrees, or adds something. */
 export function stance(comment: string): Stance {
   const first = splitSentences(comment)[0] ?? comment;
   if (ASKS.test(first)) return 'asks';

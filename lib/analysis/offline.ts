@@ -149,7 +149,8 @@ function deepDiveSection(input: AnalysisInput): string {
   // The discussion whose text was captured, the lead first.
   const post = story.posts.find((p) => input.details[p.id]?.body || input.details[p.id]?.comments.length) ?? story.lead;
   const detail = input.details[post.id];
-  const out = [`${names.length ? `${listing(names.map(label))}: ` : ''}the most discussed story ${dayStories(input).length ? 'of the day' : 'of the week'}, ${postRef(post)} in r/${post.subreddit}${story.posts.length > 1 ? `, one of ${plural(story.posts.length, 'discussion')} of it` : ''}.`];
+  const what = `the most discussed story ${dayStories(input).length ? 'of the day' : 'of the week'}, ${postRef(post)} in r/${post.subreddit}${story.posts.length > 1 ? `, one of ${plural(story.posts.length, 'discussion')} of it` : ''}.`;
+  const out = [names.length ? `${listing(names.map(label))}: ${what}` : `${what[0]!.toUpperCase()}${what.slice(1)}`];
   const nameWords = new Set(names.flatMap((n) => n.label.toLowerCase().split(/\s+/)));
   const comments = (detail?.comments ?? []).filter((c) => c.body.trim());
   const claims = detail?.body ? keySentences(detail.body, 3, { avoid: post.title, context: comments.map((c) => c.body), names: nameWords }) : [];
@@ -158,7 +159,7 @@ function deepDiveSection(input: AnalysisInput): string {
     out.push('', `**What commenters say** (${plural(comments.length, 'top comment')} read):`, '');
     for (const c of comments.slice(0, 4)) {
       const said = keySentences(c.body, 1, { avoid: post.title, names: nameWords })[0] ?? c.body;
-      out.push(`- u/${inlineText(c.author ?? '[unknown]')}${c.score != null ? ` (${c.score} points)` : ''} ${STANCE_WORDS[stance(c.body)]}: “${clip(said, 220)}”`);
+      out.push(`- u/${inlineText(c.author ?? '[unknown]')}${c.score != null ? ` (${c.score} points)` : ''} ${STANCE_WORDS[stance(said)]}: “${clip(said, 220)}”`);
     }
   }
   if (!claims.length && !comments.length)

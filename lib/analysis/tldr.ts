@@ -44,7 +44,8 @@ export function offlineTldr(post: ShownPost, detail: PostDetail): string {
   const comments = all.slice(0, 2);
   for (const c of comments) {
     const said = keySentences(c.body, 1, { avoid: post.title })[0] ?? sentences(c.body, 1);
-    out.push(`- u/${inlineText(c.author ?? '[unknown]')}${c.score != null ? ` (${c.score} points)` : ''} ${STANCE_WORDS[stance(c.body)]}: ${inlineText(said)}`);
+    // What the comment does, read from the sentence shown, so the two agree.
+    out.push(`- u/${inlineText(c.author ?? '[unknown]')}${c.score != null ? ` (${c.score} points)` : ''} ${STANCE_WORDS[stance(said)]}: ${inlineText(said)}`);
   }
   if (!comments.length) out.push('- No comments captured yet: open the post with its comments to include them.');
   else if (detail.read && detail.read.comments < detail.read.of) out.push(`- From what the page showed: ${readLine(detail.read)}.`);

@@ -149,3 +149,8 @@ describe.runIf(existsSync(SEED_DIR) || !!process.env.CI)('on the seeds', () => {
     expect(text).not.toContain('No term stands out');
   });
 });
+
+test('a story without names: the deep dive still opens with a capital', () => {
+  const input = reportWithInput([p('what is left for the average person', { id: 't3_z1', score: 40, comments: 30 })], [], [], T, { tracked: ['LocalLLaMA'], all: false }).input;
+  expect(offlineAnalysis(input).deepDive.body.startsWith('The most discussed story of the day, [what is left for the average person]')).toBe(true);
+});
