@@ -118,6 +118,29 @@ describe.runIf(canRunBrowser)('sidebar, feed badges and options', () => {
     await options.close();
   });
 
+  test('options: a report day ending at 10:30 shows beside a past date; a bad mirror address is refused, a good one kept', async () => {
+    const options = await extensionPage(h, 'options.html');
+    await options.setViewportSize({ width: 900, height: 900 });
+    await options.getByTestId('day-ends').fill('10:30');
+    await options.getByTestId('day-ends').press('Enter');
+    const popup = await extensionPage(h);
+    await popup.getByTestId('report-date').fill('2026-06-28');
+    await expect.poll(() => popup.getByTestId('day-end').textContent()).toBe(' day ending 10:30 UTC');
+    await options.getByTestId('model-mirror').fill('http://models.example.org');
+    await options.getByTestId('model-mirror').blur();
+    expect(await options.getByTestId('mirror-error').textContent()).toBe('The mirror must use https:// (http:// only for localhost).');
+    await options.getByTestId('model-mirror').fill('https://models.example.org/webllm/');
+    await options.getByTestId('model-mirror').press('Enter');
+    await expect.poll(() => options.getByTestId('mirror-error').count()).toBe(0);
+    await expect.poll(() => options.getByTestId('model-mirror').inputValue()).toBe('https://models.example.org/webllm');
+    expect(await options.getByTestId('chrome-model').textContent()).toMatch(/^Chrome's built-in model: (not in this browser|not available on this device)/);
+    await options.screenshot({ path: SCREENSHOTS + '/options.png', fullPage: true });
+    await options.getByTestId('day-ends').fill('00:00');
+    await options.getByTestId('day-ends').press('Enter');
+    await popup.close();
+    await options.close();
+  });
+
   test('retention thins old sightings to one a day', async () => {
     const options = await extensionPage(h, 'options.html');
     const day = Date.UTC(2026, 0, 1);
