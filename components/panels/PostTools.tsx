@@ -13,19 +13,25 @@ import { postUrl } from '../ui/format';
 /** A captured post: its TL;DR (cached; generate or regenerate with the model) and its export. */
 export function PostTools({ postId, model, compact = false }: { postId: string; model: ModelState; compact?: boolean }) {
   const data = usePostDetail(postId);
-  const [summary, setSummary] = useState<{ text: string; source: string; fromCache?: boolean } | null>(null);
+  // The TL;DR belongs to one post: one shown for another (the side panel moved on) is never shown.
+  const [held, setSummary] = useState<{ postId: string; text: string; source: string; fromCache?: boolean } | null>(null);
+  const summary = held?.postId === postId ? held : null;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!data || summary) return;
+    if (!data || data.row.id !== postId || summary) return;
+    let current = true;
     // Show the cached model TL;DR at once if there is one, else the offline one.
     void (async () => {
       const engine = model.choice && !model.needsConsent && model.host?.loaded ? model.host.loaded : null;
-      if (engine) setSummary(await tldr(data.row, data.detail, engine, generationCache()));
-      else setSummary({ text: offlineTldr(data.row, data.detail), source: OFFLINE_SOURCE });
+      const next = engine ? await tldr(data.row, data.detail, engine, generationCache()) : { text: offlineTldr(data.row, data.detail), source: OFFLINE_SOURCE };
+      if (current) setSummary({ ...next, postId });
     })();
-  }, [data, summary, model]);
+    return () => {
+      current = false;
+    };
+  }, [data, summary, model, postId]);
 
   if (data === undefined) return <p className="muted">Reading the post…</p>;
   if (data === null) return <p className="empty">This post is not captured yet: open it on Reddit and its record appears here.</p>;
@@ -38,9 +44,9 @@ export function PostTools({ postId, model, compact = false }: { postId: string; 
       let text = '';
       const result = await tldr(data.row, data.detail, engine, generationCache(), {
         regenerate,
-        onToken: (t) => setSummary({ text: (text += t), source: engine?.modelId ?? OFFLINE_SOURCE }),
+        onToken: (t) => setSummary({ postId, text: (text += t), source: engine?.modelId ?? OFFLINE_SOURCE }),
       });
-      setSummary(result);
+      setSummary({ ...result, postId });
     } catch (e) {
       setError(`The model could not summarise this post: ${(e as Error).message}`);
     } finally {

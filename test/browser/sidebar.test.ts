@@ -95,6 +95,19 @@ describe.runIf(canRunBrowser)('sidebar, feed badges and options', () => {
     await panel.screenshot({ path: SCREENSHOTS + '/sidebar.png' });
   });
 
+  test("moving to another post in the same tab: the TL;DR is that post's, never the previous one's", async () => {
+    // Both posts captured; then Reddit's own navigation (history.pushState, no reload) moves between them.
+    await reddit.goto(h.url(ROUTES.newCommentTrees!));
+    await reddit.goto(h.url(ROUTES.newPost!));
+    await reddit.bringToFront();
+    const tools = panel.getByTestId('post-view').locator('.post-tools');
+    await expect.poll(() => tools.textContent()).toContain('Ollama crossed 52M monthly downloads');
+    await reddit.evaluate((path) => history.pushState({}, '', path), ROUTES.newCommentTrees!.path);
+    await expect.poll(() => panel.getByTestId('post-view').locator('h1').textContent()).toBe('Which quant do you run?');
+    await expect.poll(() => tools.textContent()).toContain('u/zed (30 points)');
+    expect(await tools.textContent()).not.toContain('Ollama');
+  });
+
   test('another Reddit page: the report in short and what this page captured; off Reddit: a note', async () => {
     await reddit.goto(h.url(ROUTES.newSearch!));
     await reddit.bringToFront();
