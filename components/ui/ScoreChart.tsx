@@ -21,8 +21,8 @@ export function ScoreChart({ points, width = 300, height = 110 }: { points: Rank
       <svg width={width} height={height} role="img" aria-label={`Score from ${first.score} to ${last.score}, comments from ${first.comments} to ${last.comments}, ${points.length} points`}>
         <polyline points={line(points.map((p) => p.score))} fill="none" stroke="var(--accent)" strokeWidth="2" />
         <polyline points={line(points.map((p) => p.comments))} fill="none" stroke="var(--muted)" strokeWidth="1.5" strokeDasharray="4 3" />
-        <text x={pad} y={height - 4} fontSize="10" fill="currentColor">{fmt(t0)}</text>
-        <text x={width - pad} y={height - 4} fontSize="10" fill="currentColor" textAnchor="end">{fmt(t1)} UTC</text>
+        <text x={pad} y={height - 4} fontSize="11" fill="currentColor">{fmt(t0)}</text>
+        <text x={width - pad} y={height - 4} fontSize="11" fill="currentColor" textAnchor="end">{fmt(t1)} UTC</text>
       </svg>
       <figcaption className="muted">
         <span style={{ color: 'var(--accent)' }}>score</span> {first.score} → {last.score} · <span>comments</span> {first.comments} → {last.comments}

@@ -54,6 +54,21 @@ describe.runIf(canRunBrowser)('the popup', () => {
     await popup.screenshot({ path: SCREENSHOTS + '/popup-stories.png' });
   });
 
+  test('readable type: body text at 13 px or more, no text under 11 px (Chromium gives extension pages body { font-size: 75% })', async () => {
+    const sizes = await popup.evaluate(() => {
+      const seen: number[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.textContent?.trim() || !n.parentElement || !n.parentElement.getClientRects().length) continue;
+        seen.push(parseFloat(getComputedStyle(n.parentElement).fontSize));
+      }
+      return { body: parseFloat(getComputedStyle(document.body).fontSize), smallest: Math.min(...seen), texts: seen.length };
+    });
+    expect(sizes.body).toBeGreaterThanOrEqual(13);
+    expect(sizes.texts).toBeGreaterThan(50);
+    expect(sizes.smallest).toBeGreaterThanOrEqual(11);
+  });
+
   test('tabs work from the keyboard; columns sort', async () => {
     await popup.getByRole('tab', { name: /^Today/ }).click();
     await popup.getByRole('tab', { name: /^Today/ }).focus();
