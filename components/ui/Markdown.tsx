@@ -5,8 +5,11 @@
  */
 import type { ReactNode } from 'react';
 
-// Escaped characters (\[ \* …) never open a link or emphasis.
-const INLINE = /(\*\*[^*]+\*\*|(?<!\\)\*[^*\s][^*]*(?<!\\)\*|`[^`]+`|(?<!\\)\[[^\]]*\]\([^)\s]+\))/g;
+// Escaped characters (\[ \* …) never open a link or emphasis; inside link text they are text: our
+// export writes "[\[R\] EGGROLL…](…)" for a title with brackets.
+const LINK_TEXT = String.raw`(?:[^\]\\]|\\.)*`;
+const INLINE = new RegExp(String.raw`(\*\*[^*]+\*\*|(?<!\\)\*[^*\s][^*]*(?<!\\)\*|` + '`[^`]+`' + String.raw`|(?<!\\)\[${LINK_TEXT}\]\([^)\s]+\))`, 'g');
+const LINK = new RegExp(String.raw`^\[(${LINK_TEXT})\]\(([^)\s]+)\)$`);
 
 function safeHref(url: string): string | null {
   try {
@@ -33,7 +36,7 @@ function inline(text: string, key: string): ReactNode[] {
     const k = `${key}.${i}`;
     if (part.startsWith('**') && part.endsWith('**') && part.length > 4) return <strong key={k}>{inline(part.slice(2, -2), k)}</strong>;
     if (part.startsWith('`') && part.endsWith('`') && part.length > 2) return <code key={k}>{unescape(part.slice(1, -1))}</code>;
-    const link = /^\[([^\]]*)\]\(([^)\s]+)\)$/.exec(part);
+    const link = LINK.exec(part);
     if (link) {
       const href = safeHref(link[2]!);
       return href ? (
@@ -59,11 +62,21 @@ export function Markdown({ text, className }: { text: string; className?: string
       continue;
     }
     const key = `b${i}`;
-    if (/^\s*[-*] /.test(line)) {
+    if (/^\s*([-*_])(\s*\1){2,}\s*$/.test(line)) {
+      blocks.push(<hr key={key} />);
+      i++;
+    } else if (/^\s*[-*] /.test(line)) {
       const items: ReactNode[] = [];
       while (i < lines.length && /^\s*[-*] /.test(lines[i]!)) {
-        items.push(<li key={i}>{inline(lines[i]!.replace(/^\s*[-*] /, ''), `${key}.${i}`)}</li>);
+        const start = i;
+        const parts: ReactNode[] = [inline(lines[i]!.replace(/^\s*[-*] /, '').replace(/ {2}$/, ''), `${key}.${i}`)];
         i++;
+        // Indented lines after an item belong to it ("  *Why it stands out:* …").
+        while (i < lines.length && /^ {2,}\S/.test(lines[i]!) && !/^\s*[-*] /.test(lines[i]!)) {
+          parts.push(<br key={`br${i}`} />, inline(lines[i]!.trim(), `${key}.${i}`));
+          i++;
+        }
+        items.push(<li key={start}>{parts}</li>);
       }
       blocks.push(<ul key={key}>{items}</ul>);
     } else if (/^\s*(>|&gt;) ?/.test(line)) {

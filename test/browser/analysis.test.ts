@@ -106,6 +106,8 @@ describe.runIf(canRunBrowser)('no GPU: the offline analysis, with a note saying 
         expect(await sources(page)).toEqual(Array(5).fill('offline analyser'));
         expect(await page.getByTestId('generate').count()).toBe(0);
         expect(await page.getByTestId('section-deepDive').textContent()).toMatch(/the most discussed story of the day/i);
+        // No raw Markdown in the page: titles with brackets ("[D]") are links with their own text.
+        expect(await page.locator('body').innerText()).not.toContain('](');
         if (!args.length) {
           await page.setViewportSize({ width: 1280, height: 900 });
           await page.screenshot({ path: SCREENSHOTS + '/report.png', fullPage: true });
