@@ -1,18 +1,16 @@
 import { useState } from 'react';
 import type { Settings } from '@/lib/settings/shape';
 import { useCommunityCounts } from '../hooks/useCommunityCounts';
-import { isCommunityName } from '@/lib/reddit/names';
-
-const norm = (s: string) => s.trim().replace(/^\/?r\//i, '');
-const valid = isCommunityName;
+import { communityFromInput } from '@/lib/reddit/names';
 
 /** An editable list of community names (tracked, or excluded from capture). */
 function NameList({ names, onChange, label, testId }: { names: string[]; onChange: (n: string[]) => void; label: string; testId: string }) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const add = (raw: string) => {
-    const name = norm(raw);
-    if (!valid(name)) return setError(`"${raw}" is not a community name (letters, digits and _, 2 to 32 characters).`);
+    // "r/name", "name" or a pasted Reddit address.
+    const name = communityFromInput(raw);
+    if (!name) return setError(`"${raw.trim()}" names no community. Write r/LocalLLaMA, LocalLLaMA, or paste the community's Reddit address.`);
     if (names.some((n) => n.toLowerCase() === name.toLowerCase())) return setError(`r/${name} is already in the list.`);
     setError(null);
     setDraft('');

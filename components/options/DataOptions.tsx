@@ -6,6 +6,7 @@ import { backUpNow, deleteAllData, downloadAutoBackup, restoreBackup, runRetenti
 import { useAutoBackups } from '../hooks/useAutoBackups';
 import { storageUsed } from '../hooks/browser';
 import { useStoreStats } from '../hooks/useStoreStats';
+import { NumberField } from '../ui/NumberField';
 
 export function DataOptions({ settings, update }: { settings: Settings; update: (p: Partial<Settings>) => Promise<void> }) {
   const stats = useStoreStats();
@@ -21,7 +22,6 @@ export function DataOptions({ settings, update }: { settings: Settings; update: 
   useEffect(() => {
     void storageUsed().then(setUsed);
   }, [stats?.posts]);
-  const number = (v: string, min: number, max: number) => Math.min(max, Math.max(min, Math.round(Number(v) || 0)));
 
   return (
     <>
@@ -29,13 +29,13 @@ export function DataOptions({ settings, update }: { settings: Settings; update: 
         <h2 id="retention-h">Retention</h2>
         <label>
           Keep every score point for{' '}
-          <input type="number" min={1} max={3650} value={settings.keepSightingsDays} onChange={(e) => void update({ keepSightingsDays: number(e.target.value, 1, 3650) })} data-testid="keep-days" />{' '}
+          <NumberField value={settings.keepSightingsDays} min={1} max={3650} label="Days to keep every score point" onApply={(n) => void update({ keepSightingsDays: n })} testId="keep-days" />{' '}
           days; older ones are thinned to one a day.
         </label>
         <br />
         <label>
           Delete posts not seen for{' '}
-          <input type="number" min={0} max={120} value={settings.keepPostsMonths} onChange={(e) => void update({ keepPostsMonths: number(e.target.value, 0, 120) })} /> months
+          <NumberField value={settings.keepPostsMonths} min={0} max={120} label="Months before unseen posts are deleted" onApply={(n) => void update({ keepPostsMonths: n })} testId="keep-months" /> months
           (0: keep everything).
         </label>
         <p className="muted">Applied once a day. </p>

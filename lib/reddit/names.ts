@@ -27,3 +27,16 @@ export function communityName(prefixed: string | null | undefined): string {
 export function sameCommunity(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
+
+/**
+ * A community as a person types or pastes it: "r/LocalLLaMA", "LocalLLaMA", "/r/LocalLLaMA/", or any
+ * Reddit address under it ("https://old.reddit.com/r/LocalLLaMA/comments/…"). Null when it names none.
+ */
+export function communityFromInput(input: string): string | null {
+  let text = input.trim();
+  const url = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)*reddit\.com(\/[^?#\s]*)/i.exec(text);
+  if (url) text = url[1]!;
+  const m = /^\/?r\/([^/\s?#]+)/i.exec(text) ?? /^([^/\s]+)$/.exec(text);
+  const name = m?.[1] ?? '';
+  return isCommunityName(name) && !(PSEUDO_COMMUNITIES as readonly string[]).includes(name.toLowerCase()) ? name : null;
+}

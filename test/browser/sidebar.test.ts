@@ -154,6 +154,35 @@ describe.runIf(canRunBrowser)('sidebar, feed badges and options', () => {
     await options.close();
   });
 
+  test('options: number fields apply on blur or Enter (select all, type 90: 90, not 3090); a pasted community address is accepted', async () => {
+    const options = await extensionPage(h, 'options.html');
+    const stored = () => options.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { keepSightingsDays: number; tracked: string[] }));
+    const days = options.getByTestId('keep-days');
+    await days.click();
+    await days.press('Control+A');
+    await days.pressSequentially('90');
+    // Nothing is saved while typing: the first keystroke does not rewrite the field.
+    expect(await days.inputValue()).toBe('90');
+    expect((await stored()).keepSightingsDays).toBe(30);
+    await days.press('Enter');
+    await expect.poll(async () => (await stored()).keepSightingsDays).toBe(90);
+    await days.fill('0');
+    await days.blur();
+    expect(await options.getByRole('alert').first().textContent()).toBe(' Days to keep every score point: write a whole number from 1 to 3650.');
+    expect((await stored()).keepSightingsDays).toBe(90);
+    await days.fill('30');
+    await days.press('Enter');
+    await expect.poll(async () => (await stored()).keepSightingsDays).toBe(30);
+
+    const add = options.getByRole('textbox', { name: 'Add to tracked communities' });
+    await add.fill('https://old.reddit.com/r/Python/comments/abc123/some_title/');
+    await add.press('Enter');
+    await expect.poll(async () => (await stored()).tracked.includes('Python')).toBe(true);
+    await options.getByRole('button', { name: 'Remove r/Python from tracked communities' }).click();
+    await expect.poll(async () => (await stored()).tracked.includes('Python')).toBe(false);
+    await options.close();
+  });
+
   test('retention thins old sightings to one a day', async () => {
     const options = await extensionPage(h, 'options.html');
     const day = Date.UTC(2026, 0, 1);

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { bareId, commentIdFromBase36, fullname, isCommentId, isPostId, postIdFromBase36 } from '@/lib/reddit/ids';
-import { communityName, isCommunityName, sameCommunity } from '@/lib/reddit/names';
+import { communityFromInput, communityName, isCommunityName, sameCommunity } from '@/lib/reddit/names';
 import { collapse } from '@/lib/reddit/text';
 
 test('ids', () => {
@@ -21,4 +21,11 @@ test('names', () => {
   expect([isCommunityName('AI_Agents'), isCommunityName('r/x'), isCommunityName('a')]).toEqual([true, false, false]);
   expect(sameCommunity('localllama', 'LocalLLaMA')).toBe(true);
   expect(collapse('  a \u202Eb\n c ')).toBe('a b c');
+});
+
+test('a community as typed or pasted in Options: r/name, name, /r/name/, or any Reddit address under it', () => {
+  expect(
+    ['r/LocalLLaMA', ' LocalLLaMA ', '/r/LocalLLaMA/', 'https://www.reddit.com/r/LocalLLaMA/', 'https://old.reddit.com/r/LocalLLaMA/comments/1ps8ptl/eggroll/', 'reddit.com/r/LocalLLaMA?sort=top', 'R/LocalLLaMA'].map(communityFromInput),
+  ).toEqual(Array(7).fill('LocalLLaMA'));
+  expect(['', 'r/', 'https://example.com/r/LocalLLaMA', 'r/all', 'https://www.reddit.com/', 'two words', 'r/a', 'u/someone'].map(communityFromInput)).toEqual(Array(8).fill(null));
 });
