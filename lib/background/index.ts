@@ -167,13 +167,33 @@ async function ingestReopening(...args: Parameters<typeof ingest> extends [unkno
   }
 }
 
+/** The tab's badge: how many posts this page captured, and the tooltip says so. */
 async function setBadge(tabId: number, count: number): Promise<void> {
   try {
+    if (!(await getSettings()).captureEnabled) return;
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#d93a00' });
     await browser.action.setBadgeText({ tabId, text: count > 0 ? (count > 999 ? '999+' : String(count)) : '' });
+    await browser.action.setTitle({ tabId, title: count > 0 ? `Reddit Trend Radar: ${count} post${count === 1 ? '' : 's'} captured on this page` : 'Reddit Trend Radar' });
   } catch {
     // The tab closed meanwhile: nothing to show.
   }
+}
+
+export const PAUSED_BADGE = 'OFF';
+/**
+ * While capture is paused, the toolbar says so on every tab: a grey "OFF" badge and a tooltip that
+ * says how to resume. Turned on again, the badge is cleared (tabs show their counts as they capture).
+ */
+export async function showCaptureState(): Promise<void> {
+  const { captureEnabled } = await getSettings();
+  if (captureEnabled) {
+    await browser.action.setBadgeText({ text: '' });
+    await browser.action.setTitle({ title: 'Reddit Trend Radar' });
+    return;
+  }
+  await browser.action.setBadgeBackgroundColor({ color: '#5f6368' });
+  await browser.action.setBadgeText({ text: PAUSED_BADGE });
+  await browser.action.setTitle({ title: 'Reddit Trend Radar: capture is paused (turn it on in the popup)' });
 }
 
 /** Recovers a post body with Readability on a post page of unknown markup (see readability-fallback). */
@@ -284,11 +304,15 @@ export function startBackground(): void {
   setUpSidebar();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
-    if (changes[SETTINGS_KEY]) scheduleRerank();
+    if (changes[SETTINGS_KEY]) {
+      scheduleRerank();
+      void showCaptureState().catch(() => undefined);
+    }
     // A content script kept a batch: if its message does not come (the tab closed), store it from here.
     // (A storage change wakes a sleeping worker, as a message would.)
     if (Object.entries(changes).some(([key, c]) => key.startsWith(PENDING_PREFIX) && c.newValue !== undefined)) scheduleDrain();
   });
+  void showCaptureState().catch(() => undefined);
   // Batches kept while this worker was stopped.
   void drainPending().catch((e) => console.warn('[Reddit Trend Radar] pending batches:', e));
   browser.runtime.onInstalled.addListener(() => scheduleRerank());

@@ -1,7 +1,7 @@
 import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { handleCapture, startBackground } from '@/lib/background';
+import { handleCapture, PAUSED_BADGE, showCaptureState, startBackground } from '@/lib/background';
 import { getDb } from '@/lib/db/schema';
 import { sendMessage } from '@/lib/messaging';
 import { updateSettings } from '@/lib/settings/storage';
@@ -26,6 +26,18 @@ test('a batch is validated record by record on receipt, stored, acknowledged, an
   expect(ack).toEqual({ ok: true, stored: 1, comments: 1, rejected: 3 });
   expect((await getDb().posts.toArray()).map((p) => p.id)).toEqual(['t3_good']);
   expect(await browser.action.getBadgeText({ tabId: 7 })).toBe('3');
+  expect(await browser.action.getTitle({ tabId: 7 })).toBe('Reddit Trend Radar: 3 posts captured on this page');
+});
+
+test('capture paused: a distinct toolbar badge and a tooltip that says how to resume; cleared when it resumes', async () => {
+  await updateSettings({ captureEnabled: false });
+  await showCaptureState();
+  expect(await browser.action.getBadgeText({})).toBe(PAUSED_BADGE);
+  expect(await browser.action.getTitle({})).toBe('Reddit Trend Radar: capture is paused (turn it on in the popup)');
+  await updateSettings({ captureEnabled: true });
+  await showCaptureState();
+  expect(await browser.action.getBadgeText({})).toBe('');
+  expect(await browser.action.getTitle({})).toBe('Reddit Trend Radar');
 });
 
 test('a malformed batch is refused as a whole, and not retried', async () => {

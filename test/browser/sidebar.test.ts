@@ -156,7 +156,7 @@ describe.runIf(canRunBrowser)('sidebar, feed badges and options', () => {
 
   test('options: number fields apply on blur or Enter (select all, type 90: 90, not 3090); a pasted community address is accepted', async () => {
     const options = await extensionPage(h, 'options.html');
-    const stored = () => options.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { keepSightingsDays: number; tracked: string[] }));
+    const stored = () => options.evaluate(async () => ((await (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('settings')).settings as { keepSightingsDays: number; tracked: string[] }));
     const days = options.getByTestId('keep-days');
     await days.click();
     await days.press('Control+A');
