@@ -85,6 +85,12 @@ export async function downloadBackup(): Promise<number> {
  * and how far it is (0..1). Throws a BackupError (nothing was written) for a bad file; a failure while
  * merging leaves what was merged, and importing the file again completes it.
  */
+/** An import failure in a reader's words (lib/db/backup.ts). */
+export async function importProblemText(e: unknown): Promise<string> {
+  const { importProblem } = await import('@/lib/db/backup');
+  return importProblem(e);
+}
+
 export async function importBackupFile(file: File, onProgress?: (stage: 'checking' | 'merging', fraction: number) => void): Promise<ImportReport> {
   const { importBackup, parseBackupInSteps } = await import('@/lib/db/backup');
   const backup = await parseBackupInSteps(await file.text(), (f) => onProgress?.('checking', f));

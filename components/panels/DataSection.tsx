@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { downloadBackup, importBackupFile } from '../hooks/store';
+import { downloadBackup, importBackupFile, importProblemText } from '../hooks/store';
 
 type Status = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
 
@@ -36,7 +36,7 @@ export function DataSection() {
         kind: 'error',
         text: merging
           ? `Importing ${file.name} stopped: ${(e as Error).message}. What was merged is kept; import the file again to finish.`
-          : `${file.name} was not imported, nothing changed: ${(e as Error).message}`,
+          : `${file.name} was not imported. ${await importProblemText(e)}`,
       });
     } finally {
       if (input.current) input.current.value = '';

@@ -91,6 +91,32 @@ export class BackupError extends Error {
   override name = 'BackupError';
 }
 
+const RECORD_KIND: Record<string, string> = { posts: 'Post', sightings: 'Score point', comments: 'Comment' };
+
+/**
+ * A BackupError in a reader's words, for the pages (the CLI keeps the exact field path): what is wrong,
+ * where, and what to do. "format: missing" reads "This file is not a Reddit Trend Radar backup…".
+ */
+export function importProblem(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  if (!(e instanceof BackupError)) return `Something went wrong while reading the file (${message}). Nothing was changed; try again.`;
+  if (/^not a JSON file/.test(message)) return 'This file is not JSON. Choose a .json file made with "Export backup".';
+  if (/^(not a Reddit Trend Radar backup|format: )/.test(message))
+    return 'This file is not a Reddit Trend Radar backup (it lacks "format": "reddit-trend-radar"). Choose a file made with "Export backup".';
+  if (/^version: /.test(message)) return `This backup was made by another version of Reddit Trend Radar (${message.replace(/^version: /, '')}). Update the extension, then import it again.`;
+  const head = /^(exportedAt|posts|sightings|comments): (.*)$/.exec(message);
+  if (head)
+    return head[2] === 'missing'
+      ? `This backup is incomplete: it has no "${head[1]}". Export the backup again.`
+      : `This backup's "${head[1]}" is wrong: ${head[2]}. Export the backup again.`;
+  const record = /^(posts|sightings|comments)\[(\d+)\]\.?([\w.[\]]*): (.*)$/.exec(message);
+  if (record) {
+    const [, list, index, field, what] = record;
+    return `${RECORD_KIND[list!]} ${Number(index) + 1} in the file has a bad "${field || 'record'}": ${what}. Nothing was imported. Fix or remove that record, or export the backup again.`;
+  }
+  return `The file could not be imported: ${message}. Nothing was changed.`;
+}
+
 /** A time may be up to a day ahead of the import (clocks differ); a later one is refused. */
 const AHEAD_MS = 86_400_000;
 

@@ -295,7 +295,8 @@ describe.runIf(canRunBrowser)('capture in a real browser', () => {
     writeFileSync('test-results/browser-backup.json', JSON.stringify(backup));
 
     await popup.getByTestId('import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"reddit-trend-radar","version":1}') });
-    await expect.poll(() => popup.getByRole('alert').textContent()).toMatch(/^broken\.json was not imported, nothing changed: exportedAt: /);
+    // In plain words: what is wrong and what to do, not a validator's message.
+    await expect.poll(() => popup.getByRole('alert').textContent()).toBe('broken.json was not imported. This backup is incomplete: it has no "exportedAt". Export the backup again.');
     expect((await readDb(popup)).posts).toHaveLength(d.posts.length);
 
     await popup.getByTestId('import-file').setInputFiles({ name: 'same.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });

@@ -182,3 +182,24 @@ test('an unknown score round-trips through a backup as null', async () => {
   expect((await other.posts.get('t3_young'))!.score).toBeNull();
   expect(await other.sightings.count()).toBe(0);
 });
+
+describe('import problems in plain words', () => {
+  test('the first problem named, with what to do; the CLI keeps the exact path', async () => {
+    const { importProblem, parseBackup, BackupError } = await import('@/lib/db/backup');
+    const problem = (text: string) => {
+      try {
+        parseBackup(text);
+      } catch (e) {
+        expect(e).toBeInstanceOf(BackupError);
+        return importProblem(e);
+      }
+      throw new Error('parsed');
+    };
+    expect(problem('{"posts": []}')).toBe('This file is not a Reddit Trend Radar backup (it lacks "format": "reddit-trend-radar"). Choose a file made with "Export backup".');
+    expect(problem('not json')).toBe('This file is not JSON. Choose a .json file made with "Export backup".');
+    expect(problem('{"format":"reddit-trend-radar","version":1}')).toBe('This backup is incomplete: it has no "exportedAt". Export the backup again.');
+    expect(problem(JSON.stringify({ format: 'reddit-trend-radar', version: 99, exportedAt: '2025-12-22T09:30:00.000Z', posts: [], sightings: [], comments: [] }))).toMatch(/^This backup was made by another version of Reddit Trend Radar \(expected "version": 1/);
+    expect(problem(JSON.stringify({ format: 'reddit-trend-radar', version: 1, exportedAt: '2025-12-22T09:30:00.000Z', posts: [{ id: 't3_a1', score: 'lots' }], sightings: [], comments: [] }))).toMatch(/^Post 1 in the file has a bad "[\w.]+": .*\. Nothing was imported\. Fix or remove that record, or export the backup again\.$/);
+    expect(importProblem(new Error('disk'))).toBe('Something went wrong while reading the file (disk). Nothing was changed; try again.');
+  });
+});
