@@ -6,6 +6,7 @@ import { useAnalysisInput } from '../hooks/useAnalysisInput';
 import type { TrendReport } from '@/lib/rank/types';
 import type { Settings } from '@/lib/settings/shape';
 import { openReportPage } from '../hooks/browser';
+import { useModelAvailability } from '../hooks/useModelAvailability';
 import { Markdown } from '../ui/Markdown';
 
 /**
@@ -14,16 +15,21 @@ import { Markdown } from '../ui/Markdown';
  */
 export function PopupAnalysis({ report, settings, saved }: { report: TrendReport; settings: Settings; saved: SavedAnalysis | null | undefined }) {
   const input = useAnalysisInput(report, settings, { skip: saved !== null });
+  const available = useModelAvailability(settings.engine);
   const offline = useMemo(() => (input ? offlineAnalysis(input) : undefined), [input]);
   const analysis = saved?.analysis ?? offline;
   const model = saved ? Object.values(saved.analysis).find((s) => s.source !== 'offline analyser')?.source : null;
   return (
     <div className="popup-analysis">
-      <p className="muted">
+      <p className="muted" data-testid="analysis-source">
         {model ? `Written by ${model} (cached).` : 'Written by the offline analyser.'}{' '}
-        <button type="button" onClick={() => openReportPage(report.at < Date.now() - 86_400_000 ? { date: report.date } : {})} data-testid="open-report">
-          {model ? 'Open the full report' : 'Generate with the model…'}
-        </button>
+        {model || available?.canRun ? (
+          <button type="button" onClick={() => openReportPage(report.at < Date.now() - 86_400_000 ? { date: report.date } : {})} data-testid="open-report">
+            {model ? 'Open the full report' : 'Generate with the model…'}
+          </button>
+        ) : available ? (
+          <span data-testid="no-model">No model here: {available.reason}.</span>
+        ) : null}
       </p>
       {analysis &&
         ANALYSIS_SECTIONS.map(({ key, title }) => (

@@ -69,6 +69,14 @@ describe.runIf(canRunBrowser)('the popup', () => {
     expect(sizes.smallest).toBeGreaterThanOrEqual(11);
   });
 
+  test('no GPU and no built-in model: the popup offers no model and says why', async () => {
+    await popup.getByRole('tab', { name: /^Analysis/ }).click();
+    await expect.poll(() => popup.getByTestId('no-model').count(), { timeout: 15_000 }).toBe(1);
+    expect(await popup.getByTestId('no-model').textContent()).toMatch(/^No model here: (WebGPU found no GPU adapter|this browser has no WebGPU)\.$/);
+    expect(await popup.getByTestId('open-report').count()).toBe(0);
+    expect(await popup.getByTestId('analysis-source').textContent()).toMatch(/^Written by the offline analyser\./);
+  });
+
   test('tabs work from the keyboard; columns sort', async () => {
     await popup.getByRole('tab', { name: /^Today/ }).click();
     await popup.getByRole('tab', { name: /^Today/ }).focus();
