@@ -32,7 +32,7 @@ export function Sidebar() {
     <main className="sidebar" data-route={route.kind}>
       {route.kind !== 'off' && <HealthWarnings health={health} />}
       {route.kind === 'community' && <CommunityView name={route.name} settings={settings} update={update} />}
-      {route.kind === 'post' && <PostView id={route.id} settings={settings} />}
+      {route.kind === 'post' && <PostView id={route.id} settings={settings} update={update} />}
       {route.kind === 'reddit' && <RedditView tabId={tab!.id} settings={settings} />}
       {route.kind === 'off' && (
         <section data-testid="off-reddit">
@@ -45,22 +45,31 @@ export function Sidebar() {
   );
 }
 
+/** Whether a community counts in the reports, with the one click that changes it, both ways. */
+function TrackState({ name, settings, update }: { name: string; settings: Settings; update: (p: Partial<Settings>) => Promise<void> }) {
+  if (settings.trackAll) return <span data-testid="tracked-state">tracked (every community counts)</span>;
+  const tracked = settings.tracked.some((t) => t.toLowerCase() === name.toLowerCase());
+  return tracked ? (
+    <>
+      <span data-testid="tracked-state">tracked</span>{' '}
+      <button type="button" onClick={() => void update({ tracked: settings.tracked.filter((t) => t.toLowerCase() !== name.toLowerCase()) })}>Untrack r/{name}</button>
+    </>
+  ) : (
+    <>
+      <span data-testid="tracked-state">not tracked</span>{' '}
+      <button type="button" onClick={() => void update({ tracked: [...settings.tracked, name] })}>Track r/{name}</button>
+    </>
+  );
+}
+
 function CommunityView({ name, settings, update }: { name: string; settings: Settings; update: (p: Partial<Settings>) => Promise<void> }) {
   const { report, stored } = useCommunityReport(name);
-  const tracked = settings.trackAll || settings.tracked.some((t) => t.toLowerCase() === name.toLowerCase());
   return (
     <section data-testid="community-view">
       <h1>r/{name}</h1>
       <p className="muted">
         <span data-testid="community-count">{stored ?? '…'}</span> posts stored ·{' '}
-        {tracked ? (
-          <span data-testid="tracked-state">tracked</span>
-        ) : (
-          <>
-            <span data-testid="tracked-state">not tracked</span>{' '}
-            <button type="button" onClick={() => void update({ tracked: [...settings.tracked, name] })}>Track r/{name}</button>
-          </>
-        )}
+        <TrackState name={name} settings={settings} update={update} />
       </p>
       {report &&
         SIDEBAR_TABLES.map((key) => (
@@ -77,7 +86,7 @@ function CommunityView({ name, settings, update }: { name: string; settings: Set
   );
 }
 
-function PostView({ id, settings }: { id: string; settings: Settings }) {
+function PostView({ id, settings, update }: { id: string; settings: Settings; update: (p: Partial<Settings>) => Promise<void> }) {
   const { post, history, comments, latest } = usePostRecord(id);
   const model = useModel(settings);
   if (post === undefined) return <p className="muted">Reading…</p>;
@@ -93,6 +102,9 @@ function PostView({ id, settings }: { id: string; settings: Settings }) {
       </h1>
       <p className="muted">
         r/{post.subreddit} · u/{post.author ?? '[unknown]'} · {post.flair ?? 'General'} · posted {postedText(post.createdAt)}
+      </p>
+      <p className="muted">
+        r/{post.subreddit}: <TrackState name={post.subreddit} settings={settings} update={update} />
       </p>
       <p data-testid="post-numbers">
         {post.score == null ? <>score hidden on Reddit</> : <><strong>{post.score}</strong> points{post.scoreHidden ? ' (hidden on Reddit)' : ''}</>} · <strong>{post.comments}</strong> comments · seen {formatAgo(post.lastSeenAt, Date.now())}

@@ -108,6 +108,18 @@ describe.runIf(canRunBrowser)('sidebar, feed badges and options', () => {
     expect(await tools.textContent()).not.toContain('Ollama');
   });
 
+  test('a post of an untracked community says so, with Track; tracking works both ways', async () => {
+    // r/artificial is not among the tracked communities by default.
+    await reddit.goto(h.url(ROUTES.newPost!));
+    await reddit.bringToFront();
+    const view = panel.getByTestId('post-view');
+    await expect.poll(() => view.getByTestId('tracked-state').textContent()).toBe('not tracked');
+    await view.getByRole('button', { name: 'Track r/artificial' }).click();
+    await expect.poll(() => view.getByTestId('tracked-state').textContent()).toBe('tracked');
+    await view.getByRole('button', { name: 'Untrack r/artificial' }).click();
+    await expect.poll(() => view.getByTestId('tracked-state').textContent()).toBe('not tracked');
+  });
+
   test('another Reddit page: the report in short and what this page captured; off Reddit: a note', async () => {
     await reddit.goto(h.url(ROUTES.newSearch!));
     await reddit.bringToFront();
