@@ -21,6 +21,7 @@ import { formatAgo } from '../ui/format';
 import { useAction } from '../hooks/useAction';
 import { ReportDate } from '../ui/ReportDate';
 import { TrendView } from '../panels/TrendView';
+import { UntrackedState } from '../panels/UntrackedState';
 
 export function Popup() {
   const stats = useStoreStats();
@@ -97,6 +98,9 @@ export function Popup() {
         </section>
       ) : report && settings ? (
         <>
+          {stats && !settings.trackAll && report.postsInWindow === 0 && stats.posts - stats.samplePosts > 0 && (
+            <UntrackedState captured={stats.posts - stats.samplePosts} settings={settings} update={update} />
+          )}
           <TrendView
             report={report}
             stories={

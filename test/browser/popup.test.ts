@@ -146,3 +146,26 @@ describe.runIf(canRunBrowser)('the popup', () => {
     expect(await popup.evaluate(() => (window as unknown as { copied?: string }).copied)).toBe(markdown);
   });
 });
+
+describe.runIf(canRunBrowser)('posts captured, none tracked', () => {
+  test('the popup says why the tables are empty and offers the fixes in one click', async () => {
+    const hh = await launch();
+    try {
+      const reddit = await hh.context.newPage();
+      await reddit.goto(hh.url(ROUTES.oldListing!));
+      const p = await extensionPage(hh);
+      await waitForDb(p, (d) => d.posts.length === 27, 'r/Python captured');
+      const state = p.getByTestId('untracked-state');
+      await expect.poll(() => state.count(), { timeout: 15_000 }).toBe(1);
+      expect(await state.locator('p').first().textContent()).toBe(
+        '27 posts are captured, but none from a tracked community, so the tables are empty. Track the communities you read, or count every community:',
+      );
+      await state.getByRole('button', { name: 'Track r/Python (27)' }).click();
+      // Tracked now, but the page is from 2024: the popup says that, not "nothing captured".
+      await expect.poll(() => state.locator('h2').textContent()).toBe('Nothing from the last 30 days');
+      expect(await state.locator('p').first().textContent()).toMatch(/^Your 27 posts of tracked communities were all created more than 30 days ago/);
+    } finally {
+      await hh.close();
+    }
+  });
+});
