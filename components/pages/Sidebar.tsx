@@ -4,7 +4,7 @@ import { HealthWarnings } from '../ui/HealthWarnings';
 import { usePostRecord } from '../hooks/usePostRecord';
 import { routeOf as sidebarRoute } from '@/lib/reddit/route';
 import type { Settings } from '@/lib/settings/shape';
-import { TrendTable } from '../ui/TrendTable';
+import { PostList } from '../ui/PostList';
 import { risingEmptyText } from '@/lib/rank/rank';
 import { TABLE } from '@/lib/rank/tables';
 import { readLine } from '@/lib/analysis/detail';
@@ -76,7 +76,7 @@ function CommunityView({ name, settings, update }: { name: string; settings: Set
           <div key={key} className="sidebar-table">
             <h2>{TABLE[key].label}</h2>
             {report[key].length ? (
-              <TrendTable rows={report[key].slice(0, 10)} columns={TABLE[key].columns.filter((c) => c !== 'subreddit' && c !== 'rank')} label={`${TABLE[key].label} in r/${name}`} />
+              <PostList rows={report[key].slice(0, 10)} showCommunity={false} label={`${TABLE[key].label} in r/${name}`} />
             ) : (
               <p className="empty">{key === 'rising' ? risingEmptyText(report.risingWaiting) : TABLE[key].empty}</p>
             )}
@@ -140,7 +140,7 @@ function RedditView({ tabId, settings }: { tabId: number; settings: Settings }) 
       <h1>Reddit Trend Radar</h1>
       <p data-testid="page-captured">{captured == null ? '…' : `${captured} posts captured on this page.`}</p>
       <h2>Trending today</h2>
-      {report?.today.length ? <TrendTable rows={report.today.slice(0, 5)} columns={TABLE.today.columns} label="Top of today" /> : <p className="empty">Nothing trending in the tracked communities yet.</p>}
+      {report?.today.length ? <PostList rows={report.today.slice(0, 5)} label="Top of today" /> : <p className="empty">Nothing trending in the tracked communities yet.</p>}
       <button type="button" onClick={() => openReportPage()}>Open the full report</button>
     </section>
   );

@@ -50,8 +50,20 @@ describe.runIf(canRunBrowser)('sidebar, feed badges and options', () => {
       batch.innerHTML = html;
       document.querySelector('shreddit-feed')!.append(batch);
     }, freshPost(new Date(Date.now() - 3_600_000).toISOString().replace('Z', '000+0000')));
-    await expect.poll(() => panel.locator(`tr[data-post-id="${NOW_POST}"]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => panel.locator(`li[data-post-id="${NOW_POST}"]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await expect.poll(() => panel.getByTestId('community-count').textContent()).toBe('51');
+    // At a side panel's real widths: posts as a list, titles readable, nothing scrolls sideways.
+    for (const width of [320, 400]) {
+      await panel.setViewportSize({ width, height: 800 });
+      const title = panel.locator(`li[data-post-id="${NOW_POST}"] .pl-title`).first();
+      expect(await panel.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      const box = (await title.boundingBox())!;
+      // Two lines of at least 240 px each: well over 40 characters at 13 px.
+      expect(box.width).toBeGreaterThanOrEqual(240);
+      expect(parseFloat(await title.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(13);
+      expect(await panel.locator(`li[data-post-id="${NOW_POST}"] .pl-meta`).first().textContent()).toMatch(/^\d+(\.\d)?k? · \d+ comments · \d+ (min|h)/);
+      await panel.screenshot({ path: `${SCREENSHOTS}/sidebar-community-${width}.png` });
+    }
   });
 
   test('a trending post gets a badge in the feed, in a shadow root; it goes when badges are turned off', async () => {
@@ -124,7 +136,7 @@ describe.runIf(canRunBrowser)('sidebar, feed badges and options', () => {
     await reddit.goto(h.url(ROUTES.newSearch!));
     await reddit.bringToFront();
     await expect.poll(() => panel.getByTestId('page-captured').textContent(), { timeout: 15_000 }).toBe('55 posts captured on this page.');
-    expect(await panel.getByTestId('reddit-view').locator(`tr[data-post-id="${NOW_POST}"]`).count()).toBe(1);
+    expect(await panel.getByTestId('reddit-view').locator(`li[data-post-id="${NOW_POST}"]`).count()).toBe(1);
     await reddit.goto('about:blank');
     await reddit.bringToFront();
     await expect.poll(() => panel.getByTestId('off-reddit').count()).toBe(1);
