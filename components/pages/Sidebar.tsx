@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useCommunityReport } from '../hooks/useCommunityReport';
 import { useCaptureHealth } from '../hooks/useCaptureHealth';
 import { HealthWarnings } from '../ui/HealthWarnings';
@@ -17,6 +18,7 @@ import { useSettings } from '../hooks/useSettings';
 import { useTabCaptureCount } from '../hooks/useTabCaptureCount';
 import { useModel } from '../hooks/useModel';
 import { formatAgo, postUrl, postedText } from '../ui/format';
+const StoriesPanel = lazy(() => import('../panels/StoriesPanel').then((m) => ({ default: m.StoriesPanel })));
 
 /** A community's tables in the sidebar (its own name needs no Community column). */
 const SIDEBAR_TABLES = ['today', 'rising', 'weekly'] as const;
@@ -34,13 +36,7 @@ export function Sidebar() {
       {route.kind === 'community' && <CommunityView name={route.name} settings={settings} update={update} />}
       {route.kind === 'post' && <PostView id={route.id} settings={settings} update={update} />}
       {route.kind === 'reddit' && <RedditView tabId={tab!.id} settings={settings} />}
-      {route.kind === 'off' && (
-        <section data-testid="off-reddit">
-          <h1>Reddit Trend Radar</h1>
-          <p>This tab is not on Reddit. Open a subreddit or a post and this panel follows it.</p>
-          <button type="button" onClick={() => openReportPage()}>Open the full report</button>
-        </section>
-      )}
+      {route.kind === 'off' && <OffRedditView settings={settings} />}
     </main>
   );
 }
@@ -128,6 +124,25 @@ function PostView({ id, settings, update }: { id: string; settings: Settings; up
         <p className="empty">No comments captured: they are captured when the post page shows them.</p>
       )}
       <PostTools postId={id} model={model} compact />
+    </section>
+  );
+}
+
+/** Off Reddit: the day's top stories (loaded on demand), not an empty page. */
+function OffRedditView({ settings }: { settings: Settings }) {
+  const report = useReport(null, settings);
+  return (
+    <section data-testid="off-reddit">
+      <h1>Today&apos;s top stories</h1>
+      <p className="muted">This tab is not on Reddit: open a subreddit or a post and this panel follows it.</p>
+      {report ? (
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <StoriesPanel report={report} settings={settings} limit={8} />
+        </Suspense>
+      ) : (
+        <p className="muted">Ranking…</p>
+      )}
+      <button type="button" onClick={() => openReportPage()}>Open the full report</button>
     </section>
   );
 }

@@ -5,10 +5,10 @@ import { useAnalysisInput } from '../hooks/useAnalysisInput';
 import { postUrl } from '../ui/format';
 
 /** The week's stories from the analysis input (loaded on demand: the analyser stays out of first paint). */
-export function StoriesPanel({ report, settings }: { report: TrendReport; settings: Settings }) {
+export function StoriesPanel({ report, settings, limit }: { report: TrendReport; settings: Settings; limit?: number }) {
   const input = useAnalysisInput(report, settings);
   if (!input) return <p className="muted">Grouping the week's posts into stories…</p>;
-  return <StoryList insight={input.insight} />;
+  return <StoryList insight={input.insight} limit={limit} />;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

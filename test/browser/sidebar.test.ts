@@ -140,6 +140,8 @@ describe.runIf(canRunBrowser)('sidebar, feed badges and options', () => {
     await reddit.goto('about:blank');
     await reddit.bringToFront();
     await expect.poll(() => panel.getByTestId('off-reddit').count()).toBe(1);
+    // Off Reddit: today's top stories, not an empty page.
+    await expect.poll(() => panel.getByTestId('off-reddit').locator('.story-title').first().textContent(), { timeout: 15_000 }).toBe('A fresh trending post');
   });
 
   test('changing the tracked communities in options changes the report', async () => {
