@@ -292,7 +292,9 @@ export function findNames(docs: NameDoc[], exclude: Iterable<string> = []): Foun
   const capDocs = new Map<string, number>();
   const sure = new Set<string>();
   for (const doc of docs) {
-    const texts = doc.body ? [doc.title, doc.body.slice(0, 1500)] : [doc.title];
+    // A title cut with an ellipsis (the sample's, a seed table's) ends in half a word: "ChatGPT Imag…".
+    const title = /(?:…|\.\.\.)$/.test(doc.title) ? doc.title.replace(/\s*\S*(?:…|\.\.\.)$/, '') : doc.title;
+    const texts = doc.body ? [title, doc.body.slice(0, 1500)] : [title];
     const { cands, caps } = readDoc(doc.id, texts);
     for (const w of caps) capDocs.set(w, (capDocs.get(w) ?? 0) + 1);
     const keys = new Set<string>();

@@ -54,6 +54,10 @@ describe('names', () => {
     expect(labels(['SAM ALTMAN: “People talk about energy”', 'Elon Musk, Sam Altman in 2050', 'Anthropic raises $30B, Elon crashes out'])).toEqual([['Sam Altman'], ['Elon Musk', 'Sam Altman'], ['Elon']]);
   });
 
+  test('a title cut with an ellipsis: its last, half word is no name', () => {
+    expect(labels(['BREAKING: OpenAI releases "GPT-Image-1.5" (ChatGPT Imag…', 'DeepSeek allows Huawei early access to V4 update, but Nvi...'])).toEqual([['OpenAI', 'GPT-Image-1.5', 'ChatGPT'], ['DeepSeek', 'Huawei', 'V4']]);
+  });
+
   test('kinds', () => {
     expect(['Qwen3-VL-8B', 'llama.cpp', 'ComfyUI', 'ARC-AGI-3', 'SWE-bench', 'Anthropic'].map(kindOf)).toEqual(['model', 'project', 'project', 'benchmark', 'benchmark', 'name']);
   });

@@ -1,0 +1,69 @@
+/**
+ * Every page at its real size, light and dark, with the sample data: nothing scrolls sideways, body
+ * text is 13 px or more and no text under 11 px, no raw Markdown shows, and each page is screenshotted
+ * for README (`npm run screenshots`), to be looked at.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { canRunBrowser, extensionPage, launch, SCREENSHOTS, type Harness } from './harness';
+
+let h: Harness;
+
+async function measure(page: Page) {
+  return page.evaluate(() => {
+    const sizes: number[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.textContent?.trim() || !n.parentElement || !n.parentElement.getClientRects().length) continue;
+      sizes.push(parseFloat(getComputedStyle(n.parentElement).fontSize));
+    }
+    return {
+      sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      body: parseFloat(getComputedStyle(document.body).fontSize),
+      smallest: Math.min(...sizes),
+      rawMarkdown: document.body.innerText.includes(']('),
+      background: getComputedStyle(document.body).backgroundColor,
+    };
+  });
+}
+
+const PAGES = [
+  { name: 'popup', path: 'popup.html', sizes: [{ width: 800, height: 600 }] },
+  { name: 'sidebar', path: 'sidepanel.html', sizes: [{ width: 320, height: 800 }, { width: 400, height: 800 }] },
+  { name: 'report', path: 'report.html', sizes: [{ width: 1280, height: 900 }] },
+  { name: 'options', path: 'options.html', sizes: [{ width: 900, height: 900 }] },
+] as const;
+
+describe.runIf(canRunBrowser)('pages at their real sizes, light and dark', () => {
+  beforeAll(async () => {
+    h = await launch();
+    const popup = await extensionPage(h);
+    await popup.getByTestId('load-sample').click();
+    await popup.locator('[role=tabpanel] tbody tr').nth(9).waitFor({ timeout: 15_000 });
+    await popup.close();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const)
+    for (const p of PAGES)
+      for (const size of p.sizes)
+        test(`${p.name} at ${size.width} px, ${scheme}`, async () => {
+          const page = await h.context.newPage();
+          await page.emulateMedia({ colorScheme: scheme });
+          await page.setViewportSize(size);
+          await page.goto(`chrome-extension://${h.extensionId}/${p.path}`);
+          await page.waitForLoadState('networkidle');
+          if (p.name === 'report') await expect.poll(() => page.getByTestId('section-today').count(), { timeout: 15_000 }).toBe(1);
+          const m = await measure(page);
+          expect(m.sideways).toBe(false);
+          expect(m.body).toBeGreaterThanOrEqual(13);
+          expect(m.smallest).toBeGreaterThanOrEqual(11);
+          expect(m.rawMarkdown).toBe(false);
+          // Dark is dark: the page's background follows the system.
+          expect(m.background).toBe(scheme === 'dark' ? 'rgb(26, 26, 27)' : 'rgb(255, 255, 255)');
+          await page.screenshot({ path: `${SCREENSHOTS}/${p.name}-${size.width}-${scheme}.png` });
+          await page.close();
+        });
+});
