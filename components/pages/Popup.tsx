@@ -94,7 +94,10 @@ export function Popup() {
           </p>
           <button type="button" onClick={() => act(addSample, 'Sample data loaded.')} data-testid="load-sample">
             Load sample data
-          </button>
+          </button>{' '}
+          <button type="button" onClick={() => openOptionsPage()}>Options</button>
+          <p className="muted">Have a backup? Import it:</p>
+          <DataSection />
         </section>
       ) : report && settings ? (
         <>
@@ -114,44 +117,47 @@ export function Popup() {
               </Suspense>
             }
           />
-          <div className="actions">
-            <button type="button" onClick={() => act(() => downloadMarkdown(report, settings!, saved?.analysis), `Saved reddit-trend-report-${report.date}.md.`)}>Export Markdown</button>
-            <button type="button" onClick={() => act(() => copyMarkdown(report, settings!, saved?.analysis), 'Report copied to the clipboard.')}>Copy</button>
-            <button type="button" onClick={() => act(() => downloadNotesMarkdown(report, settings!, saved?.analysis), `Saved reddit-trend-report-${report.date}.notes.md (with front matter).`)} data-testid="export-notes">
-              Markdown for notes
-            </button>
-            <select
-              aria-label="Export a table as CSV"
-              value=""
-              onChange={(e) => {
-                const key = e.target.value as TableKey;
-                if (key) void act(() => downloadCsv(report, key), `Saved the ${TABLE[key].label} table as CSV.`);
-              }}
-              data-testid="export-csv"
-            >
-              <option value="">CSV of…</option>
-              {TABLES.map((t) => (
-                <option key={t.key} value={t.key}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-            <span className="muted">{report.postsInWindow} posts of tracked communities in the last 30 days</span>
+          <div className="actionbar" data-testid="actionbar">
+            <details className="menu" data-testid="export-menu">
+              <summary>Export ▾</summary>
+              <div className="menu-items">
+                <button type="button" onClick={() => act(() => downloadMarkdown(report, settings!, saved?.analysis), `Saved reddit-trend-report-${report.date}.md.`)}>Export Markdown</button>
+                <button type="button" onClick={() => act(() => copyMarkdown(report, settings!, saved?.analysis), 'Report copied to the clipboard.')}>Copy</button>
+                <button type="button" onClick={() => act(() => downloadNotesMarkdown(report, settings!, saved?.analysis), `Saved reddit-trend-report-${report.date}.notes.md (with front matter).`)} data-testid="export-notes">
+                  Markdown for notes
+                </button>
+                <select
+                  aria-label="Export a table as CSV"
+                  value=""
+                  onChange={(e) => {
+                    const key = e.target.value as TableKey;
+                    if (key) void act(() => downloadCsv(report, key), `Saved the ${TABLE[key].label} table as CSV.`);
+                  }}
+                  data-testid="export-csv"
+                >
+                  <option value="">CSV of…</option>
+                  {TABLES.map((t) => (
+                    <option key={t.key} value={t.key}>
+                      {t.label}
+                    </option>
+                  ))}
+                </select>
+                <DataSection />
+              </div>
+            </details>
+            <button type="button" onClick={() => act(openSidebarFromPage, 'Sidebar opened.')}>Open sidebar</button>
+            <button type="button" onClick={() => openOptionsPage()}>Options</button>
+            {note && (
+              <span role={note.kind === 'error' ? 'alert' : 'status'} className={`status fading ${note.kind}`}>
+                {note.text}
+              </span>
+            )}
+            <span className="muted count-note">{report.postsInWindow} posts of tracked communities in the last 30 days</span>
           </div>
         </>
       ) : (
         <p className="muted">Ranking…</p>
       )}
-      {note && (
-        <p role={note.kind === 'error' ? 'alert' : 'status'} className={`status ${note.kind}`}>
-          {note.text}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" onClick={() => act(openSidebarFromPage, 'Sidebar opened.')}>Open sidebar</button>
-        <button type="button" onClick={() => openOptionsPage()}>Options</button>
-      </div>
-      <DataSection />
     </main>
   );
 }

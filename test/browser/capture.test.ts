@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import { fixturePath } from '../support/fixtures';
-import { canRunBrowser, extensionPage, launch, readDb, ROUTES, stopServiceWorker, waitForDb, type DbDump, type Harness } from './harness';
+import { canRunBrowser, extensionPage, launch, readDb, ROUTES, stopServiceWorker, waitForDb, type DbDump, openExportMenu, type Harness } from './harness';
 
 const raw = (file: string) => readFileSync(fixturePath(file), 'utf8');
 const idsOf = (file: string, re: RegExp) => [...raw(file).matchAll(re)].map((m) => m[1]!);
@@ -286,6 +286,7 @@ describe.runIf(canRunBrowser)('capture in a real browser', () => {
     mkdirSync('test-results', { recursive: true });
     await popup.screenshot({ path: 'test-results/popup-data.png' });
 
+    await openExportMenu(popup);
     const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export backup' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^reddit-trend-radar-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const backup = JSON.parse(readFileSync((await download.path())!, 'utf8'));
@@ -294,13 +295,15 @@ describe.runIf(canRunBrowser)('capture in a real browser', () => {
     expect(backup.comments).toHaveLength(d.comments.length);
     writeFileSync('test-results/browser-backup.json', JSON.stringify(backup));
 
+    await openExportMenu(popup);
     await popup.getByTestId('import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"reddit-trend-radar","version":1}') });
     // In plain words: what is wrong and what to do, not a validator's message.
     await expect.poll(() => popup.getByRole('alert').textContent()).toBe('broken.json was not imported. This backup is incomplete: it has no "exportedAt". Export the backup again.');
     expect((await readDb(popup)).posts).toHaveLength(d.posts.length);
 
+    await openExportMenu(popup);
     await popup.getByTestId('import-file').setInputFiles({ name: 'same.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
-    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Imported same.json: 0 new posts, 0 updated, 0 score points, 0 comments.');
+    await expect.poll(() => popup.getByTestId('data-status').textContent()).toBe('Imported same.json: 0 new posts, 0 updated, 0 score points, 0 comments.');
   });
 
   test('capture that checks itself: a page type Reddit broke on purpose is flagged in the popup, the sidebar and Options', async () => {

@@ -268,3 +268,9 @@ export async function waitForDb(page: Page, done: (d: DbDump) => boolean, what: 
   }
   throw new Error(`timed out waiting for ${what}: ${last.posts.length} posts, ${last.comments.length} comments, ${last.sightings.length} sightings`);
 }
+
+/** The popup's Export ▾ menu, opened (its items are hidden while it is closed). */
+export async function openExportMenu(page: Page): Promise<void> {
+  const menu = page.getByTestId('export-menu');
+  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+}

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canRunBrowser, extensionPage, launch, readDb, ROUTES, SCREENSHOTS, waitForDb, type Harness } from './harness';
+import { canRunBrowser, extensionPage, launch, readDb, ROUTES, SCREENSHOTS, waitForDb, openExportMenu, type Harness } from './harness';
 
 let h: Harness;
 let popup: Page;
@@ -111,6 +111,7 @@ describe.runIf(canRunBrowser)('the popup', () => {
     await expect.poll(() => rowsOf(popup).count()).toBe(1);
     expect(await rowsOf(popup).first().getAttribute('data-post-id')).toBe('t3_1uhw7fu');
 
+    await openExportMenu(popup);
     const [md] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export Markdown' }).click()]);
     expect(md.suggestedFilename()).toBe('reddit-trend-report-2026-06-28.md');
     const markdown = readFileSync((await md.path())!, 'utf8');
@@ -118,11 +119,13 @@ describe.runIf(canRunBrowser)('the popup', () => {
     expect(markdown).toContain('| [I shrank a transformer until every number fitted on the s...](https://www.reddit.com/comments/1uhw7fu) | [r/MachineLearning](https://www.reddit.com/r/MachineLearning) | 115 | 33 | Research | 2026-06-28 12:35 UTC |');
 
     // The same report with front matter for note apps; a table as CSV.
+    await openExportMenu(popup);
     const [notes] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-notes').click()]);
     expect(notes.suggestedFilename()).toBe('reddit-trend-report-2026-06-28.notes.md');
     const notesText = readFileSync((await notes.path())!, 'utf8');
     expect(notesText.startsWith('---\ntitle: "Reddit AI Trend Report - 2026-06-28"\ndate: 2026-06-28\n')).toBe(true);
     expect(notesText.endsWith(markdown)).toBe(true);
+    await openExportMenu(popup);
     const [csv] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-csv').selectOption('today')]);
     expect(csv.suggestedFilename()).toBe('reddit-trend-today-2026-06-28.csv');
     expect(readFileSync((await csv.path())!, 'utf8').split('\r\n').slice(0, 2)).toEqual([
@@ -130,6 +133,7 @@ describe.runIf(canRunBrowser)('the popup', () => {
       '1,I shrank a transformer until every number fitted on the screen and made the weights editable [R],MachineLearning,115,33,Research,2026-06-28T12:35:42.157Z,https://www.reddit.com/r/MachineLearning/comments/1uhw7fu/i_shrank_a_transformer_until_every_number_fitted/,,',
     ]);
 
+    await openExportMenu(popup);
     const [backup] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export backup' }).click()]);
     const dir = mkdtempSync(join(tmpdir(), 'rtr-report-'));
     writeFileSync(join(dir, 'backup.json'), readFileSync((await backup.path())!));
@@ -141,8 +145,9 @@ describe.runIf(canRunBrowser)('the popup', () => {
       const w = window as unknown as { copied?: string };
       navigator.clipboard.writeText = async (text: string) => void (w.copied = text);
     });
+    await openExportMenu(popup);
     await popup.getByRole('button', { name: 'Copy' }).click();
-    await expect.poll(() => popup.getByRole('status').first().textContent()).toBe('Report copied to the clipboard.');
+    await expect.poll(() => popup.getByTestId('actionbar').locator(':scope > [role=status]').textContent()).toBe('Report copied to the clipboard.');
     expect(await popup.evaluate(() => (window as unknown as { copied?: string }).copied)).toBe(markdown);
   });
 });

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canRunBrowser, EXTENSION_DIR, extensionPage, launch, readDb, ROUTES, stopServiceWorker, waitForDb, type Harness, type Route } from './harness';
+import { canRunBrowser, EXTENSION_DIR, extensionPage, launch, readDb, ROUTES, stopServiceWorker, waitForDb, type Harness, type Route, openExportMenu } from './harness';
 import { fixturePath } from '../support/fixtures';
 import { HOSTILE } from '../support/hostile';
 
@@ -92,6 +92,7 @@ describe.runIf(canRunBrowser)('security and privacy', () => {
       await expect.poll(() => page.getByText(shownTitle, { exact: true }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
       expect(await inert(page)).toEqual({ injected: 0, links: [] });
       if (path === 'popup.html') {
+        await openExportMenu(page);
         const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
         const text = readFileSync((await md.path())!, 'utf8');
         // Escaped first, then cut at 57 characters (an entity counts whole, and is never split).
@@ -149,7 +150,9 @@ describe.runIf(canRunBrowser)('security and privacy', () => {
     const reddit = await h.context.newPage();
     for (const route of [ROUTES.oldListing!, ROUTES.newPost!, ROUTES.newSearch!]) await reddit.goto(h.url(route));
     const popup = await extensionPage(h);
+    await openExportMenu(popup);
     await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export backup' }).click()]);
+    await openExportMenu(popup);
     await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export Markdown' }).click()]);
     const report = await extensionPage(h, 'report.html');
     await report.getByTestId('section-today').waitFor();
