@@ -3,6 +3,9 @@ import type { TrendReport } from '@/lib/rank/types';
 import type { Settings } from '@/lib/settings/shape';
 import { useAnalysisInput } from '../hooks/useAnalysisInput';
 import { postUrl } from '../ui/format';
+import { MentionBars } from '../ui/MentionBars';
+import { Sparkline } from '../ui/Sparkline';
+import { useHistory } from '../hooks/useHistory';
 
 /** The week's stories from the analysis input (loaded on demand: the analyser stays out of first paint). */
 export function StoriesPanel({ report, settings, limit }: { report: TrendReport; settings: Settings; limit?: number }) {
@@ -19,19 +22,31 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  */
 export function StoryList({ insight, limit = 40 }: { insight: Insight; limit?: number }) {
   const stories = insight.stories.slice(0, limit);
+  const history = useHistory(stories.map((s) => s.lead.id));
   if (!stories.length)
     return <p className="empty">No story yet: stories group the posts of tracked communities from the last 7 days. Browse a tracked community to capture some.</p>;
   return (
     <ol className="stories" data-testid="stories">
       {stories.map((s) => {
         const names = s.names.map((k) => insight.names[k]?.label).filter((l): l is string => !!l).slice(0, 3);
+        const top = s.names[0] ? insight.names[s.names[0]] : undefined;
         return (
           <li key={s.id} className="story">
-            {names.length > 0 && <div className="story-names">{names.join(' · ')}</div>}
+            {names.length > 0 && (
+              <div className="story-names">
+                {names.join(' · ')}{' '}
+                {top && (
+                  <span className="muted story-chart" title={`${top.label}: posts a day, last 30 days`}>
+                    <MentionBars daily={top.daily} label={top.label} />
+                  </span>
+                )}
+              </div>
+            )}
             <a href={postUrl(s.lead)} target="_blank" rel="noreferrer" title={s.lead.title} className="story-title">
               {s.lead.title}
             </a>
-            <div className="muted">
+            <div className="muted story-meta">
+              <Sparkline points={history?.get(s.lead.id)} />{' '}
               {plural(s.score, 'point')} · {plural(s.comments, 'comment')} · {s.communities.map((c) => `r/${c}`).join(', ')}
               {s.posts.length > 1 && ` · ${plural(s.posts.length, 'discussion')}`}
             </div>

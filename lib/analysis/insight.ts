@@ -32,6 +32,8 @@ export interface NameStat {
   isNew: boolean;
   /** Communities that mention it this week, lowercase. */
   communities: string[];
+  /** Posts mentioning it on each of the last 30 days, oldest first (index 29: the last 24 hours). */
+  daily: number[];
 }
 
 export interface Insight {
@@ -64,6 +66,7 @@ export function buildInsight(posts: InsightPost[], at: number, communities: stri
   const stats: Record<string, NameStat> = {};
   for (const n of names.values()) {
     const weeks = [0, 0, 0, 0, 0];
+    const daily = Array<number>(30).fill(0);
     let previous30 = 0;
     let month = 0;
     let earliest = firstSeen[n.key] ?? Infinity;
@@ -76,6 +79,7 @@ export function buildInsight(posts: InsightPost[], at: number, communities: stri
       if (age < 30 * DAY) {
         month++;
         weeks[Math.floor(age / WEEK)]!++;
+        daily[29 - Math.floor(age / DAY)]!++;
       }
       if (age >= WEEK) previous30++;
     }
@@ -95,6 +99,7 @@ export function buildInsight(posts: InsightPost[], at: number, communities: stri
       peakWeek,
       isNew: earliest > at - WEEK,
       communities: [...where],
+      daily,
     };
   }
   const postNames = Object.fromEntries(byDoc);

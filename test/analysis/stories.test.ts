@@ -53,6 +53,8 @@ describe('novelty', () => {
   test('first seen, counts by week, new, rising and fading', () => {
     const insight = buildInsight(posts, T, []);
     expect(insight.names['qwen3']).toMatchObject({ firstSeen: T - 20 * D, week: 2, previousWeek: 0, previous30: 1, month: 3, peakWeek: 0, isNew: false });
+    // Posts a day over 30 days, oldest first: 20, 3 and 2 days ago.
+    expect(insight.names['qwen3']!.daily.flatMap((n, i) => (n ? [[29 - i, n]] : []))).toEqual([[20, 1], [3, 1], [2, 1]]);
     expect(newNames(insight).map((n) => n.label)).toEqual(['EGGROLL']);
     expect(risingNames(insight).map((n) => n.label)).toEqual(['Qwen3']);
     expect(fadingNames(insight).map((n) => [n.label, n.week, n.previousWeek])).toEqual([['Gemini 2.5', 0, 2]]);

@@ -49,8 +49,11 @@ describe.runIf(canRunBrowser)('the popup', () => {
     await popup.getByRole('tab', { name: /^Stories/ }).click();
     const eggroll = popup.locator('.story', { hasText: 'EGGROLL: trained a model without backprop' }).first();
     await expect.poll(() => eggroll.count()).toBe(1);
-    expect(await eggroll.locator('.story-names').textContent()).toBe('EGGROLL');
-    expect(await eggroll.locator('.muted').first().textContent()).toBe('115 points · 30 comments · r/MachineLearning, r/LocalLLaMA · 2 discussions');
+    expect((await eggroll.locator('.story-names').textContent())?.trim()).toBe('EGGROLL');
+    expect(await eggroll.locator('.story-meta').textContent()).toMatch(/ 115 points · 30 comments · r\/MachineLearning, r\/LocalLLaMA · 2 discussions$/);
+    // Pictures from the captured history: the name's posts a day over 30 days, the lead post's score.
+    expect(await eggroll.locator('.story-chart svg').getAttribute('aria-label')).toBe('EGGROLL: 2 posts in 30 days');
+    expect(await eggroll.locator('svg.spark').getAttribute('aria-label')).toMatch(/^score from \d+ to 65$/);
     await popup.screenshot({ path: SCREENSHOTS + '/popup-stories.png' });
   });
 
