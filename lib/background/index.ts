@@ -315,5 +315,9 @@ export function startBackground(): void {
   void showCaptureState().catch(() => undefined);
   // Batches kept while this worker was stopped.
   void drainPending().catch((e) => console.warn('[Reddit Trend Radar] pending batches:', e));
-  browser.runtime.onInstalled.addListener(() => scheduleRerank());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    scheduleRerank();
+    // Once, on a fresh install (not on updates): what it does, that nothing leaves the browser, three steps.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
+  });
 }

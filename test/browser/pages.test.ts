@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canRunBrowser, extensionPage, launch, SCREENSHOTS, type Harness } from './harness';
+import { canRunBrowser, extensionPage, launch, SCREENSHOTS, stopServiceWorker, type Harness } from './harness';
 
 let h: Harness;
 
@@ -66,4 +66,30 @@ describe.runIf(canRunBrowser)('pages at their real sizes, light and dark', () =>
           await page.screenshot({ path: `${SCREENSHOTS}/${p.name}-${size.width}-${scheme}.png` });
           await page.close();
         });
+});
+
+describe.runIf(canRunBrowser)('first run', () => {
+  test('after install, a welcome page opens once: what it does, that nothing leaves the browser, three steps, the sample', async () => {
+    const hh = await launch();
+    try {
+      const welcomeUrl = `chrome-extension://${hh.extensionId}/welcome.html`;
+      await expect.poll(() => hh.context.pages().filter((p) => p.url() === welcomeUrl).length, { timeout: 15_000 }).toBe(1);
+      const page = hh.context.pages().find((p) => p.url() === welcomeUrl)!;
+      await page.getByTestId('welcome').waitFor();
+      expect(await page.locator('h1').textContent()).toBe('Welcome to Reddit Trend Radar');
+      expect(await page.getByTestId('welcome').textContent()).toContain('Nothing leaves your browser');
+      expect(await page.locator('ol > li').count()).toBe(3);
+      await page.getByTestId('welcome-sample').click();
+      await expect.poll(() => page.getByRole('status').textContent()).toBe('Sample data loaded: click the toolbar icon to see it.');
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.screenshot({ path: `${SCREENSHOTS}/welcome.png` });
+      // A worker restart is no install: no second welcome page.
+      await stopServiceWorker(page);
+      const popup = await extensionPage(hh);
+      await popup.getByRole('tab', { name: /^Today/ }).waitFor();
+      expect(hh.context.pages().filter((p) => p.url() === welcomeUrl)).toHaveLength(1);
+    } finally {
+      await hh.close();
+    }
+  });
 });
