@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/schema';
 import { newestPost } from '@/lib/db/posts';
-import { computeReport, latestReport, settingsKey } from '@/lib/db/reports';
+import { computeReport, latestReport, settingsKey, storeChangedAt } from '@/lib/db/reports';
 import type { TrendReport } from '@/lib/rank/types';
 import { reportTimeFor } from '@/lib/rank/day';
 import { rankSettingsOf, type Settings } from '@/lib/settings/shape';
@@ -24,8 +24,9 @@ export function useReport(date: string | null, settings: Settings | undefined): 
     const now = Date.now();
     // A past date: the end of its report day in the user's zone, titled with the date picked.
     if (date) return { ...(await computeReport(db, reportTimeFor(date, settings.dayEnds, localZone(), now), rs)), date };
-    const [latest, newest] = await Promise.all([latestReport(db), newestPost(db)]);
-    if (latest && latest.settingsKey === key && latest.computedAt >= (newest?.lastSeenAt ?? 0) && now - latest.computedAt < 30 * 60_000)
+    const [latest, newest, changed] = await Promise.all([latestReport(db), newestPost(db), storeChangedAt(db)]);
+    // Stale when older than the newest capture or than the store's last change (the sample, an import).
+    if (latest && latest.settingsKey === key && latest.computedAt >= Math.max(newest?.lastSeenAt ?? 0, changed) && now - latest.computedAt < 30 * 60_000)
       return latest.report;
     // Stale or missing: compute here (a live query may not write; the background stores the next one).
     return computeReport(db, now, rs);

@@ -222,8 +222,10 @@ let rerankTimer: ReturnType<typeof setTimeout> | undefined;
 /** Computes the report for now and stores it as the latest; pages showing it update by liveQuery. */
 export async function rerank(now = Date.now()): Promise<void> {
   const settings = rankSettingsOf(await getSettings());
+  const readAt = Date.now();
   const report = await computeReport(getDb(), now, settings);
-  await storeLatest(getDb(), report, settings, now);
+  // The store changed while ranking (the sample loaded, an import): this report is stale; rank again.
+  if (!(await storeLatest(getDb(), report, settings, now, readAt))) scheduleRerank();
   await browser.storage.local.set({ [BADGES_KEY]: badgesOf(report) });
   // The names' first mentions, for "new this week" (a bounded batch; the next re-rank goes on).
   await indexNames(getDb(), isTracked(settings)).catch((e) => console.warn('[Reddit Trend Radar] name index failed:', e));

@@ -8,6 +8,7 @@ import type { RankSettings, RankSighting, TrendReport } from '../rank/types';
 import { postsInWindow } from './posts';
 import type { PostRow, RadarDB, ReportRow } from './schema';
 import { lastSightingAtOrBefore, sightingsBetween } from './sightings';
+import { STATS_KEY } from './stats';
 
 export const LATEST = 'latest';
 /**
@@ -38,10 +39,23 @@ export function settingsKey(settings: RankSettings): string {
   return `${settings.all ? '*' : settings.tracked.map((s) => s.toLowerCase()).sort().join(',')}${settings.hideMemes ? '|no-memes' : ''}`;
 }
 
-export async function storeLatest(db: RadarDB, report: TrendReport, settings: RankSettings, now: number): Promise<ReportRow> {
+/**
+ * Stores the latest report. `readAt`: when its data was read; a report read before the store last changed
+ * (the sample loaded, an import, a batch) is stale and not stored (null): pages would trust it.
+ */
+export async function storeLatest(db: RadarDB, report: TrendReport, settings: RankSettings, now: number, readAt = now): Promise<ReportRow | null> {
   const row: ReportRow = { key: LATEST, version: REPORT_VERSION, settingsKey: settingsKey(settings), computedAt: now, report };
-  await db.reports.put(row);
-  return row;
+  return db.transaction('rw', db.reports, db.stats, async () => {
+    const changed = (await db.stats.get(STATS_KEY))?.computedAt ?? 0;
+    if (changed > readAt) return null;
+    await db.reports.put(row);
+    return row;
+  });
+}
+
+/** When the store last changed (the kept figures' time), 0 when unknown. */
+export async function storeChangedAt(db: RadarDB): Promise<number> {
+  return (await db.stats.get(STATS_KEY))?.computedAt ?? 0;
 }
 
 /** The background's latest report, if it is of this version's shape; undefined otherwise. */

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { RadarDB } from '@/lib/db/schema';
 import { exportBackup } from '@/lib/db/backup';
 import { ingest } from '@/lib/db/posts';
-import { computeReport, latestReport, loadRankInput, LATEST, REPORT_VERSION, settingsKey, storeLatest } from '@/lib/db/reports';
+import { computeReport, latestReport, loadRankInput, LATEST, REPORT_VERSION, settingsKey, storeChangedAt, storeLatest } from '@/lib/db/reports';
 import { loadSample, removeSample } from '@/lib/db/sample';
 import { DAY, HOUR } from '@/lib/rank/rank';
 import { capturedComment, capturedPost } from '../support/records';
@@ -45,7 +45,7 @@ test('a past report uses what was known then: the last sighting before it, even 
 test('the latest report is stored with the settings it was made for', async () => {
   await ingest(db, [capturedPost({ id: 't3_a', createdAt: T - HOUR, comments: 30 })]);
   const report = await computeReport(db, T, settings);
-  await storeLatest(db, report, settings, T);
+  await storeLatest(db, report, settings, T, Date.now());
   expect(await db.reports.get(LATEST)).toEqual({ key: LATEST, version: REPORT_VERSION, settingsKey: 'localllama', computedAt: T, report });
   expect(await latestReport(db)).toEqual({ key: LATEST, version: REPORT_VERSION, settingsKey: 'localllama', computedAt: T, report });
   // A report stored by an older version (another shape) is never handed to a page.
@@ -55,6 +55,16 @@ test('the latest report is stored with the settings it was made for', async () =
   expect(await latestReport(db)).toBeUndefined();
   expect(settingsKey({ tracked: ['B', 'a'], all: false })).toBe('a,b');
   expect(settingsKey({ tracked: ['B'], all: true })).toBe('*');
+});
+
+test('a report read before the store changed (the sample loaded meanwhile) is not stored: pages would trust it', async () => {
+  const readAt = Date.now();
+  const empty = await computeReport(db, readAt, settings);
+  await new Promise((r) => setTimeout(r, 5));
+  await loadSample(db, Date.now());
+  expect(await storeLatest(db, empty, settings, readAt, readAt)).toBeNull();
+  expect(await db.reports.get(LATEST)).toBeUndefined();
+  expect(await storeChangedAt(db)).toBeGreaterThan(readAt);
 });
 
 test('sample: loaded with its marks, removed in one step, real captures untouched', async () => {
