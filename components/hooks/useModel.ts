@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { createEngine, gpuInfo } from '@/lib/llm/factory';
 import { ModelHost, SingleEngineHost, type EngineHost } from '@/lib/llm/host';
-import { CHROME_MODEL_ID, ChromeEngine, chromeAvailability, languageModelApi, type ChromeAvailability } from '@/lib/llm/chrome-ai';
+import { canUseChromeModel, CHROME_MODEL_ID, ChromeEngine, chromeAvailability, languageModelApi, type ChromeAvailability } from '@/lib/llm/chrome-ai';
 import { formatMB, type GpuInfo, type ModelChoice } from '@/lib/llm/models';
 import type { ChatEngine, LoadProgress } from '@/lib/llm/engine';
 import { type Settings } from '@/lib/settings/shape';
@@ -28,8 +28,6 @@ export interface ModelState {
   host: EngineHost | null;
 }
 
-/** Chrome's built-in model is used when the settings allow it and Chrome says it can run (or fetch) it. */
-const chromeUsable = (a: ChromeAvailability | 'absent' | undefined) => a === 'available' || a === 'downloadable' || a === 'downloading';
 
 export function useModel(settings: Settings | undefined): ModelState {
   const [gpu, setGpu] = useState<GpuInfo>();
@@ -39,7 +37,8 @@ export function useModel(settings: Settings | undefined): ModelState {
     void gpuInfo().then(setGpu);
     void chromeAvailability().then(setChrome);
   }, []);
-  const useChrome = !!settings && settings.engine !== 'webllm' && chromeUsable(chrome);
+  // Chrome's built-in model is used when the settings allow it and Chrome says it can run (or fetch) it.
+  const useChrome = !!settings && settings.engine !== 'webllm' && canUseChromeModel(chrome);
   const host = useMemo<ModelHost | SingleEngineHost | null>(() => {
     if (!settings || !gpu || chrome === undefined) return null;
     const api = languageModelApi();

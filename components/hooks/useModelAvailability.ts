@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { gpuInfo } from '@/lib/llm/factory';
-import { chromeAvailability } from '@/lib/llm/chrome-ai';
+import { canUseChromeModel, chromeAvailability } from '@/lib/llm/chrome-ai';
 import type { EngineChoice } from '@/lib/settings/shape';
 
 export type ModelAvailability = { canRun: true } | { canRun: false; reason: string };
@@ -17,7 +17,7 @@ export function useModelAvailability(engine: EngineChoice | undefined): ModelAva
     let live = true;
     void (async () => {
       const chrome = engine === 'webllm' ? 'absent' : await chromeAvailability();
-      if (chrome === 'available' || chrome === 'downloadable' || chrome === 'downloading') return live && setState({ canRun: true });
+      if (canUseChromeModel(chrome)) return live && setState({ canRun: true });
       if (engine === 'chrome') return live && setState({ canRun: false, reason: "Chrome's built-in model is not available in this browser (Options → Engine)" });
       const gpu = await gpuInfo();
       if (live) setState(gpu.available ? { canRun: true } : { canRun: false, reason: gpu.reason ?? 'no usable GPU' });

@@ -2,6 +2,7 @@ import type { Insight } from '@/lib/analysis/insight';
 import type { TrendReport } from '@/lib/rank/types';
 import type { Settings } from '@/lib/settings/shape';
 import { useAnalysisInput } from '../hooks/useAnalysisInput';
+import { plural } from '@/lib/analysis/detail';
 import { postUrl } from '../ui/format';
 import { MentionBars } from '../ui/MentionBars';
 import { Sparkline } from '../ui/Sparkline';
@@ -14,7 +15,6 @@ export function StoriesPanel({ report, settings, limit }: { report: TrendReport;
   return <StoryList insight={input.insight} limit={limit} />;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Stories: one event's discussions across communities, with its names, totals and spread. Titles and

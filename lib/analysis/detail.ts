@@ -12,9 +12,12 @@ export interface PostDetail {
   read?: { comments: number; of: number };
 }
 
+/** "1 post", "3 posts", "2 communities". */
+export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+
 /** "read 24 of 268 comments", so a summary never pretends to have read a whole thread. */
 export function readLine(read: { comments: number; of: number }): string {
-  return `read ${read.comments} of ${read.of} comment${read.of === 1 ? '' : 's'}`;
+  return `read ${read.comments} of ${plural(read.of, 'comment')}`;
 }
 
 export interface CommentLike {

@@ -67,9 +67,10 @@ export function buildInsight(posts: InsightPost[], at: number, communities: stri
   for (const n of names.values()) {
     const weeks = [0, 0, 0, 0, 0];
     const daily = Array<number>(30).fill(0);
+    let previousWeek = 0;
     let previous30 = 0;
     let month = 0;
-    let earliest = firstSeen[n.key] ?? Infinity;
+    let earliest = Infinity;
     const where = new Set<string>();
     for (const id of n.docs) {
       const p = byId.get(id)!;
@@ -82,6 +83,7 @@ export function buildInsight(posts: InsightPost[], at: number, communities: stri
         daily[29 - Math.floor(age / DAY)]!++;
       }
       if (age >= WEEK) previous30++;
+      if (age >= WEEK && age < 2 * WEEK) previousWeek++;
     }
     const peakWeek = weeks.indexOf(Math.max(...weeks));
     stats[n.key] = {
@@ -90,10 +92,7 @@ export function buildInsight(posts: InsightPost[], at: number, communities: stri
       kind: n.kind,
       firstSeen: earliest,
       week: weeks[0]!,
-      previousWeek: n.docs.filter((id) => {
-        const age = at - byId.get(id)!.createdAt;
-        return age >= WEEK && age < 2 * WEEK;
-      }).length,
+      previousWeek,
       previous30,
       month,
       peakWeek,
@@ -106,7 +105,20 @@ export function buildInsight(posts: InsightPost[], at: number, communities: stri
   const week = recent.filter((p) => p.createdAt > at - WEEK);
   const stories = groupStories(week, (id) => byDoc.get(id) ?? []);
   const postsPreviousWeek = recent.filter((p) => p.createdAt <= at - WEEK && p.createdAt > at - 2 * WEEK).length;
-  return { names: stats, postNames, stories, postsThisWeek: week.length, postsPreviousWeek, at };
+  return withHistory({ names: stats, postNames, stories, postsThisWeek: week.length, postsPreviousWeek, at }, firstSeen);
+}
+
+/**
+ * The names' first mentions over the whole history applied: a name the history saw before the window is
+ * not new. Pure and cheap, so a page can look up only the names it found (lib/db/analysis-input.ts).
+ */
+export function withHistory(insight: Insight, firstSeen: Record<string, number>): Insight {
+  const names: Record<string, NameStat> = {};
+  for (const [key, n] of Object.entries(insight.names)) {
+    const earliest = Math.min(n.firstSeen, firstSeen[key] ?? Infinity);
+    names[key] = earliest === n.firstSeen ? n : { ...n, firstSeen: earliest, isNew: earliest > insight.at - WEEK };
+  }
+  return { ...insight, names };
 }
 
 /** Names by how many posts of the week mention them, ties by label. */

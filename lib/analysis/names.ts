@@ -262,12 +262,13 @@ export function kindOf(label: string): NameKind {
 // analysis after each capture reads only the new posts (bounded; a changed text is read again).
 const perDocument = new Map<string, { texts: string[]; cands: Candidate[]; caps: Set<string> }>();
 
-function readDoc(id: string, texts: string[]): { cands: Candidate[]; caps: Set<string> } {
-  const known = perDocument.get(id);
+function readDoc(id: string, texts: string[], remember: boolean): { cands: Candidate[]; caps: Set<string> } {
+  const known = remember ? perDocument.get(id) : undefined;
   if (known && known.texts.length === texts.length && known.texts.every((t, i) => t === texts[i])) return known;
   const cands: Candidate[] = [];
   const caps = new Set<string>();
   for (const text of texts) cands.push(...candidates(text, caps));
+  if (!remember) return { cands, caps };
   if (perDocument.size > 100_000) perDocument.clear();
   perDocument.set(id, { texts, cands, caps });
   return { cands, caps };
@@ -280,10 +281,12 @@ export function forgetReadDocuments(): void {
 
 /**
  * The names of a set of documents. `exclude`: names never reported (the communities, for a start).
+ * `remember: false` for a one-pass reader (the background's index), which would only fill memory.
  * A name found only at sentence starts needs two documents; once a name is known, its lowercase
  * mentions count too ("qwen" in another title).
  */
-export function findNames(docs: NameDoc[], exclude: Iterable<string> = []): FoundNames {
+export function findNames(docs: NameDoc[], exclude: Iterable<string> = [], options: { remember?: boolean } = {}): FoundNames {
+  const remember = options.remember ?? true;
   const excluded = new Set([...exclude].map(nameKey));
   const found: { id: string; cands: Candidate[]; texts: string[] }[] = [];
   // In how many documents each name is found, and found with more than weak evidence.
@@ -295,7 +298,7 @@ export function findNames(docs: NameDoc[], exclude: Iterable<string> = []): Foun
     // A title cut with an ellipsis (the sample's, a seed table's) ends in half a word: "ChatGPT Imag…".
     const title = /(?:…|\.\.\.)$/.test(doc.title) ? doc.title.replace(/\s*\S*(?:…|\.\.\.)$/, '') : doc.title;
     const texts = doc.body ? [title, doc.body.slice(0, 1500)] : [title];
-    const { cands, caps } = readDoc(doc.id, texts);
+    const { cands, caps } = readDoc(doc.id, texts, remember);
     for (const w of caps) capDocs.set(w, (capDocs.get(w) ?? 0) + 1);
     const keys = new Set<string>();
     for (const c of cands) {

@@ -9,6 +9,7 @@ import type { TrendRow } from '../rank/types';
 import { utcDate } from '../rank/rank';
 import { gainText } from '../rank/tables';
 import { dayStories, discussedStory, type AnalysisInput } from './input';
+import { plural } from './detail';
 import { distinctiveNames, fadingNames, newNames, risingNames, weekNames, type Insight, type NameStat } from './insight';
 import type { Story } from './stories';
 import { keySentences, stance, STANCE_WORDS } from './extract';
@@ -20,7 +21,6 @@ export function postRef(r: TrendRow): string {
 }
 
 const section = (body: string): AnalysisSection => ({ body, source: OFFLINE_SOURCE });
-const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /** "A", "A and B", "A, B and C". */
 export function listing(items: string[]): string {

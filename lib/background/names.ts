@@ -19,6 +19,7 @@ export async function indexNames(db: RadarDB, tracked: (subreddit: string) => bo
   const { names } = findNames(
     relevant.map((p) => ({ id: p.id, title: p.title, body: p.body })),
     relevant.map((p) => p.subreddit),
+    { remember: false },
   );
   const created = new Map(relevant.map((p) => [p.id, p.createdAt]));
   const found = [...names.values()].map((n) => ({ key: n.key, label: n.label, firstSeen: Math.min(...n.docs.map((id) => created.get(id)!)) }));

@@ -4,6 +4,8 @@
  * the popup's first table must not wait for.
  */
 import { postsNeedingDetails, reportWithInput, type AnalysisInput } from '../analysis/input';
+import { withHistory } from '../analysis/insight';
+import { firstSeenOf } from './names';
 import { rank } from '../rank/rank';
 import type { RankSettings } from '../rank/types';
 import { commentsOfPosts } from './comments';
@@ -15,8 +17,9 @@ import type { RadarDB } from './schema';
 export async function computeInput(db: RadarDB, at: number, settings: RankSettings, options: { articles?: boolean } = {}): Promise<AnalysisInput> {
   const { posts, sightings } = await loadRankInput(db, at);
   const comments = await commentsOfPosts(db, postsNeedingDetails(rank(posts, sightings, at, settings)));
-  const firstSeen = Object.fromEntries((await db.names.toArray()).map((n) => [n.key, n.firstSeen]));
-  const input = reportWithInput(posts, sightings, comments, at, settings, firstSeen).input;
+  const input = reportWithInput(posts, sightings, comments, at, settings).input;
+  // First mentions of the names found, from the whole history: read by key, not the whole table.
+  input.insight = withHistory(input.insight, await firstSeenOf(db, Object.keys(input.insight.names)));
   if (options.articles) {
     const byId = new Map(posts.map((p) => [p.id, p]));
     for (const id of Object.keys(input.details)) {

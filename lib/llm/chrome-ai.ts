@@ -38,6 +38,9 @@ export const CHROME_MODEL_ID = 'Chrome built-in model (Gemini Nano)';
 /** English in, English out: what availability() and create() are asked for alike. */
 const LANGUAGES = { expectedInputs: [{ type: 'text' as const, languages: ['en'] }], expectedOutputs: [{ type: 'text' as const, languages: ['en'] }] };
 
+/** Chrome can run its model now, or fetch it on first use: the engine can be offered. */
+export const canUseChromeModel = (a: ChromeAvailability | 'absent' | undefined): boolean => a === 'available' || a === 'downloadable' || a === 'downloading';
+
 /** The Prompt API of this browser, if it has one. */
 export function languageModelApi(scope: object = globalThis): LanguageModelApi | null {
   const api = (scope as { LanguageModel?: LanguageModelApi }).LanguageModel;
