@@ -3,7 +3,7 @@ import type { TrendRow } from '@/lib/rank/types';
 import { COLUMN_LABELS, gainText, type ColumnKey } from '@/lib/rank/tables';
 import { useHistory } from '../hooks/useHistory';
 import { Sparkline } from './Sparkline';
-import { postUrl, postedText, shortPosted } from './format';
+import { compactNumber, postUrl, postedText, shortPosted } from './format';
 
 type Key = ColumnKey;
 const NUMERIC = new Set<Key>(['rank', 'gain', 'score', 'comments']);
@@ -69,10 +69,13 @@ function Cell({ column, row: r }: { column: Key; row: TrendRow & { rank: number 
     case 'title':
       return (
         <td className="title">
-          {r.sample && <span className="pill" title="From the built-in sample, not your browsing">sample</span>}
-          <a href={postUrl(r)} target="_blank" rel="noreferrer" title={r.title}>
-            {r.title}
-          </a>
+          {/* Two lines at most; the whole title on hover. */}
+          <div className="clamp">
+            {r.sample && <span className="pill" title="From the built-in sample, not your browsing">sample</span>}
+            <a href={postUrl(r)} target="_blank" rel="noreferrer" title={r.title}>
+              {r.title}
+            </a>
+          </div>
         </td>
       );
     case 'subreddit':
@@ -80,9 +83,9 @@ function Cell({ column, row: r }: { column: Key; row: TrendRow & { rank: number 
     case 'gain':
       return <td className="num">{r.gain ? gainText(r.gain) : ''}</td>;
     case 'score':
-      return <td className="num">{r.score}</td>;
+      return <Count n={r.score} unit="points" />;
     case 'comments':
-      return <td className="num">{r.comments}</td>;
+      return <Count n={r.comments} unit="comments" />;
     case 'flair':
       return <td>{r.flair ?? 'General'}</td>;
     case 'createdAt':
@@ -92,4 +95,13 @@ function Cell({ column, row: r }: { column: Key; row: TrendRow & { rank: number 
         </td>
       );
   }
+}
+
+/** A count as narrow columns show it (1.3k); the exact number in the tooltip and in data-value. */
+function Count({ n, unit }: { n: number; unit: string }) {
+  return (
+    <td className="num" title={`${n.toLocaleString('en')} ${unit}`} data-value={n}>
+      {compactNumber(n)}
+    </td>
+  );
 }

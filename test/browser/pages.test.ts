@@ -17,7 +17,31 @@ async function measure(page: Page) {
       if (!n.textContent?.trim() || !n.parentElement || !n.parentElement.getClientRects().length) continue;
       sizes.push(parseFloat(getComputedStyle(n.parentElement).fontSize));
     }
+    // Each top post's title: how many of its characters show (inside the box that clips it, and the window).
+    const titles = [...document.querySelectorAll<HTMLElement>('td.title a, .pl-title, .story-title')].slice(0, 10).map((el) => {
+      let clip: Element | null = el;
+      while (clip && getComputedStyle(clip).overflow === 'visible') clip = clip.parentElement;
+      const box = (clip ?? document.documentElement).getBoundingClientRect();
+      const range = document.createRange();
+      let shown = 0;
+      let length = 0;
+      let last = false;
+      const texts = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let t = texts.nextNode(); t; t = texts.nextNode())
+        for (let i = 0; i < t.textContent!.length; i++) {
+          length++;
+          range.setStart(t, i);
+          range.setEnd(t, i + 1);
+          const r = range.getBoundingClientRect();
+          // A space where the line wraps has no width: it shows when the character before it does.
+          const inside = r.width > 0 && r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 && r.right <= innerWidth;
+          last = /\s/.test(t.textContent![i]!) && r.width === 0 ? last : inside;
+          if (last) shown++;
+        }
+      return { title: el.textContent, shown, length };
+    });
     return {
+      titles,
       sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
       body: parseFloat(getComputedStyle(document.body).fontSize),
       smallest: Math.min(...sizes),
@@ -61,6 +85,11 @@ describe.runIf(canRunBrowser)('pages at their real sizes, light and dark', () =>
           expect(m.body).toBeGreaterThanOrEqual(13);
           expect(m.smallest).toBeGreaterThanOrEqual(11);
           expect(m.rawMarkdown).toBe(false);
+          // Each top post's title is readable: 40 characters or more, or the whole of it.
+          if (p.name !== 'options') {
+            expect(m.titles.length).toBeGreaterThan(0);
+            for (const t of m.titles) expect(t.shown, t.title!).toBeGreaterThanOrEqual(Math.min(40, t.length));
+          }
           // Dark is dark: the page's background follows the system.
           expect(m.background).toBe(scheme === 'dark' ? 'rgb(26, 26, 27)' : 'rgb(255, 255, 255)');
           await page.screenshot({ path: `${SCREENSHOTS}/${p.name}-${size.width}-${scheme}.png` });

@@ -87,13 +87,17 @@ describe.runIf(canRunBrowser)('the popup', () => {
     expect(await popup.getByRole('tab', { name: /^Stories/ }).getAttribute('aria-selected')).toBe('true');
     await popup.keyboard.press('ArrowLeft');
     expect(await popup.getByRole('tab', { name: /^Today/ }).getAttribute('aria-selected')).toBe('true');
-    const scores = async () => (await rowsOf(popup).locator('td:nth-child(3)').allTextContents()).map(Number);
-    expect(await scores()).toEqual([1310, 181, 174, 113, 95, 73, 65, 58, 50, 47]);
+    // Numbers show compact (1.3k) with the exact one in the tooltip and data-value.
+    const cells = rowsOf(popup).locator('td:nth-child(3)');
+    expect(await cells.first().textContent()).toBe('1.3k');
+    expect(await cells.first().getAttribute('title')).toBe('1,310 points');
+    const values = (column: number) => rowsOf(popup).locator(`td:nth-child(${column})`).evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
+    expect(await values(3)).toEqual([1310, 181, 174, 113, 95, 73, 65, 58, 50, 47]);
     await popup.getByRole('button', { name: 'Comments' }).click();
-    const comments = (await rowsOf(popup).locator('td:nth-child(4)').allTextContents()).map(Number);
+    const comments = await values(4);
     expect(comments).toEqual([...comments].sort((a, b) => b - a));
     await popup.getByRole('button', { name: /^Comments/ }).click();
-    const ascending = (await rowsOf(popup).locator('td:nth-child(4)').allTextContents()).map(Number);
+    const ascending = await values(4);
     expect(ascending).toEqual([...comments].reverse().sort((a, b) => a - b));
     expect(await popup.locator('th.col-comments').getAttribute('aria-sort')).toBe('ascending');
   });
