@@ -106,6 +106,7 @@ export function Popup() {
           )}
           <TrendView
             report={report}
+            pastDate={date}
             stories={
               <Suspense fallback={<p className="muted">Loading…</p>}>
                 <StoriesPanel report={report} settings={settings!} />

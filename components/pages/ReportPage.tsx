@@ -54,7 +54,7 @@ export function ReportPage() {
         <p className="muted">Ranking…</p>
       ) : (
         <>
-          <TrendView report={report} stories={<StoryList insight={input.insight} />} />
+          <TrendView report={report} pastDate={date} stories={<StoryList insight={input.insight} />} />
           <div className="actions">
             <button type="button" onClick={() => act(() => downloadMarkdown(report, settings, analysis), `Saved reddit-trend-report-${report.date}.md.`)}>Export Markdown</button>
             <button type="button" onClick={() => act(() => copyMarkdown(report, settings, analysis), 'Report copied to the clipboard.')}>Copy</button>

@@ -1,17 +1,18 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { TrendReport } from '@/lib/rank/types';
-import { TABLE, TABLES, type TableKey } from '@/lib/rank/tables';
+import { TABLE, TABLES, tableLabel, type TableKey } from '@/lib/rank/tables';
 import { risingEmptyText } from '@/lib/rank/rank';
 import { TrendTable } from '../ui/TrendTable';
 
 type Tab = TableKey | 'stories' | 'analysis';
-const TABLE_TABS: readonly { key: Tab; label: string }[] = TABLES.map((t) => ({ key: t.key, label: t.label }));
 
 /**
  * The five trend tables as keyboard-usable tabs (arrow keys move between tabs), with the week's stories
- * after Today and the analysis last where the page gives them.
+ * after Today and the analysis last where the page gives them. On a past date (`pastDate`) the tabs say
+ * which day and which week and month they show.
  */
-export function TrendView({ report, analysis, stories }: { report: TrendReport; analysis?: ReactNode; stories?: ReactNode }) {
+export function TrendView({ report, analysis, stories, pastDate }: { report: TrendReport; analysis?: ReactNode; stories?: ReactNode; pastDate?: string | null }) {
+  const TABLE_TABS = TABLES.map((t) => ({ key: t.key as Tab, label: tableLabel(t.key, pastDate) }));
   const tabs: readonly { key: Tab; label: string }[] = [
     TABLE_TABS[0]!,
     ...(stories ? [{ key: 'stories' as const, label: 'Stories' }] : []),
@@ -66,7 +67,7 @@ export function TrendView({ report, analysis, stories }: { report: TrendReport; 
             </div>
           ))
         ) : (
-          <TrendTable rows={report[tab]} columns={TABLE[tab].columns} label={`${TABLE[tab].label} table`} />
+          <TrendTable rows={report[tab]} columns={TABLE[tab].columns} label={`${tableLabel(tab, pastDate)} table`} />
         )}
       </div>
     </section>

@@ -96,6 +96,27 @@ export const COLUMN_LABELS: Record<ColumnKey, string> = {
   createdAt: 'Posted',
 };
 
+/**
+ * A table's tab label. Today's tables say Today, Week, Month; a past date's say what they show:
+ * "Nov 20", "Rising Nov 20", "Week to Nov 20", "Month to Nov 20".
+ */
+export function tableLabel(key: TableKey, pastDate?: string | null): string {
+  if (!pastDate) return TABLE[key].label;
+  const day = new Date(`${pastDate}T12:00:00Z`).toLocaleDateString('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  switch (key) {
+    case 'today':
+      return day;
+    case 'rising':
+      return `Rising ${day}`;
+    case 'weekly':
+      return `Week to ${day}`;
+    case 'monthly':
+      return `Month to ${day}`;
+    case 'communities':
+      return `Communities ${day}`;
+  }
+}
+
 /** Rising's gain as observed, never extrapolated: "+45 in 2 h", "+12 in 40 min". */
 export function gainText(g: { points: number; ms: number }): string {
   const minutes = Math.round(g.ms / 60_000);
