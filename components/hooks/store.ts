@@ -7,6 +7,7 @@ import { dexieCache, fetchArticlesFor, loadAnalysis, saveAnalysis, type SavedAna
 import { postsCreatedBetween } from '@/lib/db/posts';
 import { settingsKey } from '@/lib/db/reports';
 import { applyRetention, deleteEverything } from '@/lib/db/retention';
+import { BROWSED_KEY } from '@/lib/settings/browsed';
 import { loadSample, removeSample } from '@/lib/db/sample';
 import { autoBackup, opfsBackupStore, removeAutoBackups, restoreAutoBackup } from '@/lib/db/auto-backup';
 import type { ImportReport } from '@/lib/db/backup';
@@ -17,6 +18,7 @@ import { reportFilename } from '@/lib/export/markdown';
 import type { TrendReport, TrendRow } from '@/lib/rank/types';
 import type { TableKey } from '@/lib/rank/tables';
 import { rankSettingsOf, type Settings } from '@/lib/settings/shape';
+import { browser } from 'wxt/browser';
 import { downloadText } from './browser';
 
 export type { SavedAnalysis };
@@ -116,4 +118,6 @@ export const runRetention = (s: Settings) => applyRetention(getDb(), Date.now(),
 export async function deleteAllData(): Promise<void> {
   await deleteEverything(getDb());
   await removeAutoBackups(opfsBackupStore()).catch(() => undefined);
+  // Which communities were browsed is history too.
+  await browser.storage.local.remove(BROWSED_KEY);
 }

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { Settings } from '@/lib/settings/shape';
 import { useCommunityCounts } from '../hooks/useCommunityCounts';
 import { communityFromInput } from '@/lib/reddit/names';
+import { BROWSED_KEY, trackSuggestions, type Browsed } from '@/lib/settings/browsed';
+import { useStorageValue } from '../hooks/useStorageValue';
 
 /** An editable list of community names (tracked, or excluded from capture). */
 function NameList({ names, onChange, label, testId }: { names: string[]; onChange: (n: string[]) => void; label: string; testId: string }) {
@@ -43,8 +45,9 @@ function NameList({ names, onChange, label, testId }: { names: string[]; onChang
 
 export function CommunityOptions({ settings, update }: { settings: Settings; update: (p: Partial<Settings>) => Promise<void> }) {
   const counts = useCommunityCounts();
-  const tracked = new Set(settings.tracked.map((s) => s.toLowerCase()));
-  const suggestions = (counts ?? []).filter((c) => !tracked.has(c.name.toLowerCase()) && !c.name.startsWith('u_')).slice(0, 8);
+  const browsed = useStorageValue<Browsed>(BROWSED_KEY);
+  // Only communities the user opened: a search page or r/all brings posts of dozens never visited.
+  const suggestions = trackSuggestions(counts ?? [], browsed ?? {}, settings.tracked);
   return (
     <>
       <section className="options-section" aria-labelledby="tracked-h">
@@ -57,7 +60,7 @@ export function CommunityOptions({ settings, update }: { settings: Settings; upd
         <NameList names={settings.tracked} onChange={(tracked) => void update({ tracked })} label="tracked communities" testId="tracked" />
         {suggestions.length > 0 && (
           <p data-testid="suggestions">
-            Captured most:{' '}
+            Communities you browsed:{' '}
             {suggestions.map((c) => (
               <button key={c.name} type="button" className="chip" onClick={() => void update({ tracked: [...settings.tracked, c.name] })}>
                 + r/{c.name} ({c.posts})

@@ -22,6 +22,7 @@ import { REDDIT_MATCHES } from '../reddit/urls';
 import { lowOnSpace, lowSpaceMessage } from './space';
 import { showsPost, type FallbackArticle } from '../capture/fallback';
 import { recordPage, type CaptureHealth, type PageReport } from '../capture/health';
+import { BROWSED_KEY, withBrowsedPage, type Browsed } from '../settings/browsed';
 import { autoBackup, opfsBackupStore } from '../db/auto-backup';
 
 export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.MessageSender, 'tab'>): Promise<CaptureAck> {
@@ -67,6 +68,8 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
   const tabId = sender.tab?.id;
   if (tabId != null && tabId >= 0) void setBadge(tabId, batch.tabTotal);
   if (batch.page) await recordHealth(batch.page);
+  // A page's first batch: one more page of its community browsed (Options suggests tracking those).
+  if (batch.page && sender.tab?.url) await recordBrowsed(sender.tab.url);
   watchComments(tabId, batch.page, posts.ok, comments.ok);
   // Stored: the copy the content script kept for a tab that might close (see drainPending) can go.
   void browser.storage.local.remove(pendingKey(batch.batchId)).catch(() => undefined);
@@ -112,6 +115,16 @@ export function recordHealth(page: PageReport, now = Date.now()): Promise<void> 
     const stored = (await browser.storage.local.get(HEALTH_KEY))[HEALTH_KEY] as CaptureHealth | undefined;
     await browser.storage.local.set({ [HEALTH_KEY]: recordPage(stored ?? {}, page, now) });
   }).catch((e) => console.warn('[Reddit Trend Radar] capture health:', e));
+  return healthWrite;
+}
+
+/** Counts a page of the community `url` belongs to, if any (lib/settings/browsed.ts). */
+export function recordBrowsed(url: string, now = Date.now()): Promise<void> {
+  healthWrite = healthWrite.then(async () => {
+    const stored = ((await browser.storage.local.get(BROWSED_KEY))[BROWSED_KEY] as Browsed | undefined) ?? {};
+    const next = withBrowsedPage(stored, url, now);
+    if (next !== stored) await browser.storage.local.set({ [BROWSED_KEY]: next });
+  }).catch((e) => console.warn('[Reddit Trend Radar] browsed communities:', e));
   return healthWrite;
 }
 

@@ -6,6 +6,7 @@ import { getDb } from '@/lib/db/schema';
 import { sendMessage } from '@/lib/messaging';
 import { updateSettings } from '@/lib/settings/storage';
 import { capturedComment, capturedPost } from '../support/records';
+import { BROWSED_KEY, BROWSED_LIMIT, trackSuggestions, withBrowsedPage, type Browsed } from '@/lib/settings/browsed';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -173,4 +174,29 @@ test('a worker start keeps the alarms that exist (re-creating would push them fu
   await browser.alarms.clear(BACKUP_ALARM);
   await ensureAlarm(BACKUP_ALARM, { periodInMinutes: 360, delayInMinutes: 5 });
   expect((await browser.alarms.get(BACKUP_ALARM))?.periodInMinutes).toBe(360);
+});
+
+test('a page of a community counts it as browsed; search pages, the front page and r/all do not; Options suggests only those', async () => {
+  const page = { type: 'new-listing', posts: 1, comments: 0, skipped: 0 };
+  const batch = (id: string) => ({ batchId: `batch-${id}`, tabTotal: 1, posts: [capturedPost({ id: `t3_${id}` })], comments: [], page });
+  await handleCapture(batch('b1'), { tab: { id: 7, url: 'https://www.reddit.com/r/LocalLLaMA/' } as never });
+  await handleCapture(batch('b2'), { tab: { id: 7, url: 'https://old.reddit.com/r/localllama/comments/abc/x/' } as never });
+  await handleCapture(batch('b3'), { tab: { id: 7, url: 'https://www.reddit.com/search/?q=llama' } as never });
+  await handleCapture(batch('b4'), { tab: { id: 7, url: 'https://www.reddit.com/r/all/' } as never });
+  await handleCapture(batch('b5'), { tab: { id: 7, url: 'https://www.reddit.com/' } as never });
+  // A later batch of the same page (no page report) is not another page.
+  await handleCapture({ ...batch('b6'), page: undefined }, { tab: { id: 7, url: 'https://www.reddit.com/r/LocalLLaMA/' } as never });
+  const browsed = (await browser.storage.local.get(BROWSED_KEY))[BROWSED_KEY] as Browsed;
+  expect(Object.keys(browsed)).toEqual(['localllama']);
+  expect(browsed.localllama).toMatchObject({ name: 'LocalLLaMA', pages: 2 });
+  const counts = [{ name: 'funny', posts: 40 }, { name: 'Python', posts: 27 }, { name: 'LocalLLaMA', posts: 9 }, { name: 'u_someone', posts: 3 }];
+  expect(trackSuggestions(counts, { ...browsed, python: { name: 'Python', pages: 1, lastAt: 0 }, u_someone: { name: 'u_someone', pages: 1, lastAt: 0 } }, ['localllama'])).toEqual([{ name: 'Python', posts: 27 }]);
+});
+
+test('the browsed list keeps the most recently browsed communities when it is full', () => {
+  let browsed: Browsed = {};
+  for (let i = 0; i < BROWSED_LIMIT + 5; i++) browsed = withBrowsedPage(browsed, `https://www.reddit.com/r/c${i}/`, i);
+  expect(Object.keys(browsed)).toHaveLength(BROWSED_LIMIT);
+  expect(browsed.c4).toBeUndefined();
+  expect(browsed.c5).toMatchObject({ name: 'c5', pages: 1 });
 });

@@ -164,6 +164,15 @@ describe.runIf(canRunBrowser)('capture in a real browser', () => {
     expect(d.posts.find((p) => p.id === 't3_a000025')).toMatchObject({ score: null, scoreHidden: true });
   });
 
+  test('Options suggests tracking only the communities browsed, not those a search page brought', async () => {
+    // r/TickerTalkByLiam has 17 posts, all from the search page for $GGAL: never suggested.
+    expect((await readDb(dbPage)).posts.filter((p) => p.subreddit === 'TickerTalkByLiam')).toHaveLength(17);
+    const options = await extensionPage(h, 'options.html');
+    const chips = options.getByTestId('suggestions').getByRole('button');
+    await expect.poll(() => chips.allTextContents(), { timeout: 10_000 }).toEqual(['+ r/Python (27)', '+ r/SaaS (25)', '+ r/artificial (1)', '+ r/denvernuggets (1)']);
+    await options.close();
+  });
+
   test('old-layout comments page on www.reddit.com: the post and 197 comments', async () => {
     await reddit.goto(h.url(ROUTES.oldComments!));
     expected.add('t3_8dyrb3');
