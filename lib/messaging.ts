@@ -36,6 +36,11 @@ export const PENDING_PREFIX = 'pending-batch:';
 
 /** What the background reports to pages through storage.local: a capture problem (low disk, full disk). */
 export const CAPTURE_STATUS_KEY = 'capture-status';
+/**
+ * Set (to the time) by a page after it changed the store in bulk (the sample, an import, retention,
+ * deletion): the background re-ranks, so the stored latest report pages open on is current again.
+ */
+export const STORE_CHANGED_KEY = 'store-changed';
 /** Capture health per page type (lib/capture/health.ts). */
 export const HEALTH_KEY = 'capture-health';
 export const pendingKey = (batchId: string) => `${PENDING_PREFIX}${batchId}`;

@@ -93,14 +93,19 @@ async function main() {
       return ms;
     };
     const popupTimes: number[] = [];
+    const liveTimes: number[] = [];
     const blankTimes: number[] = [];
     for (let i = 0; i < reps; i++) {
       blankTimes.push(await open('blank.html', 'body'));
+      // The first table a person sees: today's stored report, painted before React and Dexie load.
       popupTimes.push(await open('popup.html', 'table.trend tbody tr'));
+      // The live page (React, Dexie) with its own table, all of it usable.
+      liveTimes.push(await open('popup.html', '#root table.trend tbody tr'));
     }
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const extra = med(popupTimes) - med(blankTimes);
-    progress({ figure: `popup to first table, ${popupN.toLocaleString('en')} posts`, ours: fmt(med(popupTimes)), floor: fmt(med(blankTimes)), ratio: round(med(popupTimes) / med(blankTimes)), target: '≤ +150 ms over empty page', ok: extra <= 150 });
+    progress({ figure: `popup to first table, ${popupN.toLocaleString('en')} posts`, ours: fmt(med(popupTimes)), floor: fmt(med(blankTimes)), ratio: round(med(popupTimes) / med(blankTimes)), target: '≤ +50 ms over empty page', ok: extra <= 50 });
+    progress({ figure: `popup to the live page's table (React, Dexie), ${popupN.toLocaleString('en')} posts`, ours: fmt(med(liveTimes)), floor: fmt(med(blankTimes)), ratio: round(med(liveTimes) / med(blankTimes)), target: 'reported', ok: null });
 
     // 5. Export.
     const ex = (await stage('export', { reps: reps * 3 })) as { ours: number; analyser: number; insight: number; insightMonth: number; insightWarm: number; length: number; monthPosts: number; insightPosts: number; monthOnly: number };

@@ -8,6 +8,7 @@ import { postsCreatedBetween } from '@/lib/db/posts';
 import { settingsKey } from '@/lib/db/reports';
 import { applyRetention, deleteEverything } from '@/lib/db/retention';
 import { BROWSED_KEY } from '@/lib/settings/browsed';
+import { STORE_CHANGED_KEY } from '@/lib/messaging';
 import { loadSample, removeSample } from '@/lib/db/sample';
 import { autoBackup, opfsBackupStore, removeAutoBackups, restoreAutoBackup } from '@/lib/db/auto-backup';
 import type { ImportReport } from '@/lib/db/backup';
@@ -96,11 +97,17 @@ export async function importProblemText(e: unknown): Promise<string> {
 export async function importBackupFile(file: File, onProgress?: (stage: 'checking' | 'merging', fraction: number) => void): Promise<ImportReport> {
   const { importBackup, parseBackupInSteps } = await import('@/lib/db/backup');
   const backup = await parseBackupInSteps(await file.text(), (f) => onProgress?.('checking', f));
-  return importBackup(getDb(), backup, (f) => onProgress?.('merging', f));
+  return changed(await importBackup(getDb(), backup, (f) => onProgress?.('merging', f)));
+}
+
+/** Tells the background the store changed in bulk (it re-ranks); passes `result` through. */
+async function changed<T>(result: T): Promise<T> {
+  await browser.storage.local.set({ [STORE_CHANGED_KEY]: Date.now() });
+  return result;
 }
 
 /** Merges an automatic backup back in (what is stored stays). */
-export const restoreBackup = (name: string, onProgress?: (f: number) => void) => restoreAutoBackup(getDb(), opfsBackupStore(), name, onProgress);
+export const restoreBackup = async (name: string, onProgress?: (f: number) => void) => changed(await restoreAutoBackup(getDb(), opfsBackupStore(), name, onProgress));
 /** Makes an automatic backup now, whatever the week. */
 export async function backUpNow(): Promise<void> {
   if (!(await autoBackup(getDb(), opfsBackupStore(), Date.now(), true))) throw new Error('nothing is captured yet');
@@ -111,13 +118,14 @@ export async function downloadAutoBackup(name: string): Promise<void> {
   downloadText(`reddit-trend-radar-${name}`, await opfsBackupStore().read(name), 'application/json');
 }
 
-export const addSample = () => loadSample(getDb(), Date.now());
-export const dropSample = () => removeSample(getDb());
-export const runRetention = (s: Settings) => applyRetention(getDb(), Date.now(), s.keepSightingsDays, s.keepPostsMonths);
+export const addSample = async () => changed(await loadSample(getDb(), Date.now()));
+export const dropSample = async () => changed(await removeSample(getDb()));
+export const runRetention = async (s: Settings) => changed(await applyRetention(getDb(), Date.now(), s.keepSightingsDays, s.keepPostsMonths));
 /** Deletes every capture and the automatic backups (what the user asked for is gone, everywhere). */
 export async function deleteAllData(): Promise<void> {
   await deleteEverything(getDb());
   await removeAutoBackups(opfsBackupStore()).catch(() => undefined);
   // Which communities were browsed is history too.
   await browser.storage.local.remove(BROWSED_KEY);
+  await changed(undefined);
 }

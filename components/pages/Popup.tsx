@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { dayEndLabel } from '@/lib/rank/day';
 import { DataSection } from '../panels/DataSection';
 import { addSample, copyMarkdown, downloadCsv, downloadMarkdown, downloadNotesMarkdown, dropSample, restoreBackup } from '../hooks/store';
@@ -33,6 +33,11 @@ export function Popup() {
   const [offer, dismissOffer] = useRestoreOffer(stats && stats.posts - stats.samplePosts);
   const health = useCaptureHealth();
   const { note, act } = useAction();
+  // The live page is ready: the first paint of the stored table (entrypoints/popup/main.tsx) goes.
+  const ready = Boolean(report && settings) || stats?.posts === 0;
+  useEffect(() => {
+    if (ready) document.getElementById('first-paint')?.remove();
+  }, [ready]);
 
 
   return (

@@ -1,5 +1,6 @@
-import { createRoot } from 'react-dom/client';
-import { Popup } from '@/components/pages/Popup';
+// Today's stored table first, with plain DOM (components/pages/first-paint.ts); React and Dexie load beside it.
 import '@/components/ui/styles.css';
+import { paintFirst } from '@/components/pages/first-paint';
 
-createRoot(document.getElementById('root')!).render(<Popup />);
+void paintFirst(document.getElementById('first-paint')!);
+void import('./app');

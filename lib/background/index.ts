@@ -8,7 +8,7 @@ import type { CaptureBatch } from '../capture/schema';
 import type { CapturedComment, CapturedPost } from '../capture/types';
 import { getDb } from '../db/schema';
 import { ingest } from '../db/posts';
-import { CAPTURE_STATUS_KEY, HEALTH_KEY, onMessages, PENDING_PREFIX, pendingKey, type CaptureAck } from '../messaging';
+import { CAPTURE_STATUS_KEY, HEALTH_KEY, onMessages, PENDING_PREFIX, pendingKey, STORE_CHANGED_KEY, type CaptureAck } from '../messaging';
 
 export { CAPTURE_STATUS_KEY, HEALTH_KEY };
 import { getSettings } from '../settings/storage';
@@ -323,6 +323,8 @@ export function startBackground(): void {
       scheduleRerank();
       void showCaptureState().catch(() => undefined);
     }
+    // A page changed the store in bulk (sample, import, retention, deletion).
+    if (changes[STORE_CHANGED_KEY]) scheduleRerank();
     // A content script kept a batch: if its message does not come (the tab closed), store it from here.
     // (A storage change wakes a sleeping worker, as a message would.)
     if (Object.entries(changes).some(([key, c]) => key.startsWith(PENDING_PREFIX) && c.newValue !== undefined)) scheduleDrain();

@@ -9,13 +9,9 @@ import { postsInWindow } from './posts';
 import type { PostRow, RadarDB, ReportRow } from './schema';
 import { lastSightingAtOrBefore, sightingsBetween } from './sightings';
 import { STATS_KEY } from './stats';
+import { LATEST, REPORT_VERSION, settingsKey } from './latest';
 
-export const LATEST = 'latest';
-/**
- * The shape of a stored report. Raised whenever TrendReport changes: a page never renders a stored
- * report of another version (it computes a fresh one instead), and the background replaces it.
- */
-export const REPORT_VERSION = 3;
+export { LATEST, REPORT_VERSION, settingsKey };
 
 export async function loadRankInput(db: RadarDB, at: number): Promise<{ posts: PostRow[]; sightings: RankSighting[] }> {
   return db.transaction('r', db.posts, db.sightings, async () => {
@@ -33,10 +29,6 @@ export async function loadRankInput(db: RadarDB, at: number): Promise<{ posts: P
 export async function computeReport(db: RadarDB, at: number, settings: RankSettings): Promise<TrendReport> {
   const { posts, sightings } = await loadRankInput(db, at);
   return rank(posts, sightings, at, settings);
-}
-
-export function settingsKey(settings: RankSettings): string {
-  return `${settings.all ? '*' : settings.tracked.map((s) => s.toLowerCase()).sort().join(',')}${settings.hideMemes ? '|no-memes' : ''}`;
 }
 
 /**

@@ -57,6 +57,30 @@ describe.runIf(canRunBrowser)('the popup', () => {
     await popup.screenshot({ path: SCREENSHOTS + '/popup-stories.png' });
   });
 
+  test("the popup paints today's stored table before React and Dexie load; the live page then takes over", async () => {
+    const page = await h.context.newPage();
+    // Records the rows of the first paint as they appear (it is gone once the live page has its table).
+    await page.addInitScript(() => {
+      const w = window as unknown as { firstPaint: string[] };
+      w.firstPaint = [];
+      new MutationObserver(() => {
+        const rows = document.querySelectorAll('#first-paint tbody tr');
+        if (rows.length) w.firstPaint = [...rows].map((tr) => tr.getAttribute('data-post-id')!);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    // The background stores the report a couple of seconds after the sample loaded: open until it is there.
+    const painted = async () => {
+      await page.goto(`chrome-extension://${h.extensionId}/popup.html`);
+      await rowsOf(page).nth(9).waitFor();
+      return page.evaluate(() => (window as unknown as { firstPaint: string[] }).firstPaint);
+    };
+    await expect.poll(async () => (await painted()).length, { timeout: 20_000 }).toBe(10);
+    const live = await rowsOf(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-post-id')));
+    expect(await painted()).toEqual(live);
+    expect(await page.locator('#first-paint').count()).toBe(0);
+    await page.close();
+  });
+
   test('readable type: body text at 13 px or more, no text under 11 px (Chromium gives extension pages body { font-size: 75% })', async () => {
     const sizes = await popup.evaluate(() => {
       const seen: number[] = [];

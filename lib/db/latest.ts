@@ -1,0 +1,32 @@
+/**
+ * The stored latest report and when pages may show it as today's, without Dexie: the popup's first
+ * paint (lib/db/first-read.ts) reads it with plain IndexedDB before React and Dexie load, and
+ * useReport applies the same rule through Dexie. Type imports only here.
+ */
+import type { RankSettings, TrendReport } from '../rank/types';
+import type { ReportRow } from './schema';
+
+export const DB_NAME = 'reddit-trend-radar';
+export const LATEST = 'latest';
+/**
+ * The shape of a stored report. Raised whenever TrendReport changes: a page never renders a stored
+ * report of another version (it computes a fresh one instead), and the background replaces it.
+ */
+export const REPORT_VERSION = 3;
+/** A stored report older than this is recomputed by the page (windows move with time). */
+export const LATEST_TRUSTED_MS = 30 * 60_000;
+
+/** What a stored report was computed from: the tracked communities and the meme filter, as a string. */
+export function settingsKey(settings: RankSettings): string {
+  return `${settings.all ? '*' : settings.tracked.map((s) => s.toLowerCase()).sort().join(',')}${settings.hideMemes ? '|no-memes' : ''}`;
+}
+
+/**
+ * The stored report, if a page may show it as today's: of this version, made for these settings, newer
+ * than the newest capture and the store's last change (the sample, an import), and under half an hour old.
+ */
+export function trustedLatest(row: ReportRow | undefined, key: string, newestSeenAt: number, changedAt: number, now: number): TrendReport | undefined {
+  if (!row || row.version !== REPORT_VERSION || row.settingsKey !== key) return undefined;
+  if (row.computedAt < Math.max(newestSeenAt, changedAt) || now - row.computedAt >= LATEST_TRUSTED_MS) return undefined;
+  return row.report;
+}
