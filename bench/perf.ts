@@ -18,6 +18,8 @@ import { renderReport } from '../lib/export/markdown';
 import { offlineAnalysis } from '../lib/analysis/offline';
 import { DAY, WINDOWS } from '../lib/rank/rank';
 import { updateSettings } from '../lib/settings/storage';
+import { browser } from 'wxt/browser';
+import { FIRST_PAINT_KEY, firstPaintOf } from '../lib/db/first-read';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 /** Median time of `fn`; `inner` runs per sample lift short work above the timer's resolution. */
@@ -170,9 +172,11 @@ async function popupStore({ n, perDay }: { n: number; perDay: number }) {
   await db.posts.clear();
   await db.sightings.clear();
   await fill(db, n, perDay, now);
-  const report = await computeReport(db, now, ALL);
-  await storeLatest(db, report, ALL, now);
   await refreshStats(db, now);
+  const report = await computeReport(db, now, ALL);
+  const stored = await storeLatest(db, report, ALL, now);
+  // As the background leaves it after a re-rank: the popup's first paint (lib/db/first-read.ts).
+  if (stored) await browser.storage.local.set({ [FIRST_PAINT_KEY]: firstPaintOf(report, stored.settingsKey, stored.computedAt) });
   return { n, today: report.today.length };
 }
 

@@ -83,29 +83,35 @@ async function main() {
     await stage('popupStore', { n: popupN, perDay });
     // The settings change makes the background re-rank and recount (2 s debounce): let it finish first.
     await page.waitForTimeout(smoke ? 4_000 : 12_000);
-    const open = async (path: string, ready: string) => {
+    // Measured inside the page, from its navigation start: the frame that shows the mark's content
+    // (requestAnimationFrame after it is in the DOM), against an empty extension page's load event.
+    // Playwright's own waits see a page only when its main thread is free, which loading React delays.
+    const open = async (path: string, mark: string | null) => {
       const p = await h.context.newPage();
-      const t0 = Date.now();
       await p.goto(`chrome-extension://${h.extensionId}/${path}`);
-      await p.waitForSelector(ready, { state: 'attached' });
-      const ms = Date.now() - t0;
+      const ms = await p.waitForFunction(
+        (m) => (m ? performance.getEntriesByName(m)[0]?.startTime : (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd) || null,
+        mark,
+        { timeout: 30_000 },
+      );
+      const value = (await ms.jsonValue()) as number;
       await p.close();
-      return ms;
+      return value;
     };
     const popupTimes: number[] = [];
     const liveTimes: number[] = [];
     const blankTimes: number[] = [];
     for (let i = 0; i < reps; i++) {
-      blankTimes.push(await open('blank.html', 'body'));
-      // The first table a person sees: today's stored report, painted before React and Dexie load.
-      popupTimes.push(await open('popup.html', 'table.trend tbody tr'));
-      // The live page (React, Dexie) with its own table, all of it usable.
-      liveTimes.push(await open('popup.html', '#root table.trend tbody tr'));
+      blankTimes.push(await open('blank.html', null));
+      // The first table a person sees: today's stored table, painted before React and Dexie load.
+      popupTimes.push(await open('popup.html', 'first-table'));
+      // The live page (React, Dexie), all of it usable.
+      liveTimes.push(await open('popup.html', 'live-page'));
     }
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const extra = med(popupTimes) - med(blankTimes);
     progress({ figure: `popup to first table, ${popupN.toLocaleString('en')} posts`, ours: fmt(med(popupTimes)), floor: fmt(med(blankTimes)), ratio: round(med(popupTimes) / med(blankTimes)), target: '≤ +50 ms over empty page', ok: extra <= 50 });
-    progress({ figure: `popup to the live page's table (React, Dexie), ${popupN.toLocaleString('en')} posts`, ours: fmt(med(liveTimes)), floor: fmt(med(blankTimes)), ratio: round(med(liveTimes) / med(blankTimes)), target: 'reported', ok: null });
+    progress({ figure: `popup to the live page (React, Dexie), ${popupN.toLocaleString('en')} posts`, ours: fmt(med(liveTimes)), floor: fmt(med(blankTimes)), ratio: round(med(liveTimes) / med(blankTimes)), target: 'reported', ok: null });
 
     // 5. Export.
     const ex = (await stage('export', { reps: reps * 3 })) as { ours: number; analyser: number; insight: number; insightMonth: number; insightWarm: number; length: number; monthPosts: number; insightPosts: number; monthOnly: number };

@@ -9,6 +9,7 @@ import { settingsKey } from '@/lib/db/reports';
 import { applyRetention, deleteEverything } from '@/lib/db/retention';
 import { BROWSED_KEY } from '@/lib/settings/browsed';
 import { STORE_CHANGED_KEY } from '@/lib/messaging';
+import { FIRST_PAINT_KEY } from '@/lib/db/first-read';
 import { loadSample, removeSample } from '@/lib/db/sample';
 import { autoBackup, opfsBackupStore, removeAutoBackups, restoreAutoBackup } from '@/lib/db/auto-backup';
 import type { ImportReport } from '@/lib/db/backup';
@@ -102,6 +103,8 @@ export async function importBackupFile(file: File, onProgress?: (stage: 'checkin
 
 /** Tells the background the store changed in bulk (it re-ranks); passes `result` through. */
 async function changed<T>(result: T): Promise<T> {
+  // The popup's first paint (lib/db/first-read.ts) no longer holds; the background stores the next one.
+  await browser.storage.local.remove(FIRST_PAINT_KEY);
   await browser.storage.local.set({ [STORE_CHANGED_KEY]: Date.now() });
   return result;
 }

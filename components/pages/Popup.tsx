@@ -36,7 +36,10 @@ export function Popup() {
   // The live page is ready: the first paint of the stored table (entrypoints/popup/main.tsx) goes.
   const ready = Boolean(report && settings) || stats?.posts === 0;
   useEffect(() => {
-    if (ready) document.getElementById('first-paint')?.remove();
+    if (!ready) return;
+    document.getElementById('first-paint')?.remove();
+    // The frame that shows the live page, for npm run bench.
+    requestAnimationFrame(() => performance.mark('live-page'));
   }, [ready]);
 
 

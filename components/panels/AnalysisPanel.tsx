@@ -7,6 +7,7 @@ import { generationCache, loadSavedAnalysis, saveAnalysisFor } from '../hooks/st
 import { OFFLINE_SOURCE } from '@/lib/analysis/offline';
 import type { Settings } from '@/lib/settings/shape';
 import { Markdown } from '../ui/Markdown';
+import { NameCharts } from '../ui/NameCharts';
 import type { ModelState } from '../hooks/useModel';
 
 type Shown = Record<SectionKey, AnalysisSection & { streaming?: boolean; fromCache?: boolean }>;
@@ -123,6 +124,7 @@ export function AnalysisPanel({ input, settings, model, onAnalysis }: {
           <article key={key} className="section" data-testid={`section-${key}`} data-source={s.source} aria-live={s.streaming ? 'polite' : undefined}>
             <h3>{title}</h3>
             <Markdown text={s.body || '…'} />
+            {!s.streaming && s.body && <NameCharts text={s.body} insight={input.insight} />}
             <p className="muted source">
               Written by: {s.source}
               {s.fromCache ? ' · from cache' : ''}

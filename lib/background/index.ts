@@ -20,6 +20,7 @@ import { applyRetention } from '../db/retention';
 import { BADGES_KEY, badgesOf } from '../rank/badges';
 import { REDDIT_MATCHES } from '../reddit/urls';
 import { lowOnSpace, lowSpaceMessage } from './space';
+import { FIRST_PAINT_KEY, firstPaintOf } from '../db/first-read';
 import { showsPost, type FallbackArticle } from '../capture/fallback';
 import { recordPage, type CaptureHealth, type PageReport } from '../capture/health';
 import { BROWSED_KEY, withBrowsedPage, type Browsed } from '../settings/browsed';
@@ -73,7 +74,11 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
   watchComments(tabId, batch.page, posts.ok, comments.ok);
   // Stored: the copy the content script kept for a tab that might close (see drainPending) can go.
   void browser.storage.local.remove(pendingKey(batch.batchId)).catch(() => undefined);
-  if (result.added || result.updated) scheduleRerank();
+  if (result.added || result.updated) {
+    // The popup's first paint would show a table older than this batch: gone until the next re-rank.
+    await browser.storage.local.remove(FIRST_PAINT_KEY);
+    scheduleRerank();
+  }
   return {
     ok: true,
     stored: posts.ok.length,
@@ -238,7 +243,10 @@ export async function rerank(now = Date.now()): Promise<void> {
   const readAt = Date.now();
   const report = await computeReport(getDb(), now, settings);
   // The store changed while ranking (the sample loaded, an import): this report is stale; rank again.
-  if (!(await storeLatest(getDb(), report, settings, now, readAt))) scheduleRerank();
+  const stored = await storeLatest(getDb(), report, settings, now, readAt);
+  if (!stored) scheduleRerank();
+  // Today's table for the popup's first paint (lib/db/first-read.ts), from the report just stored.
+  else await browser.storage.local.set({ [FIRST_PAINT_KEY]: firstPaintOf(report, stored.settingsKey, stored.computedAt) });
   await browser.storage.local.set({ [BADGES_KEY]: badgesOf(report) });
   // The names' first mentions, for "new this week" (a bounded batch; the next re-rank goes on).
   await indexNames(getDb(), isTracked(settings)).catch((e) => console.warn('[Reddit Trend Radar] name index failed:', e));
@@ -257,6 +265,8 @@ export const RETENTION_ALARM = 'retention';
 export async function retention(now = Date.now()): Promise<void> {
   const s = await getSettings();
   await applyRetention(getDb(), now, s.keepSightingsDays, s.keepPostsMonths);
+  await browser.storage.local.remove(FIRST_PAINT_KEY);
+  scheduleRerank();
 }
 
 // ── The sidebar: Chrome's side panel, Firefox's sidebar_action ─────────────────────────────────────────

@@ -79,7 +79,12 @@ describe.runIf(canRunBrowser)('pages at their real sizes, light and dark', () =>
           await page.setViewportSize(size);
           await page.goto(`chrome-extension://${h.extensionId}/${p.path}`);
           await page.waitForLoadState('networkidle');
-          if (p.name === 'report') await expect.poll(() => page.getByTestId('section-today').count(), { timeout: 15_000 }).toBe(1);
+          if (p.name === 'report') {
+            await expect.poll(() => page.getByTestId('section-today').count(), { timeout: 15_000 }).toBe(1);
+            // The names the analysis mentions, each with its posts a day over 30 days, where it mentions them.
+            const charts = page.getByTestId('section-today').locator('.name-charts svg');
+            await expect.poll(() => charts.evaluateAll((svgs) => svgs.map((s) => s.getAttribute('aria-label')))).toEqual(['llama.cpp: 2 posts in 30 days', 'EGGROLL: 2 posts in 30 days']);
+          }
           const m = await measure(page);
           expect(m.sideways).toBe(false);
           expect(m.body).toBeGreaterThanOrEqual(13);

@@ -1,53 +1,45 @@
 import { beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import Dexie from 'dexie';
-import { RadarDB } from '@/lib/db/schema';
-import { ingest } from '@/lib/db/posts';
-import { computeReport, storeLatest } from '@/lib/db/reports';
-import { readTrustedLatest } from '@/lib/db/first-read';
+import { browser } from 'wxt/browser';
+import { getDb } from '@/lib/db/schema';
+import { FIRST_PAINT_KEY, readFirstPaint, type FirstPaint } from '@/lib/db/first-read';
 import { LATEST_TRUSTED_MS } from '@/lib/db/latest';
+import { handleCapture, rerank } from '@/lib/background';
 import { updateSettings } from '@/lib/settings/storage';
-import { HOUR } from '@/lib/rank/rank';
 import { capturedPost } from '../support/records';
 
-// Now: a batch stamps the store with the real time, and a report must be newer than that.
-const T = Date.now() + 60_000;
-const settings = { tracked: ['LocalLLaMA'], all: false, hideMemes: false };
-let n = 0;
-let name: string;
-let db: RadarDB;
 beforeEach(async () => {
   fakeBrowser.reset();
-  name = `test-first-read-${++n}`;
-  db = new RadarDB(name);
-  await db.open();
-  await updateSettings({ tracked: ['LocalLLaMA'], trackAll: false, hideMemes: false });
+  await getDb().delete();
+  await getDb().open();
+  await updateSettings({ tracked: ['LocalLLaMA'], trackAll: false });
 });
 
-async function stored() {
-  await ingest(db, [capturedPost({ id: 't3_a', comments: 20, createdAt: T - HOUR, seenAt: T - HOUR })]);
-  const report = await computeReport(db, T, settings);
-  await storeLatest(db, report, settings, T);
-  return report;
-}
+const tab = { id: 7 } as never;
+const post = (id: string) => capturedPost({ id, subreddit: 'LocalLLaMA', comments: 20, createdAt: Date.now() - 3_600_000, seenAt: Date.now() - 60_000 });
 
-test('the stored report is read with plain IndexedDB when the popup may trust it', async () => {
-  const report = await stored();
-  expect(report.today.map((r) => r.id)).toEqual(['t3_a']);
-  expect(await readTrustedLatest(T + 60_000, name)).toEqual(report);
+test("a re-rank leaves today's table for the popup's first paint; a batch that changes the store takes it away", async () => {
+  await handleCapture({ batchId: 'batch-fp-1', tabTotal: 1, posts: [post('t3_fpa')], comments: [] }, { tab });
+  await rerank();
+  const snap = (await readFirstPaint())!;
+  expect(snap.today.map((r) => r.id)).toEqual(['t3_fpa']);
+  expect(snap.counts).toEqual({ today: 1, rising: 0, weekly: 1, monthly: 1, communities: 1 });
+  await handleCapture({ batchId: 'batch-fp-2', tabTotal: 2, posts: [post('t3_fpb')], comments: [] }, { tab });
+  expect(await readFirstPaint()).toBeUndefined();
+  await rerank();
+  expect((await readFirstPaint())!.today.map((r) => r.id).sort()).toEqual(['t3_fpa', 't3_fpb']);
 });
 
-test('not trusted: a newer capture, other settings, or half an hour old', async () => {
-  await stored();
-  expect(await readTrustedLatest(T + LATEST_TRUSTED_MS, name)).toBeUndefined();
+test('not painted: other settings, half an hour old, or another shape', async () => {
+  await handleCapture({ batchId: 'batch-fp-3', tabTotal: 1, posts: [post('t3_fpc')], comments: [] }, { tab });
+  await rerank();
+  const snap = (await browser.storage.local.get(FIRST_PAINT_KEY))[FIRST_PAINT_KEY] as FirstPaint;
+  expect(await readFirstPaint(snap.computedAt + LATEST_TRUSTED_MS - 1)).toBeDefined();
+  expect(await readFirstPaint(snap.computedAt + LATEST_TRUSTED_MS)).toBeUndefined();
   await updateSettings({ trackAll: true });
-  expect(await readTrustedLatest(T + 60_000, name)).toBeUndefined();
+  expect(await readFirstPaint()).toBeUndefined();
   await updateSettings({ trackAll: false });
-  await ingest(db, [capturedPost({ id: 't3_b', createdAt: T, seenAt: T + 1 })]);
-  expect(await readTrustedLatest(T + 60_000, name)).toBeUndefined();
-});
-
-test('no database yet: nothing read, and none created (Dexie creates it)', async () => {
-  expect(await readTrustedLatest(T, 'test-first-read-missing')).toBeUndefined();
-  expect(await Dexie.exists('test-first-read-missing')).toBe(false);
+  expect(await readFirstPaint()).toBeDefined();
+  await browser.storage.local.set({ [FIRST_PAINT_KEY]: { ...snap, version: snap.version - 1 } });
+  expect(await readFirstPaint()).toBeUndefined();
 });
