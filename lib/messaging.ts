@@ -5,6 +5,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { CaptureBatch } from './capture/schema';
+import type { SearchAnswer, SearchRequest } from './search/types';
 
 export interface CaptureAck {
   ok: boolean;
@@ -22,6 +23,10 @@ export interface ProtocolMap {
   capture: { data: CaptureBatch; reply: CaptureAck };
   /** Asks the background to recover a post body with Readability on a page of unknown layout. */
   readabilityFallback: { data: { postId: string }; reply: { ok: boolean } };
+  /** Full-text search over everything captured (lib/background/search.ts). */
+  search: { data: SearchRequest; reply: SearchAnswer };
+  /** Rebuilds the search index from the database (Options). */
+  rebuildSearch: { data: Record<string, never>; reply: { ok: boolean; docs?: number; error?: string } };
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -21,6 +21,8 @@ import { BADGES_KEY, badgesOf } from '../rank/badges';
 import { REDDIT_MATCHES } from '../reddit/urls';
 import { lowOnSpace, lowSpaceMessage } from './space';
 import { FIRST_PAINT_KEY, firstPaintOf } from '../db/first-read';
+import { dropIndex, indexStored, rebuildSearch, runSearch } from './search';
+import type { SearchRequest } from '../search/types';
 import { showsPost, type FallbackArticle } from '../capture/fallback';
 import { recordPage, type CaptureHealth, type PageReport } from '../capture/health';
 import { BROWSED_KEY, withBrowsedPage, type Browsed } from '../settings/browsed';
@@ -74,6 +76,9 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
   watchComments(tabId, batch.page, posts.ok, comments.ok);
   // Stored: the copy the content script kept for a tab that might close (see drainPending) can go.
   void browser.storage.local.remove(pendingKey(batch.batchId)).catch(() => undefined);
+  // The search index follows (after this batch's answer is ready: capture never waits for it).
+  const indexed = [...posts.ok.map((p) => p.id), ...bodies.ok.map((b) => b.postId)];
+  setTimeout(() => void indexStored(getDb(), indexed, comments.ok.map((c) => c.id)).catch((e) => console.warn('[Reddit Trend Radar] search index:', e)), 0);
   if (result.added || result.updated) {
     // The popup's first paint would show a table older than this batch: gone until the next re-rank.
     await browser.storage.local.remove(FIRST_PAINT_KEY);
@@ -266,6 +271,7 @@ export async function retention(now = Date.now()): Promise<void> {
   const s = await getSettings();
   await applyRetention(getDb(), now, s.keepSightingsDays, s.keepPostsMonths);
   await browser.storage.local.remove(FIRST_PAINT_KEY);
+  dropIndex();
   scheduleRerank();
 }
 
@@ -316,7 +322,12 @@ export async function ensureAlarm(name: string, info: { periodInMinutes: number;
 }
 
 export function startBackground(): void {
-  onMessages({ capture: handleCapture, readabilityFallback: handleReadability });
+  onMessages({
+    capture: handleCapture,
+    readabilityFallback: handleReadability,
+    search: (data) => runSearch(getDb(), data as SearchRequest),
+    rebuildSearch: () => rebuildSearch(getDb()),
+  });
   // Windows move with time even without new captures: re-rank every 15 minutes.
   void ensureAlarm(RERANK_ALARM, { periodInMinutes: 15, delayInMinutes: 1 });
   void ensureAlarm(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 10 });
@@ -334,7 +345,10 @@ export function startBackground(): void {
       void showCaptureState().catch(() => undefined);
     }
     // A page changed the store in bulk (sample, import, retention, deletion).
-    if (changes[STORE_CHANGED_KEY]) scheduleRerank();
+    if (changes[STORE_CHANGED_KEY]) {
+      dropIndex();
+      scheduleRerank();
+    }
     // A content script kept a batch: if its message does not come (the tab closed), store it from here.
     // (A storage change wakes a sleeping worker, as a message would.)
     if (Object.entries(changes).some(([key, c]) => key.startsWith(PENDING_PREFIX) && c.newValue !== undefined)) scheduleDrain();

@@ -1,0 +1,36 @@
+/** What pages and the background exchange about search (lib/messaging.ts). */
+import type { Snippet, SearchFilters } from './index';
+
+export interface SearchRequest {
+  query: string;
+  filters?: SearchFilters;
+  /** At most this many results (default 50). */
+  limit?: number;
+}
+
+export interface SearchHit {
+  id: string;
+  kind: 'post' | 'comment';
+  postId: string;
+  /** The post's title (for a comment: the post it was written under). */
+  title: string;
+  community: string;
+  score: number;
+  comments: number;
+  createdAt: number;
+  permalink: string;
+  author: string | null;
+  snippet: Snippet;
+}
+
+export type SearchAnswer =
+  | { ok: true; hits: SearchHit[]; /** Candidates before phrases were checked (an upper bound). */ candidates: number; ms: number }
+  | { ok: false; error: string };
+
+/** The index's state, in storage.local for the pages (a progress bar while it builds). */
+export type SearchStatus =
+  | { state: 'building'; done: number; total: number; since: number }
+  | { state: 'ready'; docs: number; builtAt: number; buildMs: number }
+  | { state: 'failed'; error: string };
+
+export const SEARCH_STATUS_KEY = 'search-status';
