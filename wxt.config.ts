@@ -38,10 +38,13 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Reddit Trend Radar',
     description: 'Private trend tables and analysis of the Reddit posts you browse. Nothing leaves your browser.',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel']), ...(process.env.RTR_TEST === '1' ? ['notifications'] : [])],
     host_permissions: ['*://*.reddit.com/*'],
     // Asked for only when the user turns on "Read linked articles" (off by default).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Asked for when the first watch turns alerts on. Test builds hold it already (a browser test cannot
+    // answer the permission prompt).
+    ...(process.env.RTR_TEST === '1' ? {} : { optional_permissions: ['notifications'] }),
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },

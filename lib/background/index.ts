@@ -22,6 +22,8 @@ import { REDDIT_MATCHES } from '../reddit/urls';
 import { lowOnSpace, lowSpaceMessage } from './space';
 import { FIRST_PAINT_KEY, firstPaintOf } from '../db/first-read';
 import { dropIndex, indexStored, rebuildSearch, runSearch } from './search';
+import { badgeFor, checkWatches, readWatchState, setUpWatchNotifications, showWatchBadge } from './watches';
+import { unseenCount, WATCH_STATE_KEY } from '../search/watch';
 import type { SearchRequest } from '../search/types';
 import { showsPost, type FallbackArticle } from '../capture/fallback';
 import { recordPage, type CaptureHealth, type PageReport } from '../capture/health';
@@ -68,8 +70,10 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
     await browser.storage.local.remove(CAPTURE_STATUS_KEY);
     statusClear = true;
   }
+  // Watches and followed posts, against what is now stored (cheap: text matching of this batch only).
+  await checkWatches(getDb(), [...posts.ok.map((p) => p.id), ...bodies.ok.map((b) => b.postId)], comments.ok.map((c) => c.id)).catch((e) => console.warn('[Reddit Trend Radar] watches:', e));
   const tabId = sender.tab?.id;
-  if (tabId != null && tabId >= 0) void setBadge(tabId, batch.tabTotal);
+  if (tabId != null && tabId >= 0) await setBadge(tabId, batch.tabTotal);
   if (batch.page) await recordHealth(batch.page);
   // A page's first batch: one more page of its community browsed (Options suggests tracking those).
   if (batch.page && sender.tab?.url) await recordBrowsed(sender.tab.url);
@@ -194,9 +198,10 @@ async function ingestReopening(...args: Parameters<typeof ingest> extends [unkno
 async function setBadge(tabId: number, count: number): Promise<void> {
   try {
     if (!(await getSettings()).captureEnabled) return;
-    await browser.action.setBadgeBackgroundColor({ tabId, color: '#d93a00' });
-    await browser.action.setBadgeText({ tabId, text: count > 0 ? (count > 999 ? '999+' : String(count)) : '' });
-    await browser.action.setTitle({ tabId, title: count > 0 ? `Reddit Trend Radar: ${count} post${count === 1 ? '' : 's'} captured on this page` : 'Reddit Trend Radar' });
+    const b = badgeFor(count, unseenCount(await readWatchState()));
+    await browser.action.setBadgeBackgroundColor({ tabId, color: b.color });
+    await browser.action.setBadgeText({ tabId, text: b.text });
+    await browser.action.setTitle({ tabId, title: b.title });
   } catch {
     // The tab closed meanwhile: nothing to show.
   }
@@ -338,12 +343,15 @@ export function startBackground(): void {
     if (alarm.name === BACKUP_ALARM) void backupIfDue().catch((e) => console.warn('[Reddit Trend Radar] automatic backup failed:', e));
   });
   setUpSidebar();
+  setUpWatchNotifications();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     if (changes[SETTINGS_KEY]) {
       scheduleRerank();
       void showCaptureState().catch(() => undefined);
     }
+    // Watch matches seen (or cleared) in a page: the badge follows.
+    if (changes[WATCH_STATE_KEY]) void showWatchBadge().catch(() => undefined);
     // A page changed the store in bulk (sample, import, retention, deletion).
     if (changes[STORE_CHANGED_KEY]) {
       dropIndex();

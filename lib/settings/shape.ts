@@ -5,6 +5,7 @@
  * content script.
  */
 import type { ModelFamily } from '../llm/models';
+import type { Follow, Watch } from '../search/watch';
 
 export { SETTINGS_KEY } from './key';
 
@@ -53,6 +54,13 @@ export interface Settings {
   dayEnds: string;
   /** Leave meme, shitpost and humour flairs out of the trending tables (off, as the series). */
   hideMemes: boolean;
+  /** Saved queries checked as capture writes (lib/search/watch.ts). */
+  watches: Watch[];
+  /** Posts followed from the sidebar: told when seen again with N more comments or points. */
+  follows: Follow[];
+  /** No notifications between these local times, "HH:MM" ('' : no quiet period). */
+  quietFrom: string;
+  quietTo: string;
 }
 
 export type EngineChoice = 'auto' | 'chrome' | 'webllm';
@@ -75,6 +83,10 @@ export const DEFAULT_SETTINGS: Settings = {
   modelMirror: '',
   dayEnds: '00:00',
   hideMemes: false,
+  watches: [],
+  follows: [],
+  quietFrom: '',
+  quietTo: '',
 };
 
 /** What ranking needs of the settings. */
@@ -88,10 +100,11 @@ export function rankSettingsOf(s: Pick<Settings, 'tracked' | 'trackAll'> & Parti
  * tracked list that still holds version 1's default is written as Reddit capitalizes it (vectordatabase).
  * Version 3: the engine choice (Chrome's built-in model or WebLLM), a WebLLM mirror, when a report day
  * ends, leaving meme flairs out; each added with its default.
+ * Version 4: watches, followed posts and a quiet period for notifications; none by default.
  * A migration changes an option only if it still holds the old default (RES's rule), so a user's choice
  * is never overwritten.
  */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 export const SETTINGS_MIGRATIONS: Record<number, (old: Partial<Settings>) => Settings> = {
   2: (old) => {
     const next: Settings = { ...DEFAULT_SETTINGS, ...old };
@@ -99,6 +112,7 @@ export const SETTINGS_MIGRATIONS: Record<number, (old: Partial<Settings>) => Set
     return next;
   },
   3: (old) => ({ ...DEFAULT_SETTINGS, ...old }),
+  4: (old) => ({ ...DEFAULT_SETTINGS, ...old }),
 };
 
 /** Stored settings completed with the defaults of fields they lack. */

@@ -15,6 +15,15 @@ test('settings migrate from version 1: new fields get defaults, a user\'s choice
   expect((await getSettings()).tracked).toContain('vectordatabase');
 });
 
+test('settings migrate from version 3: no watches, follows or quiet period; every choice stays', async () => {
+  fakeBrowser.reset();
+  await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, watches: undefined, follows: undefined, quietFrom: undefined, quietTo: undefined, dayEnds: '06:00', hideMemes: true }, settings$: { v: 3 } });
+  await settingsItem.migrate();
+  const s = await getSettings();
+  expect([s.watches, s.follows, s.quietFrom, s.quietTo, s.dayEnds, s.hideMemes]).toEqual([[], [], '', '', '06:00', true]);
+  expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 4 });
+});
+
 test("the content script's light reader sees what the settings module writes, defaults included", async () => {
   fakeBrowser.reset();
   // Nothing stored yet: capture is on, nothing excluded.

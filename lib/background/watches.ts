@@ -1,0 +1,102 @@
+/**
+ * Watches in the background: each stored batch is matched against the user's watches and followed posts
+ * (lib/search/watch.ts). Matches go to storage.local (the popup's Watches tab), the toolbar badge shows
+ * how many are unseen, and a watch with alerts on shows a browser notification (the optional
+ * `notifications` permission, asked when the first watch turns alerts on), at most one per watch per
+ * 10 minutes and none in the quiet period.
+ */
+import { browser } from 'wxt/browser';
+import type { RadarDB, PostRow } from '../db/schema';
+import { getSettings, updateSettings } from '../settings/storage';
+import { EMPTY_WATCH_STATE, isQuiet, matchFollows, matchWatches, mayNotify, unseenCount, WATCH_STATE_KEY, withHits, type WatchHit, type WatchState } from '../search/watch';
+import { postUrl } from '../reddit/urls';
+
+export const WATCH_BADGE_COLOR = '#1a5fb4';
+const NOTIFICATION_PREFIX = 'watch:';
+
+export async function readWatchState(): Promise<WatchState> {
+  return ((await browser.storage.local.get(WATCH_STATE_KEY))[WATCH_STATE_KEY] as WatchState | undefined) ?? EMPTY_WATCH_STATE;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Matches a stored batch (by ids: what the database now holds); resolves with the new hits. */
+export function checkWatches(db: RadarDB, postIds: readonly string[], commentIds: readonly string[], now = Date.now()): Promise<WatchHit[]> {
+  const run = queue.then(async () => {
+    const settings = await getSettings();
+    if (!settings.watches.length && !settings.follows.length) return [];
+    const posts = (await db.posts.bulkGet([...postIds])).filter((p): p is PostRow => p != null);
+    const comments = (await db.comments.bulkGet([...commentIds])).filter((c) => c != null);
+    const parents = new Map(posts.map((p) => [p.id, p]));
+    for (const p of await db.posts.bulkGet([...new Set(comments.map((c) => c.postId))].filter((id) => !parents.has(id)))) if (p) parents.set(p.id, p);
+    const state = await readWatchState();
+    const hits = matchWatches(settings.watches, posts, comments, (id) => parents.get(id), new Set(state.matched), now);
+    const followed = matchFollows(settings.follows, posts, now);
+    if (followed.hits.length) await updateSettings({ follows: followed.follows });
+    const all = [...hits, ...followed.hits];
+    if (!all.length) return [];
+    let next = withHits(state, all);
+    // Notifications: watches with alerts, and follows (the user asked to be told).
+    const minutes = new Date(now).getHours() * 60 + new Date(now).getMinutes();
+    const quiet = isQuiet(settings.quietFrom, settings.quietTo, minutes);
+    const alerting = new Set(settings.watches.filter((w) => w.alerts).map((w) => w.id));
+    const allowed = await notificationsAllowed();
+    for (const hit of all) {
+      if (!allowed || !(alerting.has(hit.watchId) || hit.kind === 'follow') || !mayNotify(next, hit.watchId, now, quiet)) continue;
+      const watch = settings.watches.find((w) => w.id === hit.watchId);
+      await browser.notifications.create(`${NOTIFICATION_PREFIX}${hit.key}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: hit.kind === 'follow' ? `Followed post: ${hit.title}` : `Watch “${watch?.query ?? ''}”: r/${hit.community}`,
+        message: hit.kind === 'comment' ? `In “${hit.title}”: ${hit.detail}` : hit.kind === 'follow' ? hit.detail : hit.title,
+      });
+      next = { ...next, notified: { ...next.notified, [hit.watchId]: now } };
+    }
+    await browser.storage.local.set({ [WATCH_STATE_KEY]: next });
+    await showWatchBadge(next);
+    return all;
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function notificationsAllowed(): Promise<boolean> {
+  try {
+    return !!browser.notifications && (await browser.permissions.contains({ permissions: ['notifications'] }));
+  } catch {
+    return false;
+  }
+}
+
+/** The toolbar badge for a tab: unseen watch matches first (blue), else the posts captured in it. */
+export function badgeFor(captured: number, unseen: number): { text: string; color: string; title: string } {
+  const posts = `${captured} post${captured === 1 ? '' : 's'} captured on this page`;
+  if (unseen > 0)
+    return { text: unseen > 99 ? '99+' : String(unseen), color: WATCH_BADGE_COLOR, title: `Reddit Trend Radar: ${unseen} new watch match${unseen === 1 ? '' : 'es'} (see Watches in the popup)${captured ? `; ${posts}` : ''}` };
+  return { text: captured > 0 ? (captured > 999 ? '999+' : String(captured)) : '', color: '#d93a00', title: captured > 0 ? `Reddit Trend Radar: ${posts}` : 'Reddit Trend Radar' };
+}
+
+/** The badge on every tab while there are unseen matches (tabs' own capture counts come back after). */
+export async function showWatchBadge(state?: WatchState): Promise<void> {
+  const unseen = unseenCount(state ?? (await readWatchState()));
+  const b = badgeFor(0, unseen);
+  await browser.action.setBadgeBackgroundColor({ color: b.color });
+  await browser.action.setBadgeText({ text: b.text });
+  await browser.action.setTitle({ title: b.title });
+  if (unseen) return;
+  // Seen: tabs that showed the count go back to their own (the next batch sets it again).
+  for (const tab of await browser.tabs.query({}).catch(() => [])) if (tab.id != null) await browser.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => undefined);
+}
+
+/** A notification clicked: open its post. */
+export function setUpWatchNotifications(): void {
+  if (!browser.notifications?.onClicked) return;
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith(NOTIFICATION_PREFIX)) return;
+    void readWatchState().then((state) => {
+      const hit = state.hits.find((h) => `${NOTIFICATION_PREFIX}${h.key}` === id);
+      if (hit) void browser.tabs.create({ url: postUrl({ id: hit.postId, permalink: hit.permalink }) });
+      void browser.notifications.clear(id);
+    });
+  });
+}
