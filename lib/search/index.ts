@@ -6,6 +6,9 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { CommentRow, PostRow } from '../db/schema';
 import { hasPhrase, normalise, parseQuery, wordsOf, type ParsedQuery, type Phrase } from './query';
+import type { SearchFilters, Snippet } from './types';
+
+export type { SearchFilters, Snippet };
 
 export interface SearchDoc {
   /** `t3_…` (a post) or `t1_…` (a comment). */
@@ -19,19 +22,6 @@ export interface SearchDoc {
   author: string;
   createdAt: number;
   score: number;
-}
-
-/** What a search may be narrowed to, besides its words. */
-export interface SearchFilters {
-  /** Community names (any of them), without r/. */
-  communities?: string[];
-  flair?: string;
-  /** Created at or after / before (epoch ms). */
-  from?: number;
-  to?: number;
-  minScore?: number;
-  /** Comments too (default), or posts only. */
-  comments?: boolean;
 }
 
 const STORED = ['kind', 'postId', 'community', 'createdAt', 'score', 'flair'] as const;
@@ -124,8 +114,6 @@ export function confirms(q: ParsedQuery, text: string): boolean {
   return q.any.some((g) => g.every((p) => p.words.length === 1 || hasPhrase(words, p)));
 }
 
-/** The parts of a snippet: text, with the matched words marked (pages render them as text, never HTML). */
-export type Snippet = { text: string; hit: boolean }[];
 
 /**
  * Up to `size` characters of `text` around the first matched word, the matched words marked. Words are

@@ -1,5 +1,20 @@
 /** What pages and the background exchange about search (lib/messaging.ts). */
-import type { Snippet, SearchFilters } from './index';
+
+/** What a search may be narrowed to, besides its words. */
+export interface SearchFilters {
+  /** Community names (any of them), without r/. */
+  communities?: string[];
+  flair?: string;
+  /** Created at or after / before (epoch ms). */
+  from?: number;
+  to?: number;
+  minScore?: number;
+  /** Comments too (default), or posts only. */
+  comments?: boolean;
+}
+
+/** The parts of a snippet: text, with the matched words marked (pages render them as text, never HTML). */
+export type Snippet = { text: string; hit: boolean }[];
 
 export interface SearchRequest {
   query: string;

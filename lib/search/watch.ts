@@ -4,35 +4,9 @@
  * in the JSON backup (version 2); their matches in storage.local (WATCH_STATE_KEY).
  */
 import { matchesText, normalise, parseQuery } from './query';
+import type { Follow, Watch } from '../settings/shape';
 
-export interface Watch {
-  id: string;
-  /** The query language of search (lib/search/query.ts); words match whole unless written with `*`. */
-  query: string;
-  /** Only in these communities (any), without r/; empty: everywhere. */
-  communities: string[];
-  /** Only posts whose flair contains this ('' : any). */
-  flair: string;
-  /** Only posts with at least this score / these comments (a post crossing it later matches then). */
-  minScore: number | null;
-  minComments: number | null;
-  /** A browser notification for each match (needs the optional notifications permission). */
-  alerts: boolean;
-  createdAt: number;
-}
-
-/** "Tell me when this post is seen again with `more` more comments or points." */
-export interface Follow {
-  postId: string;
-  title: string;
-  community: string;
-  permalink: string;
-  /** Its score and comments when last told (or when followed). */
-  score: number;
-  comments: number;
-  more: number;
-  createdAt: number;
-}
+export type { Follow, Watch };
 
 export interface WatchHit {
   /** `<watch id>:<post or comment id>` (a follow: `follow:<post id>:<time>`); one hit per key. */

@@ -5,7 +5,6 @@
  * content script.
  */
 import type { ModelFamily } from '../llm/models';
-import type { Follow, Watch } from '../search/watch';
 
 export { SETTINGS_KEY } from './key';
 
@@ -64,6 +63,37 @@ export interface Settings {
 }
 
 export type EngineChoice = 'auto' | 'chrome' | 'webllm';
+
+/** A saved query checked as capture writes (lib/search/watch.ts). */
+export interface Watch {
+  id: string;
+  /** The query language of search (lib/search/query.ts); words match whole unless written with `*`. */
+  query: string;
+  /** Only in these communities (any), without r/; empty: everywhere. */
+  communities: string[];
+  /** Only posts whose flair contains this ('' : any). */
+  flair: string;
+  /** Only posts with at least this score / these comments (a post crossing it later matches then). */
+  minScore: number | null;
+  minComments: number | null;
+  /** A browser notification for each match (needs the optional notifications permission). */
+  alerts: boolean;
+  createdAt: number;
+}
+
+/** "Tell me when this post is seen again with `more` more comments or points." */
+export interface Follow {
+  postId: string;
+  title: string;
+  community: string;
+  permalink: string;
+  /** Its score and comments when last told (or when followed). */
+  score: number;
+  comments: number;
+  more: number;
+  createdAt: number;
+}
+
 
 export const DEFAULT_SETTINGS: Settings = {
   captureEnabled: true,
