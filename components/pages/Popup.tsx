@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { dayEndLabel } from '@/lib/rank/day';
 import { DataSection } from '../panels/DataSection';
 import { addSample, copyMarkdown, downloadCsv, downloadMarkdown, downloadNotesMarkdown, dropSample, restoreBackup } from '../hooks/store';
@@ -17,11 +17,14 @@ import { lazy, Suspense } from 'react';
 // The analysis tab's code (the offline analyser, the Markdown view) loads when the tab opens.
 const PopupAnalysis = lazy(() => import('../panels/PopupAnalysis').then((m) => ({ default: m.PopupAnalysis })));
 const StoriesPanel = lazy(() => import('../panels/StoriesPanel').then((m) => ({ default: m.StoriesPanel })));
+const SearchPanel = lazy(() => import('../panels/SearchPanel').then((m) => ({ default: m.SearchPanel })));
 import { formatAgo } from '../ui/format';
 import { useAction } from '../hooks/useAction';
 import { ReportDate } from '../ui/ReportDate';
 import { TrendView } from '../panels/TrendView';
 import { UntrackedState } from '../panels/UntrackedState';
+import { WatchesPanel } from '../panels/WatchesPanel';
+import { useWatchState } from '../hooks/useWatches';
 
 export function Popup() {
   const stats = useStoreStats();
@@ -33,6 +36,22 @@ export function Popup() {
   const [offer, dismissOffer] = useRestoreOffer(stats && stats.posts - stats.samplePosts);
   const health = useCaptureHealth();
   const { note, act } = useAction();
+  const [query, setQuery] = useState('');
+  const searchBox = useRef<HTMLInputElement>(null);
+  const watchState = useWatchState();
+  const unseen = watchState?.hits.filter((h) => !h.seen).length ?? 0;
+  // "/" focuses the search box (as on GitHub and Reddit), unless the user is typing somewhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      const typing = !!t && (['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName) || t.isContentEditable);
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || typing) return;
+      e.preventDefault();
+      searchBox.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   // The live page is ready: the first paint of the stored table (entrypoints/popup/main.tsx) goes.
   const ready = Boolean(report && settings) || stats?.posts === 0;
   useEffect(() => {
@@ -47,6 +66,16 @@ export function Popup() {
     <main className="popup">
       <header className="bar">
         <h1>Reddit Trend Radar</h1>
+        <input
+          ref={searchBox}
+          type="search"
+          className="search-box header-search"
+          value={query}
+          placeholder="Search everything seen  ( / )"
+          aria-label="Search posts and comments you have seen"
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="search-input"
+        />
         <ReportDate date={date} onChange={setDate} dayEnd={settings && report ? dayEndLabel(settings.dayEnds, localZone(), report.at) : undefined} />
         <span className="muted" data-testid="stats">
           {stats ? (
@@ -112,9 +141,16 @@ export function Popup() {
           {stats && !settings.trackAll && report.postsInWindow === 0 && stats.posts - stats.samplePosts > 0 && (
             <UntrackedState captured={stats.posts - stats.samplePosts} settings={settings} update={update} />
           )}
+          {query.trim() ? (
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <SearchPanel query={query} onQuery={setQuery} />
+            </Suspense>
+          ) : (
           <TrendView
             report={report}
             pastDate={date}
+            unseen={unseen}
+            watches={<WatchesPanel settings={settings} />}
             stories={
               <Suspense fallback={<p className="muted">Loading…</p>}>
                 <StoriesPanel report={report} settings={settings!} />
@@ -126,6 +162,7 @@ export function Popup() {
               </Suspense>
             }
           />
+          )}
           <div className="actionbar" data-testid="actionbar">
             <details className="menu" data-testid="export-menu">
               <summary>Export ▾</summary>

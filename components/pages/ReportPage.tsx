@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { SearchPanel } from '../panels/SearchPanel';
 import { dayEndLabel } from '@/lib/rank/day';
 import type { Analysis } from '@/lib/analysis/sections';
 import { AnalysisPanel } from '../panels/AnalysisPanel';
@@ -45,6 +46,10 @@ export function ReportPage() {
           {stats ? `${stats.posts} posts captured · last capture ${stats.lastCaptureAt ? formatAgo(stats.lastCaptureAt, Date.now()) : 'never'}` : 'Reading…'}
         </span>
       </header>
+      <details className="report-search">
+        <summary>Search everything you have seen</summary>
+        <SearchPanel />
+      </details>
       {postId && (
         <div className="card">
           <PostTools postId={postId} model={model} />

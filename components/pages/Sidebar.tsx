@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useCommunityReport } from '../hooks/useCommunityReport';
 import { useCaptureHealth } from '../hooks/useCaptureHealth';
 import { HealthWarnings } from '../ui/HealthWarnings';
@@ -19,6 +19,7 @@ import { useTabCaptureCount } from '../hooks/useTabCaptureCount';
 import { useModel } from '../hooks/useModel';
 import { formatAgo, postUrl, postedText } from '../ui/format';
 const StoriesPanel = lazy(() => import('../panels/StoriesPanel').then((m) => ({ default: m.StoriesPanel })));
+const SearchPanel = lazy(() => import('../panels/SearchPanel').then((m) => ({ default: m.SearchPanel })));
 
 /** A community's tables in the sidebar (its own name needs no Community column). */
 const SIDEBAR_TABLES = ['today', 'rising', 'weekly'] as const;
@@ -32,6 +33,12 @@ export function Sidebar() {
   const route = sidebarRoute(tab?.url);
   return (
     <main className="sidebar" data-route={route.kind}>
+      <details className="sidebar-search">
+        <summary>Search everything seen</summary>
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <SearchPanel narrow />
+        </Suspense>
+      </details>
       {route.kind !== 'off' && <HealthWarnings health={health} />}
       {route.kind === 'community' && <CommunityView name={route.name} settings={settings} update={update} />}
       {route.kind === 'post' && <PostView id={route.id} settings={settings} update={update} />}
@@ -105,6 +112,7 @@ function PostView({ id, settings, update }: { id: string; settings: Settings; up
       <p data-testid="post-numbers">
         {post.score == null ? <>score hidden on Reddit</> : <><strong>{post.score}</strong> points{post.scoreHidden ? ' (hidden on Reddit)' : ''}</>} · <strong>{post.comments}</strong> comments · seen {formatAgo(post.lastSeenAt, Date.now())}
       </p>
+      <FollowPost post={post} settings={settings} update={update} />
       <p data-testid="post-rank">{today ? `#${today} in today's trending` : week ? `#${week} this week` : "Not in today's or this week's tables."}</p>
       <ScoreChart points={history ?? []} />
       <h2>Top comments</h2>
@@ -125,6 +133,33 @@ function PostView({ id, settings, update }: { id: string; settings: Settings; up
       )}
       <PostTools postId={id} model={model} compact />
     </section>
+  );
+}
+
+/** "Follow this post": told (Watches, the badge, a notification) when it is seen again with N more comments or points. */
+function FollowPost({ post, settings, update }: { post: { id: string; title: string; subreddit: string; permalink: string; score: number | null; comments: number }; settings: Settings; update: (p: Partial<Settings>) => Promise<void> }) {
+  const [more, setMore] = useState(10);
+  const followed = settings.follows.find((f) => f.postId === post.id);
+  if (followed)
+    return (
+      <p data-testid="follow-state">
+        Following: told at +{followed.more} comments or points.{' '}
+        <button type="button" onClick={() => void update({ follows: settings.follows.filter((f) => f.postId !== post.id) })}>Stop following</button>
+      </p>
+    );
+  return (
+    <p data-testid="follow-state">
+      <button
+        type="button"
+        onClick={() => void update({ follows: [...settings.follows, { postId: post.id, title: post.title, community: post.subreddit, permalink: post.permalink, score: post.score ?? 0, comments: post.comments, more, createdAt: Date.now() }] })}
+        data-testid="follow-post"
+      >
+        Follow this post
+      </button>{' '}
+      <label>
+        tell me at +<input type="number" min={1} max={100000} value={more} aria-label="How many more comments or points" onChange={(e) => setMore(Math.max(1, Number(e.target.value) || 1))} style={{ width: '5em' }} /> comments or points
+      </label>
+    </p>
   );
 }
 

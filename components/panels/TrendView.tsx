@@ -4,20 +4,21 @@ import { TABLE, TABLES, tableLabel, type TableKey } from '@/lib/rank/tables';
 import { risingEmptyText } from '@/lib/rank/rank';
 import { TrendTable } from '../ui/TrendTable';
 
-type Tab = TableKey | 'stories' | 'analysis';
+type Tab = TableKey | 'stories' | 'analysis' | 'watches';
 
 /**
  * The five trend tables as keyboard-usable tabs (arrow keys move between tabs), with the week's stories
  * after Today and the analysis last where the page gives them. On a past date (`pastDate`) the tabs say
  * which day and which week and month they show.
  */
-export function TrendView({ report, analysis, stories, pastDate }: { report: TrendReport; analysis?: ReactNode; stories?: ReactNode; pastDate?: string | null }) {
+export function TrendView({ report, analysis, stories, pastDate, watches, unseen = 0 }: { report: TrendReport; analysis?: ReactNode; stories?: ReactNode; pastDate?: string | null; watches?: ReactNode; unseen?: number }) {
   const TABLE_TABS = TABLES.map((t) => ({ key: t.key as Tab, label: tableLabel(t.key, pastDate) }));
   const tabs: readonly { key: Tab; label: string }[] = [
     TABLE_TABS[0]!,
     ...(stories ? [{ key: 'stories' as const, label: 'Stories' }] : []),
     ...TABLE_TABS.slice(1),
     ...(analysis ? [{ key: 'analysis' as const, label: 'Analysis' }] : []),
+    ...(watches ? [{ key: 'watches' as const, label: 'Watches' }] : []),
   ];
   const [tab, setTab] = useState<Tab>('today');
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -29,7 +30,7 @@ export function TrendView({ report, analysis, stories, pastDate }: { report: Tre
     setTab(tabs[j]!.key);
     refs.current[j]?.focus();
   };
-  const count = (t: Tab) => (t === 'analysis' || t === 'stories' ? null : t === 'communities' ? report.communities.length : report[t].length);
+  const count = (t: Tab) => (t === 'watches' ? (unseen || null) : t === 'analysis' || t === 'stories' ? null : t === 'communities' ? report.communities.length : report[t].length);
 
   return (
     <section className="trends">
@@ -55,6 +56,8 @@ export function TrendView({ report, analysis, stories, pastDate }: { report: Tre
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel" tabIndex={0}>
         {tab === 'analysis' ? (
           analysis
+        ) : tab === 'watches' ? (
+          watches
         ) : tab === 'stories' ? (
           stories
         ) : count(tab) === 0 ? (

@@ -68,6 +68,12 @@ export function postUrl(r: { id: string; permalink: string }): string {
   return postLink(r.id);
 }
 
+/** A comment on reddit.com: under its post's permalink (or `/comments/<post>/_/<comment>/`). */
+export function commentUrl(post: { id: string; permalink: string }, commentId: string): string {
+  const base = PERMALINK.test(post.permalink) ? new URL(post.permalink, REDDIT_ORIGIN).href : `${postLink(post.id)}/_/`;
+  return `${base.endsWith('/') ? base : `${base}/`}${bareId(commentId)}/`;
+}
+
 /** The permalink of a post known only by id and community (the sample data). */
 export function permalinkOf(community: string, id: string): string {
   return `/r/${community}/comments/${bareId(id)}/`;

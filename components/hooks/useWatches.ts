@@ -1,0 +1,30 @@
+import { browser } from 'wxt/browser';
+import { EMPTY_WATCH_STATE, WATCH_STATE_KEY, type WatchState } from '@/lib/search/watch';
+import { useStorageValue } from './useStorageValue';
+
+/** Watch matches, live (undefined while read). */
+export function useWatchState(): WatchState | undefined {
+  const v = useStorageValue<WatchState>(WATCH_STATE_KEY);
+  return v === undefined ? undefined : (v ?? EMPTY_WATCH_STATE);
+}
+
+/** Marks every match seen (the toolbar badge clears). */
+export async function markWatchesSeen(): Promise<void> {
+  const state = ((await browser.storage.local.get(WATCH_STATE_KEY))[WATCH_STATE_KEY] as WatchState | undefined) ?? EMPTY_WATCH_STATE;
+  await browser.storage.local.set({ [WATCH_STATE_KEY]: { ...state, hits: state.hits.map((h) => ({ ...h, seen: true })) } });
+}
+
+/** Forgets the matches (what matched before still does not match again). */
+export async function clearWatchHits(): Promise<void> {
+  const state = ((await browser.storage.local.get(WATCH_STATE_KEY))[WATCH_STATE_KEY] as WatchState | undefined) ?? EMPTY_WATCH_STATE;
+  await browser.storage.local.set({ [WATCH_STATE_KEY]: { ...state, hits: [] } });
+}
+
+/** Asks for the notifications permission (from a click); true if granted. */
+export async function requestNotifications(): Promise<boolean> {
+  try {
+    return await browser.permissions.request({ permissions: ['notifications'] });
+  } catch {
+    return false;
+  }
+}
