@@ -23,6 +23,7 @@ export async function clearWatchHits(): Promise<void> {
 /** Asks for the notifications permission (from a click); true if granted. */
 export async function requestNotifications(): Promise<boolean> {
   try {
+    if (await browser.permissions.contains({ permissions: ['notifications'] })) return true;
     return await browser.permissions.request({ permissions: ['notifications'] });
   } catch {
     return false;

@@ -3,7 +3,8 @@
  * Pure: what matched, given what was stored. Watches and follows live in the settings (version 4) and
  * in the JSON backup (version 2); their matches in storage.local (WATCH_STATE_KEY).
  */
-import { matchesText, normalise, parseQuery } from './query';
+import { matchesText, normalise, parseQuery, type ParsedQuery } from './query';
+import { snippet } from './snippet';
 import type { Follow, Watch } from '../settings/shape';
 
 export type { Follow, Watch };
@@ -56,10 +57,8 @@ export interface StoredComment {
   body: string | null;
 }
 
-const line = (text: string, n = 140) => {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
-};
+/** The words around the first one the query names (the query's words, as a search snippet). */
+const excerpt = (text: string, q: ParsedQuery) => snippet(text, q.any.flat().flatMap((p) => p.words), 140).map((p) => p.text).join('');
 
 /** Whether a watch can be saved, and why not: its query's own message. */
 export function watchProblem(w: Pick<Watch, 'query'>): string | null {
@@ -84,13 +83,13 @@ export function matchWatches(watches: readonly Watch[], posts: readonly StoredPo
     for (const p of posts) {
       const key = `${w.id}:${p.id}`;
       if (matched.has(key) || !fits(p) || !matchesText(q, `${p.title}\n${p.body ?? ''}\n${p.flair ?? ''}`)) continue;
-      hits.push({ key, watchId: w.id, kind: 'post', postId: p.id, commentId: null, title: p.title, community: p.subreddit, permalink: p.permalink, detail: line(p.body || p.title), at: now, seen: false });
+      hits.push({ key, watchId: w.id, kind: 'post', postId: p.id, commentId: null, title: p.title, community: p.subreddit, permalink: p.permalink, detail: excerpt(matchesText(q, p.body ?? '') ? p.body! : p.title, q), at: now, seen: false });
     }
     for (const c of comments) {
       const key = `${w.id}:${c.id}`;
       const p = postOf(c.postId);
       if (!c.body || !p || matched.has(key) || !fits(p) || !matchesText(q, c.body)) continue;
-      hits.push({ key, watchId: w.id, kind: 'comment', postId: p.id, commentId: c.id, title: p.title, community: p.subreddit, permalink: p.permalink, detail: line(c.body), at: now, seen: false });
+      hits.push({ key, watchId: w.id, kind: 'comment', postId: p.id, commentId: c.id, title: p.title, community: p.subreddit, permalink: p.permalink, detail: excerpt(c.body, q), at: now, seen: false });
     }
   }
   return hits;
