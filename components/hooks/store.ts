@@ -12,7 +12,8 @@ import { STORE_CHANGED_KEY } from '@/lib/messaging';
 import { FIRST_PAINT_KEY } from '@/lib/db/first-read';
 import { loadSample, removeSample } from '@/lib/db/sample';
 import { autoBackup, opfsBackupStore, removeAutoBackups, restoreAutoBackup } from '@/lib/db/auto-backup';
-import type { ImportReport } from '@/lib/db/backup';
+import type { Backup, ImportReport } from '@/lib/db/backup';
+import { getSettings, updateSettings } from '@/lib/settings/storage';
 import type { GenerationCache } from '@/lib/analysis/cache';
 import type { AnalysisInput } from '@/lib/analysis/input';
 import type { Analysis } from '@/lib/analysis/sections';
@@ -78,7 +79,8 @@ export async function copyMarkdown(report: TrendReport, settings: Settings, anal
 
 export async function downloadBackup(): Promise<number> {
   const { exportBackup } = await import('@/lib/db/backup');
-  const backup = await exportBackup(getDb());
+  const { watches, follows } = await getSettings();
+  const backup = await exportBackup(getDb(), Date.now(), { watches, follows });
   const day = backup.exportedAt.slice(0, 10);
   downloadText(`reddit-trend-radar-backup-${day}.json`, JSON.stringify(backup, null, 1), 'application/json');
   return backup.posts.length;
@@ -98,7 +100,19 @@ export async function importProblemText(e: unknown): Promise<string> {
 export async function importBackupFile(file: File, onProgress?: (stage: 'checking' | 'merging', fraction: number) => void): Promise<ImportReport> {
   const { importBackup, parseBackupInSteps } = await import('@/lib/db/backup');
   const backup = await parseBackupInSteps(await file.text(), (f) => onProgress?.('checking', f));
-  return changed(await importBackup(getDb(), backup, (f) => onProgress?.('merging', f)));
+  const report = await importBackup(getDb(), backup, (f) => onProgress?.('merging', f));
+  await mergeWatches(backup);
+  return changed(report);
+}
+
+/** A backup's watches and followed posts join the user's (one per id, one per post: the user's stay). */
+async function mergeWatches(backup: Backup): Promise<void> {
+  const { watchesFromBackup } = await import('@/lib/db/backup');
+  const from = watchesFromBackup(backup);
+  const s = await getSettings();
+  const watches = [...s.watches, ...from.watches.filter((w) => !s.watches.some((x) => x.id === w.id))];
+  const follows = [...s.follows, ...from.follows.filter((f) => !s.follows.some((x) => x.postId === f.postId))];
+  if (watches.length !== s.watches.length || follows.length !== s.follows.length) await updateSettings({ watches, follows });
 }
 
 /** Tells the background the store changed in bulk (it re-ranks); passes `result` through. */
@@ -110,10 +124,11 @@ async function changed<T>(result: T): Promise<T> {
 }
 
 /** Merges an automatic backup back in (what is stored stays). */
-export const restoreBackup = async (name: string, onProgress?: (f: number) => void) => changed(await restoreAutoBackup(getDb(), opfsBackupStore(), name, onProgress));
+export const restoreBackup = async (name: string, onProgress?: (f: number) => void) => changed(await restoreAutoBackup(getDb(), opfsBackupStore(), name, onProgress, mergeWatches));
 /** Makes an automatic backup now, whatever the week. */
 export async function backUpNow(): Promise<void> {
-  if (!(await autoBackup(getDb(), opfsBackupStore(), Date.now(), true))) throw new Error('nothing is captured yet');
+  const { watches, follows } = await getSettings();
+  if (!(await autoBackup(getDb(), opfsBackupStore(), Date.now(), true, { watches, follows }))) throw new Error('nothing is captured yet');
 }
 
 /** Downloads an automatic backup as a file the user keeps where they like. */

@@ -268,7 +268,8 @@ export const BACKUP_ALARM = 'auto-backup';
 /** Makes the weekly backup when one is due (and automatic backups are on). */
 export async function backupIfDue(now = Date.now(), store = opfsBackupStore()): Promise<void> {
   if (!(await getSettings()).autoBackup) return;
-  await autoBackup(getDb(), store, now);
+  const { watches, follows } = await getSettings();
+  await autoBackup(getDb(), store, now, false, { watches, follows });
 }
 
 export const RETENTION_ALARM = 'retention';

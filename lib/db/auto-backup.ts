@@ -6,7 +6,7 @@
  * offers to restore the newest when the database comes back empty while a backup exists. Options lists
  * them with Restore and Download; turning "Automatic backups" off stops new ones.
  */
-import { exportBackup, importBackup, parseBackupInSteps, type ImportReport } from './backup';
+import { exportBackup, importBackup, parseBackupInSteps, type Backup, type ImportReport } from './backup';
 import type { RadarDB } from './schema';
 
 /** Where backups live: OPFS in the extension, a Map in tests. Names sort by time. */
@@ -51,10 +51,10 @@ export async function listAutoBackups(store: BackupStore): Promise<AutoBackupInf
  * Writes a backup when the newest is older than AUTO_BACKUP_EVERY_MS (or `force`), and keeps the last
  * AUTO_BACKUP_KEEP. An empty database is never backed up (it would push a real backup out).
  */
-export async function autoBackup(db: RadarDB, store: BackupStore, now: number, force = false): Promise<AutoBackupInfo | null> {
+export async function autoBackup(db: RadarDB, store: BackupStore, now: number, force = false, kept?: Parameters<typeof exportBackup>[2]): Promise<AutoBackupInfo | null> {
   const existing = await listAutoBackups(store);
   if (!force && existing[0] && now - existing[0].at < AUTO_BACKUP_EVERY_MS) return null;
-  const backup = await exportBackup(db, now);
+  const backup = await exportBackup(db, now, kept);
   if (!backup.posts.length) return null;
   const text = JSON.stringify(backup);
   const name = backupName(now, backup.posts.length);
@@ -64,9 +64,11 @@ export async function autoBackup(db: RadarDB, store: BackupStore, now: number, f
 }
 
 /** Restores a backup by merging it (what is stored stays; a repeat adds nothing). */
-export async function restoreAutoBackup(db: RadarDB, store: BackupStore, name: string, onProgress?: (f: number) => void): Promise<ImportReport> {
+export async function restoreAutoBackup(db: RadarDB, store: BackupStore, name: string, onProgress?: (f: number) => void, withWatches?: (b: Backup) => Promise<void>): Promise<ImportReport> {
   const backup = await parseBackupInSteps(await store.read(name));
-  return importBackup(db, backup, onProgress);
+  const report = await importBackup(db, backup, onProgress);
+  await withWatches?.(backup);
+  return report;
 }
 
 /** The backup to offer when the database holds no real capture while a backup with posts exists. */

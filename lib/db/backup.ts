@@ -11,9 +11,12 @@ import { mergeComment } from './comments';
 import { mergePost, newPostRow } from './posts';
 import { refreshStats } from './stats';
 import type { CommentRow, PostRow, RadarDB, SightingRow } from './schema';
+import type { Follow, Watch } from '../settings/shape';
 
 export const BACKUP_FORMAT = 'reddit-trend-radar';
-export const BACKUP_VERSION = 1;
+/** Version 2 adds the watches and followed posts (optional; a version 1 file reads as having none). */
+export const BACKUP_VERSION = 2;
+const READS = [1, 2] as const;
 
 const iso = v.pipe(
   v.string(),
@@ -68,22 +71,51 @@ const BackupComment = v.object({
   lastSeenAt: v.optional(iso),
 });
 
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const count = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)));
+const BackupWatch = v.object({
+  id: v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/, 'expected an id of letters, digits, "_" or "-"')),
+  query: text(500),
+  communities: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_]{2,32}$/, 'expected a community name without r/'))), v.maxLength(100)),
+  flair: text(200),
+  minScore: count,
+  minComments: count,
+  alerts: v.boolean(),
+  createdAt: iso,
+});
+const BackupFollow = v.object({
+  postId: v.pipe(v.string(), v.regex(/^t3_[0-9a-z]{1,16}$/, 'expected a post id such as "t3_1psbx2q"')),
+  title: text(2_000),
+  community: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_]{2,32}$/, 'expected a community name without r/')),
+  permalink: text(4_000),
+  score: v.number(),
+  comments: v.number(),
+  more: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  createdAt: iso,
+});
+
 const BackupHead = v.object({
   format: v.literal(BACKUP_FORMAT, `expected "format": "${BACKUP_FORMAT}"`),
-  version: v.literal(BACKUP_VERSION, `expected "version": ${BACKUP_VERSION} (this build reads version ${BACKUP_VERSION})`),
+  version: v.picklist(READS, `expected "version": 1 or 2 (this build reads versions ${READS.join(' and ')})`),
   exportedAt: iso,
   posts: v.array(v.unknown()),
   sightings: v.array(v.unknown()),
   comments: v.array(v.unknown()),
+  // Version 2. Absent in version 1 files: none.
+  watches: v.optional(v.array(BackupWatch), []),
+  follows: v.optional(v.array(BackupFollow), []),
 });
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
+  /** Always the current version once read (a version 1 file is migrated: no watches, no follows). */
   version: typeof BACKUP_VERSION;
   exportedAt: string;
   posts: v.InferOutput<typeof BackupPost>[];
   sightings: v.InferOutput<typeof BackupSighting>[];
   comments: v.InferOutput<typeof BackupComment>[];
+  watches: v.InferOutput<typeof BackupWatch>[];
+  follows: v.InferOutput<typeof BackupFollow>[];
 }
 export type BackupPost = Backup['posts'][number];
 
@@ -190,7 +222,7 @@ function* check(json: unknown, now: number): Generator<number, Backup> {
     comments.push(r.output);
     if (++done % CHUNK === 0) yield done / total;
   }
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: head.output.exportedAt, posts, sightings, comments };
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: head.output.exportedAt, posts, sightings, comments, watches: head.output.watches, follows: head.output.follows };
 }
 
 /** The capture record a backup post stands for, without the field capture does not have. */
@@ -255,8 +287,18 @@ export function sightingFromBackup(s: Backup['sightings'][number]): SightingRow 
   return { postId: s.postId, at: fromIso(s.at), score: s.score, comments: s.comments };
 }
 
-/** Everything the user captured (never the sample data). */
-export async function exportBackup(db: RadarDB, now = Date.now()): Promise<Backup> {
+/** The watches and followed posts as a backup holds them (times as ISO 8601). */
+export function watchesToBackup(watches: readonly Watch[], follows: readonly Follow[]): Pick<Backup, 'watches' | 'follows'> {
+  return { watches: watches.map((w) => ({ ...w, createdAt: toIso(w.createdAt) })), follows: follows.map((f) => ({ ...f, createdAt: toIso(f.createdAt) })) };
+}
+
+/** A backup's watches and followed posts as the settings hold them. */
+export function watchesFromBackup(b: Pick<Backup, 'watches' | 'follows'>): { watches: Watch[]; follows: Follow[] } {
+  return { watches: b.watches.map((w) => ({ ...w, createdAt: fromIso(w.createdAt) })), follows: b.follows.map((f) => ({ ...f, createdAt: fromIso(f.createdAt) })) };
+}
+
+/** Everything the user captured (never the sample data), and their watches and followed posts. */
+export async function exportBackup(db: RadarDB, now = Date.now(), kept: { watches: readonly Watch[]; follows: readonly Follow[] } = { watches: [], follows: [] }): Promise<Backup> {
   return db.transaction('r', db.posts, db.sightings, db.comments, async () => {
     const posts = await db.posts.where('sample').equals(0).toArray();
     const real = new Set(posts.map((p) => p.id));
@@ -273,6 +315,7 @@ export async function exportBackup(db: RadarDB, now = Date.now()): Promise<Backu
         createdAt: c.createdAt == null ? null : toIso(c.createdAt), body: c.body, deleted: c.deleted ?? false,
         firstSeenAt: toIso(c.firstSeenAt), lastSeenAt: toIso(c.lastSeenAt),
       })),
+      ...watchesToBackup(kept.watches, kept.follows),
     };
   });
 }

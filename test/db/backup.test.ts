@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { RadarDB } from '@/lib/db/schema';
 import { ingest } from '@/lib/db/posts';
-import { BackupError, exportBackup, importBackup, parseBackup, parseBackupInSteps } from '@/lib/db/backup';
+import { BackupError, exportBackup, importBackup, parseBackup, parseBackupInSteps, watchesFromBackup } from '@/lib/db/backup';
 import { capturedComment, capturedPost, MIN } from '../support/records';
 
 let db: RadarDB;
@@ -21,12 +21,26 @@ async function fill(target: RadarDB) {
 }
 
 describe('export', () => {
+  test('version 2 carries watches and followed posts; a version 1 file still imports, with none', async () => {
+    await fill(db);
+    const watch = { id: 'w1', query: 'qwen* -meme', communities: ['LocalLLaMA'], flair: '', minScore: 100, minComments: null, alerts: true, createdAt: Date.UTC(2025, 11, 20) };
+    const follow = { postId: 't3_a', title: 'Post t3_a', community: 'LocalLLaMA', permalink: '/r/LocalLLaMA/comments/a/slug/', score: 30, comments: 5, more: 10, createdAt: Date.UTC(2025, 11, 21) };
+    const b = await exportBackup(db, EXPORTED, { watches: [watch], follows: [follow] });
+    expect(b.watches).toEqual([{ ...watch, createdAt: '2025-12-20T00:00:00.000Z' }]);
+    const back = parseBackup(JSON.stringify(b), EXPORTED);
+    expect(watchesFromBackup(back)).toEqual({ watches: [watch], follows: [follow] });
+    const v1 = parseBackup(JSON.stringify({ ...b, version: 1, watches: undefined, follows: undefined }), EXPORTED);
+    expect([v1.version, v1.watches, v1.follows, v1.posts.length]).toEqual([2, [], [], 2]);
+    expect(() => parseBackup(JSON.stringify({ ...b, watches: [{ ...b.watches[0], id: '<script>' }] }), EXPORTED)).toThrow(/^watches\[0\]\.id: expected an id/);
+  });
+
   test('the documented format with ISO times', async () => {
     await fill(db);
     const b = await exportBackup(db, EXPORTED);
     expect(b.format).toBe('reddit-trend-radar');
-    expect(b.version).toBe(1);
+    expect(b.version).toBe(2);
     expect(b.exportedAt).toBe('2025-12-22T09:30:00.000Z');
+    expect([b.watches, b.follows]).toEqual([[], []]);
     expect(b.posts.map((p) => p.id)).toEqual(['t3_a', 't3_b']);
     expect(b.posts[0]).toMatchObject({
       id: 't3_a', subreddit: 'LocalLLaMA', title: 'Post t3_a', author: 'alice', permalink: '/r/LocalLLaMA/comments/a/slug/',
@@ -87,7 +101,7 @@ describe('import', () => {
     ['not json', 'not a JSON file'],
     ['[]', 'not a Reddit Trend Radar backup: expected a JSON object'],
     ['{"format":"other","version":1}', 'format: expected "format": "reddit-trend-radar"'],
-    ['{"format":"reddit-trend-radar","version":2,"exportedAt":"2025-12-22T09:30:00Z","posts":[],"sightings":[],"comments":[]}', 'version: expected "version": 1'],
+    ['{"format":"reddit-trend-radar","version":3,"exportedAt":"2025-12-22T09:30:00Z","posts":[],"sightings":[],"comments":[]}', 'version: expected "version": 1 or 2'],
     [
       '{"format":"reddit-trend-radar","version":1,"exportedAt":"2025-12-22T09:30:00Z","posts":[{"id":"t3_a","subreddit":"x1","title":"t","author":null,"permalink":"/r/x1/comments/a/s/","url":"https://x","flair":null,"createdAt":"yesterday","score":1,"comments":0,"body":null}],"sightings":[],"comments":[]}',
       'posts[0].createdAt: expected an ISO 8601 UTC time',
