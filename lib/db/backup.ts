@@ -7,6 +7,9 @@ import { resetNames } from './names';
 import type { CapturedPost } from '../capture/types';
 import { CapturedCommentShape, CapturedPostShape, FIELD_RULES, invalidField } from '../capture/schema';
 import { parseRedditTime } from '../reddit/time';
+import { isCommunityName } from '../reddit/names';
+import { isPostId } from '../reddit/ids';
+import { PERMALINK } from '../reddit/urls';
 import { mergeComment } from './comments';
 import { mergePost, newPostRow } from './posts';
 import { refreshStats } from './stats';
@@ -76,7 +79,7 @@ const count = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)));
 const BackupWatch = v.object({
   id: v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/, 'expected an id of letters, digits, "_" or "-"')),
   query: text(500),
-  communities: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_]{2,32}$/, 'expected a community name without r/'))), v.maxLength(100)),
+  communities: v.pipe(v.array(v.pipe(v.string(), v.check(isCommunityName, 'expected a community name without r/'))), v.maxLength(100)),
   flair: text(200),
   minScore: count,
   minComments: count,
@@ -84,10 +87,10 @@ const BackupWatch = v.object({
   createdAt: iso,
 });
 const BackupFollow = v.object({
-  postId: v.pipe(v.string(), v.regex(/^t3_[0-9a-z]{1,16}$/, 'expected a post id such as "t3_1psbx2q"')),
+  postId: v.pipe(v.string(), v.check((id: string) => isPostId(id), 'expected a post id such as "t3_1psbx2q"')),
   title: text(2_000),
-  community: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_]{2,32}$/, 'expected a community name without r/')),
-  permalink: text(4_000),
+  community: v.pipe(v.string(), v.check(isCommunityName, 'expected a community name without r/')),
+  permalink: v.pipe(v.string(), v.check((p) => PERMALINK.test(p), 'expected a Reddit post path such as "/r/LocalLLaMA/comments/1psbx2q/title/"')),
   score: v.number(),
   comments: v.number(),
   more: v.pipe(v.number(), v.integer(), v.minValue(1)),
