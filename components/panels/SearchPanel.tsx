@@ -49,7 +49,7 @@ export function SearchPanel({ query: held, onQuery, narrow = false }: { query?: 
           <label>Score at least <input type="number" min={0} value={minScore} onChange={(e) => setMinScore(e.target.value)} data-testid="filter-score" /></label>
           <label className="switch"><input type="checkbox" checked={comments} onChange={(e) => setComments(e.target.checked)} data-testid="filter-comments" /> Comments too</label>
         </div>
-        <p className="muted">Words match their beginnings and one typo; "a phrase" in quotes; OR between alternatives; -word leaves out.</p>
+        <p className="muted">All the words; the last one also finds words it begins (word* any other); "a phrase" in quotes; OR between alternatives; -word leaves out; a typo is forgiven when nothing matches exactly.</p>
       </details>
       {status?.state === 'building' && (
         <p className="muted" role="status" data-testid="search-building">

@@ -8,23 +8,22 @@
  * Not persisted: a service worker stopped when idle rebuilds it at the next search (the bench reports
  * how long that takes at 100,000 posts and 300,000 comments).
  */
-import type MiniSearch from 'minisearch';
 import { browser } from 'wxt/browser';
 import type { RadarDB, CommentRow, PostRow } from '../db/schema';
-import { candidates, confirms, createIndex, docOfComment, docOfPost, snippet, upsert, type SearchDoc } from '../search/index';
+import { candidates, confirms, createIndex, docOfComment, docOfPost, snippet, upsert, type SearchDoc, type SearchIndex } from '../search/index';
 import { parseQuery } from '../search/query';
 import { SEARCH_STATUS_KEY, type SearchAnswer, type SearchHit, type SearchRequest, type SearchStatus } from '../search/types';
 
 const CHUNK = 2_000;
-let index: MiniSearch<SearchDoc> | null = null;
-let building: Promise<MiniSearch<SearchDoc>> | null = null;
+let index: SearchIndex | null = null;
+let building: Promise<SearchIndex> | null = null;
 /** Bumped whenever the index is dropped: a build started before a drop is not kept. */
 let generation = 0;
 
 const setStatus = (status: SearchStatus) => browser.storage.local.set({ [SEARCH_STATUS_KEY]: status }).catch(() => undefined);
 
 /** Reads every post and comment in chunks by primary key, adding them to a new index. */
-export async function buildIndex(db: RadarDB, onProgress: (done: number, total: number) => void | Promise<void> = () => undefined): Promise<MiniSearch<SearchDoc>> {
+export async function buildIndex(db: RadarDB, onProgress: (done: number, total: number) => void | Promise<void> = () => undefined): Promise<SearchIndex> {
   const next = createIndex();
   const total = (await db.posts.count()) + (await db.comments.count());
   let done = 0;
@@ -33,7 +32,7 @@ export async function buildIndex(db: RadarDB, onProgress: (done: number, total: 
     const rows: PostRow[] = await (last == null ? db.posts.orderBy(':id') : db.posts.where(':id').above(last)).limit(CHUNK).toArray();
     if (!rows.length) break;
     for (const p of rows) posts.set(p.id, { subreddit: p.subreddit, flair: p.flair });
-    next.addAll(rows.map(docOfPost));
+    upsert(next, rows.map(docOfPost));
     done += rows.length;
     last = rows[rows.length - 1]!.id;
     await onProgress(done, total);
@@ -41,7 +40,7 @@ export async function buildIndex(db: RadarDB, onProgress: (done: number, total: 
   for (let last: string | null = null; ; ) {
     const rows: CommentRow[] = await (last == null ? db.comments.orderBy(':id') : db.comments.where(':id').above(last)).limit(CHUNK).toArray();
     if (!rows.length) break;
-    next.addAll(rows.map((c) => docOfComment(c, posts.get(c.postId))).filter((d): d is SearchDoc => d != null));
+    upsert(next, rows.map((c) => docOfComment(c, posts.get(c.postId))).filter((d): d is SearchDoc => d != null));
     done += rows.length;
     last = rows[rows.length - 1]!.id;
     await onProgress(done, total);
@@ -50,7 +49,7 @@ export async function buildIndex(db: RadarDB, onProgress: (done: number, total: 
 }
 
 /** The index, built if it is not (one build at a time; later callers wait for it). */
-export function ensureIndex(db: RadarDB): Promise<MiniSearch<SearchDoc>> {
+export function ensureIndex(db: RadarDB): Promise<SearchIndex> {
   if (index) return Promise.resolve(index);
   if (building) return building;
   const mine = generation;

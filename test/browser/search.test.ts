@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import { fixturePath } from '../support/fixtures';
-import { canRunBrowser, extensionPage, launch, readDb, ROUTES, SCREENSHOTS, TEST_EXTENSION_DIR, waitForDb, type Harness } from './harness';
+import { canRunBrowser, extensionPage, launch, readDb, ROUTES, SCREENSHOTS, stopServiceWorker, TEST_EXTENSION_DIR, waitForDb, type Harness } from './harness';
 
 const POST = 't3_1un6v9c';
 // The same post page seen later: 80 points and 40 comments instead of 51 and 22.
@@ -94,6 +94,11 @@ describe.runIf(canRunBrowser)('search and watches', () => {
     await expect.poll(() => results.count()).toBe(1);
     await popup.getByTestId('filter-community').fill('r/aww');
     await expect.poll(() => popup.getByTestId('search-empty').textContent()).toBe('Nothing you have seen matches with these filters. Try fewer words, or a word\'s beginning.');
+    // The worker stopped (as Chrome does when idle): the index is gone with it, and rebuilt at the next search.
+    await popup.getByTestId('filter-community').fill('');
+    await stopServiceWorker(popup);
+    await box.fill('reportedly');
+    await expect.poll(() => results.evaluateAll((li) => li.map((x) => x.getAttribute('data-result-id'))), { timeout: 15_000 }).toEqual([POST]);
     // Hostile input: a message, never an exception.
     await box.fill('x'.repeat(10_000));
     await expect.poll(() => popup.getByTestId('search-error').textContent()).toBe('That search is 10,000 characters long; the limit is 500. Search for a few words or a phrase.');

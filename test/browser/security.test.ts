@@ -223,6 +223,9 @@ describe.runIf(canRunBrowser)('security and privacy', () => {
     }
     expect(manifest.host_permissions).toEqual(['*://*.reddit.com/*']);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    // Notifications only when a watch asks for alerts: optional, requested, used.
+    expect(manifest.optional_permissions).toEqual(['notifications']);
+    expect(code).toMatch(/notifications\.create/);
     expect(code).toMatch(/permissions\.request/);
     expect(readFileSync('README.md', 'utf8')).toMatch(/`unlimitedStorage`/);
   });
