@@ -61,7 +61,11 @@ export function SearchPanel({ query: held, onQuery, narrow = false }: { query?: 
       ) : !answer.ok ? (
         <p className="note" role="alert" data-testid="search-error">{answer.error}</p>
       ) : answer.hits.length === 0 ? (
-        <p className="empty" data-testid="search-empty">Nothing you have seen matches{Object.keys(filters).length ? ' with these filters' : ''}. Try fewer words, or a word's beginning.</p>
+        <p className="empty" data-testid="search-empty">
+          {answer.checked < answer.candidates
+            ? `None of the best ${answer.checked.toLocaleString('en')} of ${answer.candidates.toLocaleString('en')} matching posts and comments holds that phrase. Add a rarer word to narrow them.`
+            : `Nothing you have seen matches${Object.keys(filters).length ? ' with these filters' : ''}. Try fewer words, or a word's beginning.`}
+        </p>
       ) : (
         <>
           <p className="muted" role="status" data-testid="search-count">

@@ -15,6 +15,9 @@ import { parseQuery } from '../search/query';
 import { SEARCH_STATUS_KEY, type SearchAnswer, type SearchHit, type SearchRequest, type SearchStatus } from '../search/types';
 
 const CHUNK = 2_000;
+/** Candidates whose text is read at once, and for how long at most (a phrase of common words). */
+const SLICE = 100;
+const CONFIRM_BUDGET_MS = 15;
 let index: SearchIndex | null = null;
 let building: Promise<SearchIndex> | null = null;
 /** Bumped whenever the index is dropped: a build started before a drop is not kept. */
@@ -108,9 +111,14 @@ export async function runSearch(db: RadarDB, request: SearchRequest): Promise<Se
   const found = candidates(built, parsed, request.filters ?? {});
   const limit = Math.min(Math.max(1, request.limit ?? 50), 200);
   const hits: SearchHit[] = [];
-  // Read the stored text of candidates in slices until enough are confirmed.
-  for (let i = 0; i < found.length && hits.length < limit; i += limit) {
-    const slice = found.slice(i, i + limit);
+  // Read the stored text of candidates in slices until enough are confirmed. A phrase of common words
+  // can leave most candidates unconfirmed: the reading stops after CONFIRM_BUDGET_MS, and the answer says
+  // how many were checked.
+  let checked = 0;
+  for (let i = 0; i < found.length && hits.length < limit; i += SLICE) {
+    if (i > 0 && performance.now() - t0 > CONFIRM_BUDGET_MS) break;
+    const slice = found.slice(i, i + SLICE);
+    checked = Math.min(found.length, i + SLICE);
     const postRows = new Map((await db.posts.bulkGet([...new Set(slice.map((c) => c.postId))])).filter((p): p is PostRow => p != null).map((p) => [p.id, p]));
     const commentRows = new Map((await db.comments.bulkGet(slice.filter((c) => c.kind === 'comment').map((c) => c.id))).filter((c): c is CommentRow => c != null).map((c) => [c.id, c]));
     for (const c of slice) {
@@ -136,7 +144,7 @@ export async function runSearch(db: RadarDB, request: SearchRequest): Promise<Se
       if (hits.length >= limit) break;
     }
   }
-  return { ok: true, hits, candidates: found.length, ms: Math.round(performance.now() - t0) };
+  return { ok: true, hits, candidates: found.length, checked: hits.length >= limit ? checked : Math.min(checked, found.length), ms: Math.round(performance.now() - t0) };
 }
 
 /** Rebuilds from scratch now (Options' button). */

@@ -38,6 +38,8 @@ interface Meta {
 /** Matches read from the index per query before filters (more when filters may drop many). */
 const LIMIT = 1_000;
 const LIMIT_FILTERED = 5_000;
+/** A page of results: enough that a word's other beginnings are not searched too. */
+const ENOUGH = 50;
 /** A word's beginning expands to at most this many words (the most frequent). */
 const EXPANSIONS = 6;
 
@@ -137,25 +139,28 @@ export class SearchIndex {
       const exact = group.filter((p) => !prefixed.includes(p)).flatMap((p) => p.words);
       const run = (exactWords: string[], prefixes: string[]) => {
         let added = 0;
+        // The words as typed first; then, while fewer than a page of results, one search per expansion
+        // of each prefixed word (the others held at their most frequent expansion).
+        const tries = new Map<string, string[]>([[[...exactWords, ...prefixes].join(' '), [...exactWords, ...prefixes]]]);
         const alternatives = prefixes.map((w) => this.expand(w));
-        // One search per expansion of each prefixed word (the others held at their best expansion).
-        const tries = new Map<string, string[]>([[exactWords.join(' '), exactWords]]);
-        if (prefixes.length) {
-          tries.clear();
-          alternatives.forEach((alts, i) => {
-            for (const alt of alts.length ? alts : [prefixes[i]!]) {
-              const words = [...exactWords, ...prefixes.map((w, j) => (j === i ? alt : (alternatives[j]![0] ?? w)))];
-              tries.set(words.join(' '), words);
-            }
-          });
-        }
-        for (const words of tries.values())
-          for (const seq of this.ids(words, limit)) {
+        alternatives.forEach((alts, i) => {
+          for (const alt of alts) {
+            const words = [...exactWords, ...prefixes.map((w, j) => (j === i ? alt : (alternatives[j]![0] ?? w)))];
+            tries.set(words.join(' '), words);
+          }
+        });
+        let first = true;
+        for (const words of tries.values()) {
+          if (added >= ENOUGH) break;
+          // The words as typed read the full limit (filters may drop many); expansions add a page or two.
+          for (const seq of this.ids(words, first ? limit : ENOUGH * 4)) {
             if (seen.has(seq)) continue;
             seen.add(seq);
             order.push({ seq, terms: words });
             added++;
           }
+          first = false;
+        }
         return added;
       };
       const prefixes = prefixed.map((p) => p.words[0]!);

@@ -39,7 +39,15 @@ export interface SearchHit {
 }
 
 export type SearchAnswer =
-  | { ok: true; hits: SearchHit[]; /** Candidates before phrases were checked (an upper bound). */ candidates: number; ms: number }
+  | {
+      ok: true;
+      hits: SearchHit[];
+      /** Candidates before phrases and exclusions were checked on the text (an upper bound). */
+      candidates: number;
+      /** Candidates checked: fewer than `candidates` when the reading stopped (enough hits, or its time was up). */
+      checked: number;
+      ms: number;
+    }
   | { ok: false; error: string };
 
 /** The index's state, in storage.local for the pages (a progress bar while it builds). */

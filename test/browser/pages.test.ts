@@ -40,7 +40,10 @@ async function measure(page: Page) {
         }
       return { title: el.textContent, shown, length };
     });
+    // Scroll areas inside the page (the popup had two nested ones that cut off its buttons).
+    const scrollers = [...document.querySelectorAll<HTMLElement>('body *')].filter((el) => /auto|scroll/.test(getComputedStyle(el).overflowY) && el.scrollHeight > el.clientHeight + 1).length;
     return {
+      scrollers,
       titles,
       sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
       body: parseFloat(getComputedStyle(document.body).fontSize),
@@ -90,6 +93,8 @@ describe.runIf(canRunBrowser)('pages at their real sizes, light and dark', () =>
           expect(m.body).toBeGreaterThanOrEqual(13);
           expect(m.smallest).toBeGreaterThanOrEqual(11);
           expect(m.rawMarkdown).toBe(false);
+          // One scroll area: the page's own.
+          expect(m.scrollers).toBe(0);
           // Each top post's title is readable: 40 characters or more, or the whole of it.
           if (p.name !== 'options') {
             expect(m.titles.length).toBeGreaterThan(0);

@@ -124,6 +124,12 @@ describe.runIf(canRunBrowser)('the popup', () => {
     const ascending = await values(4);
     expect(ascending).toEqual([...comments].reverse().sort((a, b) => a - b));
     expect(await popup.locator('th.col-comments').getAttribute('aria-sort')).toBe('ascending');
+    // A sorted header keeps its arrow inside its own column ("Score ▼" ran into the next header).
+    for (const key of ['Score', 'Comments', 'Posted']) {
+      await popup.getByRole('button', { name: new RegExp(`^${key}`) }).click();
+      const cut = await popup.locator('[role=tabpanel] th button').evaluateAll((bs) => bs.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.textContent));
+      expect(cut, key).toEqual([]);
+    }
   });
 
   test('removing the sample leaves real captures alone', async () => {

@@ -92,6 +92,12 @@ describe.runIf(canRunBrowser)('security and privacy', () => {
       await expect.poll(() => page.getByText(shownTitle, { exact: true }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
       expect(await inert(page)).toEqual({ injected: 0, links: [] });
       if (path === 'popup.html') {
+        // Found by search: the title and the marked snippet are text too.
+        await page.getByTestId('search-input').fill('onerror');
+        await expect.poll(() => page.locator('[data-result-id="t3_h0st1le"]').count(), { timeout: 15_000 }).toBe(1);
+        expect(await page.locator('[data-result-id="t3_h0st1le"] .sr-title').textContent()).toBe(shownTitle);
+        expect(await inert(page)).toEqual({ injected: 0, links: [] });
+        await page.getByTestId('search-input').fill('');
         await openExportMenu(page);
         const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
         const text = readFileSync((await md.path())!, 'utf8');
