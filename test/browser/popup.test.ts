@@ -145,7 +145,7 @@ describe.runIf(canRunBrowser)('the popup', () => {
   test('a past date: the tables of that day; Export Markdown equals `npm run report` on the backup; Copy too', async () => {
     await popup.getByTestId('report-date').fill('2026-06-28');
     // The tabs say what they show on a past date.
-    await expect.poll(async () => (await popup.getByRole('tab').allTextContents()).map((t) => t.trim())).toEqual(['Jun 28 1', 'Stories', 'Rising Jun 28 0', 'Week to Jun 28 3', 'Month to Jun 28 20', 'Communities Jun 28 1', 'Analysis']);
+    await expect.poll(async () => (await popup.getByRole('tab').allTextContents()).map((t) => t.trim())).toEqual(['Jun 28 1', 'Stories', 'Rising Jun 28 0', 'Week to Jun 28 3', 'Month to Jun 28 20', 'Communities Jun 28 1', 'Analysis', 'Watches']);
     await popup.getByRole('tab', { name: /^Jun 28/ }).click();
     await expect.poll(() => rowsOf(popup).count()).toBe(1);
     expect(await rowsOf(popup).first().getAttribute('data-post-id')).toBe('t3_1uhw7fu');
