@@ -214,11 +214,8 @@ export const PAUSED_BADGE = 'OFF';
  */
 export async function showCaptureState(): Promise<void> {
   const { captureEnabled } = await getSettings();
-  if (captureEnabled) {
-    await browser.action.setBadgeText({ text: '' });
-    await browser.action.setTitle({ title: 'Reddit Trend Radar' });
-    return;
-  }
+  // On: the badge shows unseen watch matches, if any (nothing otherwise; tabs show their counts).
+  if (captureEnabled) return showWatchBadge();
   await browser.action.setBadgeBackgroundColor({ color: '#5f6368' });
   await browser.action.setBadgeText({ text: PAUSED_BADGE });
   await browser.action.setTitle({ title: 'Reddit Trend Radar: capture is paused (turn it on in the popup)' });
@@ -352,7 +349,7 @@ export function startBackground(): void {
       void showCaptureState().catch(() => undefined);
     }
     // Watch matches seen (or cleared) in a page: the badge follows.
-    if (changes[WATCH_STATE_KEY]) void showWatchBadge().catch(() => undefined);
+    if (changes[WATCH_STATE_KEY]) void showCaptureState().catch(() => undefined);
     // A page changed the store in bulk (sample, import, retention, deletion).
     if (changes[STORE_CHANGED_KEY]) {
       dropIndex();

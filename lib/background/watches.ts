@@ -84,8 +84,16 @@ export async function showWatchBadge(state?: WatchState): Promise<void> {
   await browser.action.setBadgeText({ text: b.text });
   await browser.action.setTitle({ title: b.title });
   if (unseen) return;
-  // Seen: tabs that showed the count go back to their own (the next batch sets it again).
-  for (const tab of await browser.tabs.query({}).catch(() => [])) if (tab.id != null) await browser.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => undefined);
+  // Seen: tabs still showing a watch count (blue) are cleared; their next batch shows their own count.
+  const blue = [0x1a, 0x5f, 0xb4];
+  for (const tab of await browser.tabs.query({}).catch(() => [])) {
+    if (tab.id == null) continue;
+    const color = await browser.action.getBadgeBackgroundColor({ tabId: tab.id }).catch(() => null);
+    if (Array.isArray(color) && blue.every((c, i) => color[i] === c)) {
+      await browser.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => undefined);
+      await browser.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#d93a00' }).catch(() => undefined);
+    }
+  }
 }
 
 /** A notification clicked: open its post. */
