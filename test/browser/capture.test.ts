@@ -299,7 +299,7 @@ describe.runIf(canRunBrowser)('capture in a real browser', () => {
     const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export backup' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^reddit-trend-radar-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const backup = JSON.parse(readFileSync((await download.path())!, 'utf8'));
-    expect(backup).toMatchObject({ format: 'reddit-trend-radar', version: 1 });
+    expect(backup).toMatchObject({ format: 'reddit-trend-radar', version: 2, watches: [], follows: [] });
     expect(backup.posts).toHaveLength(d.posts.length);
     expect(backup.comments).toHaveLength(d.comments.length);
     writeFileSync('test-results/browser-backup.json', JSON.stringify(backup));
