@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/schema';
 import { newestPost } from '@/lib/db/posts';
 import { computeReport, latestReport, settingsKey, storeChangedAt } from '@/lib/db/reports';
-import { trustedLatest } from '@/lib/db/latest';
+import { isTrusted } from '@/lib/db/latest';
 import type { TrendReport } from '@/lib/rank/types';
 import { reportTimeFor } from '@/lib/rank/day';
 import { rankSettingsOf, type Settings } from '@/lib/settings/shape';
@@ -27,8 +27,7 @@ export function useReport(date: string | null, settings: Settings | undefined): 
     if (date) return { ...(await computeReport(db, reportTimeFor(date, settings.dayEnds, localZone(), now), rs)), date };
     const [latest, newest, changed] = await Promise.all([latestReport(db), newestPost(db), storeChangedAt(db)]);
     // Stale when older than the newest capture or than the store's last change (the sample, an import).
-    const trusted = trustedLatest(latest, key!, newest?.lastSeenAt ?? 0, changed, now);
-    if (trusted) return trusted;
+    if (latest && isTrusted(latest, key!, newest?.lastSeenAt ?? 0, changed, now)) return latest.report;
     // Stale or missing: compute here (a live query may not write; the background stores the next one).
     return computeReport(db, now, rs);
   }, [date, key, settings?.dayEnds]);

@@ -33,7 +33,7 @@ export function WatchOptions({ settings, update }: { settings: Settings; update:
     setQuery('');
     setNote(`Watching “${w.query}”. Matches appear in the popup's Watches tab as you browse.`);
   };
-  const setAlerts_ = async (w: Watch, on: boolean) => {
+  const toggleAlerts = async (w: Watch, on: boolean) => {
     if (on && !(await requestNotifications())) return setNote('Notifications were not allowed; alerts stay off.');
     await update({ watches: settings.watches.map((x) => (x.id === w.id ? { ...x, alerts: on } : x)) });
   };
@@ -51,7 +51,7 @@ export function WatchOptions({ settings, update }: { settings: Settings; update:
             {w.minScore != null ? ` · score ≥ ${w.minScore}` : ''}
             {w.minComments != null ? ` · comments ≥ ${w.minComments}` : ''}{' '}
             <label className="switch">
-              <input type="checkbox" checked={w.alerts} onChange={(e) => void setAlerts_(w, e.target.checked)} /> alerts
+              <input type="checkbox" checked={w.alerts} onChange={(e) => void toggleAlerts(w, e.target.checked)} /> alerts
             </label>{' '}
             <button type="button" aria-label={`Remove the watch ${w.query}`} onClick={() => void update({ watches: settings.watches.filter((x) => x.id !== w.id) })}>×</button>
           </li>

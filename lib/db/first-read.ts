@@ -11,7 +11,7 @@ import { browser } from 'wxt/browser';
 import type { TrendReport, TrendRow } from '../rank/types';
 import { rankSettingsOf, withDefaults, type Settings } from '../settings/shape';
 import { SETTINGS_KEY } from '../settings/key';
-import { LATEST_TRUSTED_MS, REPORT_VERSION, settingsKey } from './latest';
+import { isTrusted, REPORT_VERSION, settingsKey } from './latest';
 
 export const FIRST_PAINT_KEY = 'first-paint';
 
@@ -41,9 +41,9 @@ export async function readFirstPaint(now = Date.now()): Promise<FirstPaint | und
   try {
     const got = await browser.storage.local.get([SETTINGS_KEY, FIRST_PAINT_KEY]);
     const snap = got[FIRST_PAINT_KEY] as FirstPaint | undefined;
-    if (!snap || snap.version !== REPORT_VERSION || now - snap.computedAt >= LATEST_TRUSTED_MS || now < snap.computedAt) return undefined;
     const settings = withDefaults(got[SETTINGS_KEY] as Partial<Settings> | undefined);
-    return snap.settingsKey === settingsKey(rankSettingsOf(settings)) ? snap : undefined;
+    // The store's changes remove the copy (see above): only the shape, the settings and the age remain to check.
+    return isTrusted(snap, settingsKey(rankSettingsOf(settings)), 0, 0, now) ? snap : undefined;
   } catch {
     return undefined;
   }

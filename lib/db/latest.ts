@@ -3,7 +3,7 @@
  * paint (lib/db/first-read.ts) reads it with plain IndexedDB before React and Dexie load, and
  * useReport applies the same rule through Dexie. Type imports only here.
  */
-import type { RankSettings, TrendReport } from '../rank/types';
+import type { RankSettings } from '../rank/types';
 import type { ReportRow } from './schema';
 
 export const DB_NAME = 'reddit-trend-radar';
@@ -22,11 +22,11 @@ export function settingsKey(settings: RankSettings): string {
 }
 
 /**
- * The stored report, if a page may show it as today's: of this version, made for these settings, newer
- * than the newest capture and the store's last change (the sample, an import), and under half an hour old.
+ * Whether a page may show a stored report (or the popup's copy of its table) as today's: of this
+ * version, made for these settings, newer than the newest capture and the store's last change (the
+ * sample, an import), and under half an hour old.
  */
-export function trustedLatest(row: ReportRow | undefined, key: string, newestSeenAt: number, changedAt: number, now: number): TrendReport | undefined {
-  if (!row || row.version !== REPORT_VERSION || row.settingsKey !== key) return undefined;
-  if (row.computedAt < Math.max(newestSeenAt, changedAt) || now - row.computedAt >= LATEST_TRUSTED_MS) return undefined;
-  return row.report;
+export function isTrusted(row: Pick<ReportRow, 'version' | 'settingsKey' | 'computedAt'> | undefined, key: string, newestSeenAt: number, changedAt: number, now: number): boolean {
+  if (!row || row.version !== REPORT_VERSION || row.settingsKey !== key) return false;
+  return row.computedAt >= Math.max(newestSeenAt, changedAt) && now - row.computedAt < LATEST_TRUSTED_MS;
 }
