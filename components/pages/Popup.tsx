@@ -25,6 +25,7 @@ import { TrendView } from '../panels/TrendView';
 import { UntrackedState } from '../panels/UntrackedState';
 import { WatchesPanel } from '../panels/WatchesPanel';
 import { useWatchState } from '../hooks/useWatches';
+import { unseenCount } from '@/lib/search/watch';
 
 export function Popup() {
   const stats = useStoreStats();
@@ -39,7 +40,7 @@ export function Popup() {
   const [query, setQuery] = useState('');
   const searchBox = useRef<HTMLInputElement>(null);
   const watchState = useWatchState();
-  const unseen = watchState?.hits.filter((h) => !h.seen).length ?? 0;
+  const unseen = watchState ? unseenCount(watchState) : 0;
   // "/" focuses the search box (as on GitHub and Reddit), unless the user is typing somewhere.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -66,6 +67,7 @@ export function Popup() {
     <main className="popup">
       <header className="bar">
         <h1>Reddit Trend Radar</h1>
+        {stats?.posts !== 0 && (
         <input
           ref={searchBox}
           type="search"
@@ -76,6 +78,7 @@ export function Popup() {
           onChange={(e) => setQuery(e.target.value)}
           data-testid="search-input"
         />
+        )}
         <ReportDate date={date} onChange={setDate} dayEnd={settings && report ? dayEndLabel(settings.dayEnds, localZone(), report.at) : undefined} />
         <span className="muted" data-testid="stats">
           {stats ? (

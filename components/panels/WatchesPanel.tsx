@@ -1,4 +1,5 @@
 import type { Settings } from '@/lib/settings/shape';
+import { unseenCount } from '@/lib/search/watch';
 import { formatAgo, postUrl } from '../ui/format';
 import { markWatchesSeen, useWatchState } from '../hooks/useWatches';
 import { openOptionsPage } from '../hooks/browser';
@@ -8,7 +9,7 @@ export function WatchesPanel({ settings }: { settings: Settings }) {
   const state = useWatchState();
   if (!state) return <p className="muted">Reading…</p>;
   const queries = new Map(settings.watches.map((w) => [w.id, w.query]));
-  const unseen = state.hits.filter((h) => !h.seen).length;
+  const unseen = unseenCount(state);
   const now = Date.now();
   return (
     <section className="watches" data-testid="watches">
