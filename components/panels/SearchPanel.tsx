@@ -88,6 +88,7 @@ function Result({ hit: h }: { hit: SearchHit }) {
   return (
     <li data-result-id={h.id}>
       <a className="sr-title" href={url} target="_blank" rel="noreferrer" title={h.title}>
+        {h.sample && <span className="pill" title="From the built-in sample, not your browsing">sample</span>}
         {h.kind === 'comment' && <span className="pill">comment</span>}
         {h.title}
       </a>

@@ -139,6 +139,7 @@ export async function runSearch(db: RadarDB, request: SearchRequest): Promise<Se
         createdAt: comment ? (comment.createdAt ?? comment.firstSeenAt) : post.createdAt,
         permalink: post.permalink,
         author: comment ? comment.author : post.author,
+        sample: post.sample === 1,
         snippet: snippet(comment ? comment.body! : post.body || post.title, c.terms),
       });
       if (hits.length >= limit) break;

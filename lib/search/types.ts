@@ -35,6 +35,8 @@ export interface SearchHit {
   createdAt: number;
   permalink: string;
   author: string | null;
+  /** From the built-in sample data, not the user's browsing. */
+  sample: boolean;
   snippet: Snippet;
 }
 

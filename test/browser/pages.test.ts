@@ -103,6 +103,16 @@ describe.runIf(canRunBrowser)('pages at their real sizes, light and dark', () =>
           // Dark is dark: the page's background follows the system.
           expect(m.background).toBe(scheme === 'dark' ? 'rgb(26, 26, 27)' : 'rgb(255, 255, 255)');
           await page.screenshot({ path: `${SCREENSHOTS}/${p.name}-${size.width}-${scheme}.png` });
+          if (p.name === 'sidebar') {
+            // Search at the side panel's width: results as a list, nothing sideways.
+            await page.locator('.sidebar-search > summary').click();
+            await page.getByTestId('search-input').fill('eggroll');
+            await expect.poll(() => page.getByTestId('search-results').locator('li').count(), { timeout: 15_000 }).toBe(2);
+            expect(await page.getByTestId('search-results').locator('.pill').allTextContents()).toEqual(['sample', 'sample']);
+            const after = await measure(page);
+            expect([after.sideways, after.scrollers, after.smallest >= 11]).toEqual([false, 0, true]);
+            await page.screenshot({ path: `${SCREENSHOTS}/sidebar-search-${size.width}-${scheme}.png` });
+          }
           await page.close();
         });
 });
