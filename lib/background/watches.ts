@@ -44,13 +44,18 @@ export function checkWatches(db: RadarDB, postIds: readonly string[], commentIds
     for (const hit of all) {
       if (!allowed || !(alerting.has(hit.watchId) || hit.kind === 'follow') || !mayNotify(next, hit.watchId, now, quiet)) continue;
       const watch = settings.watches.find((w) => w.id === hit.watchId);
-      await browser.notifications.create(`${NOTIFICATION_PREFIX}${hit.key}`, {
-        type: 'basic',
-        iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title: hit.kind === 'follow' ? `Followed post: ${hit.title}` : `Watch “${watch?.query ?? ''}”: r/${hit.community}`,
-        message: hit.kind === 'comment' ? `In “${hit.title}”: ${hit.detail}` : hit.kind === 'follow' ? hit.detail : hit.title,
-      });
-      next = { ...next, notified: { ...next.notified, [hit.watchId]: now } };
+      // A notification that cannot be shown loses nothing: the match is listed and counted all the same.
+      try {
+        await browser.notifications.create(`${NOTIFICATION_PREFIX}${hit.key}`, {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icon/128.png'),
+          title: hit.kind === 'follow' ? `Followed post: ${hit.title}` : `Watch “${watch?.query ?? ''}”: r/${hit.community}`,
+          message: hit.kind === 'comment' ? `In “${hit.title}”: ${hit.detail}` : hit.kind === 'follow' ? hit.detail : hit.title,
+        });
+        next = { ...next, notified: { ...next.notified, [hit.watchId]: now } };
+      } catch (e) {
+        console.warn('[Reddit Trend Radar] notification:', e);
+      }
     }
     await browser.storage.local.set({ [WATCH_STATE_KEY]: next });
     await showWatchBadge(next);
