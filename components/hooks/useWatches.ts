@@ -14,12 +14,6 @@ export async function markWatchesSeen(): Promise<void> {
   await browser.storage.local.set({ [WATCH_STATE_KEY]: { ...state, hits: state.hits.map((h) => ({ ...h, seen: true })) } });
 }
 
-/** Forgets the matches (what matched before still does not match again). */
-export async function clearWatchHits(): Promise<void> {
-  const state = ((await browser.storage.local.get(WATCH_STATE_KEY))[WATCH_STATE_KEY] as WatchState | undefined) ?? EMPTY_WATCH_STATE;
-  await browser.storage.local.set({ [WATCH_STATE_KEY]: { ...state, hits: [] } });
-}
-
 /** Asks for the notifications permission (from a click); true if granted. */
 export async function requestNotifications(): Promise<boolean> {
   try {

@@ -71,7 +71,8 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
     statusClear = true;
   }
   // Watches and followed posts, against what is now stored (cheap: text matching of this batch only).
-  await checkWatches(getDb(), [...posts.ok.map((p) => p.id), ...bodies.ok.map((b) => b.postId)], comments.ok.map((c) => c.id)).catch((e) => console.warn('[Reddit Trend Radar] watches:', e));
+  const stored = [...posts.ok.map((p) => p.id), ...bodies.ok.map((b) => b.postId)];
+  await checkWatches(getDb(), stored, comments.ok.map((c) => c.id), settings).catch((e) => console.warn('[Reddit Trend Radar] watches:', e));
   const tabId = sender.tab?.id;
   if (tabId != null && tabId >= 0) await setBadge(tabId, batch.tabTotal);
   if (batch.page) await recordHealth(batch.page);
@@ -81,11 +82,10 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
   // Stored: the copy the content script kept for a tab that might close (see drainPending) can go.
   void browser.storage.local.remove(pendingKey(batch.batchId)).catch(() => undefined);
   // The search index follows (after this batch's answer is ready: capture never waits for it).
-  const indexed = [...posts.ok.map((p) => p.id), ...bodies.ok.map((b) => b.postId)];
-  setTimeout(() => void indexStored(getDb(), indexed, comments.ok.map((c) => c.id)).catch((e) => console.warn('[Reddit Trend Radar] search index:', e)), 0);
+  setTimeout(() => void indexStored(getDb(), stored, comments.ok.map((c) => c.id)).catch((e) => console.warn('[Reddit Trend Radar] search index:', e)), 0);
   if (result.added || result.updated) {
     // The popup's first paint would show a table older than this batch: gone until the next re-rank.
-    await browser.storage.local.remove(FIRST_PAINT_KEY);
+    await dropFirstPaint();
     scheduleRerank();
   }
   return {
@@ -122,24 +122,25 @@ function scheduleDrain(): void {
   drainTimer = setTimeout(() => void drainPending().catch((e) => console.warn('[Reddit Trend Radar] pending batches:', e)), PENDING_GRACE_MS);
 }
 
-let healthWrite: Promise<void> = Promise.resolve();
+/** Read-modify-writes of storage.local keys the background keeps (health, browsed communities), one at a time. */
+let storageWrites: Promise<void> = Promise.resolve();
 /** Adds a page's read to the record (writes one after another: two tabs never lose a count). */
 export function recordHealth(page: PageReport, now = Date.now()): Promise<void> {
-  healthWrite = healthWrite.then(async () => {
+  storageWrites = storageWrites.then(async () => {
     const stored = (await browser.storage.local.get(HEALTH_KEY))[HEALTH_KEY] as CaptureHealth | undefined;
     await browser.storage.local.set({ [HEALTH_KEY]: recordPage(stored ?? {}, page, now) });
   }).catch((e) => console.warn('[Reddit Trend Radar] capture health:', e));
-  return healthWrite;
+  return storageWrites;
 }
 
 /** Counts a page of the community `url` belongs to, if any (lib/settings/browsed.ts). */
 export function recordBrowsed(url: string, now = Date.now()): Promise<void> {
-  healthWrite = healthWrite.then(async () => {
+  storageWrites = storageWrites.then(async () => {
     const stored = ((await browser.storage.local.get(BROWSED_KEY))[BROWSED_KEY] as Browsed | undefined) ?? {};
     const next = withBrowsedPage(stored, url, now);
     if (next !== stored) await browser.storage.local.set({ [BROWSED_KEY]: next });
   }).catch((e) => console.warn('[Reddit Trend Radar] browsed communities:', e));
-  return healthWrite;
+  return storageWrites;
 }
 
 /**
@@ -238,6 +239,18 @@ async function handleReadability(data: unknown, sender: Pick<Browser.runtime.Mes
   return { ok: true };
 }
 
+/**
+ * Whether the popup's copy of today's table may be in storage (lib/db/first-read.ts). Unknown when this
+ * worker starts (true): the first change removes it; later batches write nothing until a re-rank
+ * stores a new one. Pages remove it themselves after their bulk changes.
+ */
+let firstPaintKept = true;
+async function dropFirstPaint(): Promise<void> {
+  if (!firstPaintKept) return;
+  await browser.storage.local.remove(FIRST_PAINT_KEY);
+  firstPaintKept = false;
+}
+
 // ── Re-ranking: debounced after captures, on an alarm, and when the tracked communities change ──────
 export const RERANK_DELAY_MS = 2_000;
 export const RERANK_ALARM = 'rerank';
@@ -253,7 +266,10 @@ export async function rerank(now = Date.now()): Promise<void> {
   const stored = await storeLatest(getDb(), report, settings, now, readAt);
   if (!stored) scheduleRerank();
   // Today's table for the popup's first paint (lib/db/first-read.ts), from the report just stored.
-  else await browser.storage.local.set({ [FIRST_PAINT_KEY]: firstPaintOf(report, stored.settingsKey, stored.computedAt) });
+  else {
+    await browser.storage.local.set({ [FIRST_PAINT_KEY]: firstPaintOf(report, stored.settingsKey, stored.computedAt) });
+    firstPaintKept = true;
+  }
   await browser.storage.local.set({ [BADGES_KEY]: badgesOf(report) });
   // The names' first mentions, for "new this week" (a bounded batch; the next re-rank goes on).
   await indexNames(getDb(), isTracked(settings)).catch((e) => console.warn('[Reddit Trend Radar] name index failed:', e));
@@ -273,7 +289,7 @@ export const RETENTION_ALARM = 'retention';
 export async function retention(now = Date.now()): Promise<void> {
   const s = await getSettings();
   await applyRetention(getDb(), now, s.keepSightingsDays, s.keepPostsMonths);
-  await browser.storage.local.remove(FIRST_PAINT_KEY);
+  await dropFirstPaint();
   dropIndex();
   scheduleRerank();
 }

@@ -10,6 +10,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { RadarDB, CommentRow, PostRow } from '../db/schema';
+import { storedBatch } from '../db/posts';
 import { candidates, confirms, createIndex, docOfComment, docOfPost, snippet, upsert, type SearchDoc, type SearchIndex } from '../search/index';
 import { parseQuery } from '../search/query';
 import { SEARCH_STATUS_KEY, type SearchAnswer, type SearchHit, type SearchRequest, type SearchStatus } from '../search/types';
@@ -93,12 +94,9 @@ export function dropIndex(): void {
 export async function indexStored(db: RadarDB, postIds: readonly string[], commentIds: readonly string[]): Promise<void> {
   const target = index;
   if (!target || (!postIds.length && !commentIds.length)) return;
-  const posts = (await db.posts.bulkGet([...postIds])).filter((p): p is PostRow => p != null);
-  const comments = (await db.comments.bulkGet([...commentIds])).filter((c): c is CommentRow => c != null);
-  const parents = new Map(posts.map((p) => [p.id, p]));
-  for (const p of await db.posts.bulkGet([...new Set(comments.map((c) => c.postId))].filter((id) => !parents.has(id)))) if (p) parents.set(p.id, p);
+  const { posts, comments, postOf } = await storedBatch(db, postIds, commentIds);
   if (target !== index) return;
-  upsert(target, [...posts.map(docOfPost), ...comments.map((c) => docOfComment(c, parents.get(c.postId))).filter((d): d is SearchDoc => d != null)]);
+  upsert(target, [...posts.map(docOfPost), ...comments.map((c) => docOfComment(c, postOf.get(c.postId))).filter((d): d is SearchDoc => d != null)]);
 }
 
 /** Answers a search: candidates from the index, phrases checked on the stored text, the best `limit`. */

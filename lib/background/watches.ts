@@ -6,8 +6,10 @@
  * 10 minutes and none in the quiet period.
  */
 import { browser } from 'wxt/browser';
-import type { RadarDB, PostRow } from '../db/schema';
-import { getSettings, updateSettings } from '../settings/storage';
+import type { RadarDB } from '../db/schema';
+import { storedBatch } from '../db/posts';
+import { updateSettings } from '../settings/storage';
+import type { Settings } from '../settings/shape';
 import { EMPTY_WATCH_STATE, isQuiet, matchFollows, matchWatches, mayNotify, unseenCount, WATCH_STATE_KEY, withHits, type WatchHit, type WatchState } from '../search/watch';
 import { postUrl } from '../reddit/urls';
 
@@ -20,17 +22,16 @@ export async function readWatchState(): Promise<WatchState> {
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Matches a stored batch (by ids: what the database now holds); resolves with the new hits. */
-export function checkWatches(db: RadarDB, postIds: readonly string[], commentIds: readonly string[], now = Date.now()): Promise<WatchHit[]> {
+/**
+ * Matches a stored batch (by ids: what the database now holds) with the settings the capture read;
+ * resolves with the new hits.
+ */
+export function checkWatches(db: RadarDB, postIds: readonly string[], commentIds: readonly string[], settings: Pick<Settings, 'watches' | 'follows' | 'quietFrom' | 'quietTo'>, now = Date.now()): Promise<WatchHit[]> {
   const run = queue.then(async () => {
-    const settings = await getSettings();
     if (!settings.watches.length && !settings.follows.length) return [];
-    const posts = (await db.posts.bulkGet([...postIds])).filter((p): p is PostRow => p != null);
-    const comments = (await db.comments.bulkGet([...commentIds])).filter((c) => c != null);
-    const parents = new Map(posts.map((p) => [p.id, p]));
-    for (const p of await db.posts.bulkGet([...new Set(comments.map((c) => c.postId))].filter((id) => !parents.has(id)))) if (p) parents.set(p.id, p);
+    const { posts, comments, postOf } = await storedBatch(db, postIds, commentIds);
     const state = await readWatchState();
-    const hits = matchWatches(settings.watches, posts, comments, (id) => parents.get(id), new Set(state.matched), now);
+    const hits = matchWatches(settings.watches, posts, comments, (id) => postOf.get(id), new Set(state.matched), now);
     const followed = matchFollows(settings.follows, posts, now);
     if (followed.hits.length) await updateSettings({ follows: followed.follows });
     const all = [...hits, ...followed.hits];
@@ -90,7 +91,7 @@ export async function showWatchBadge(state?: WatchState): Promise<void> {
   await browser.action.setTitle({ title: b.title });
   if (unseen) return;
   // Seen: tabs still showing a watch count (blue) are cleared; their next batch shows their own count.
-  const blue = [0x1a, 0x5f, 0xb4];
+  const blue = [1, 3, 5].map((i) => parseInt(WATCH_BADGE_COLOR.slice(i, i + 2), 16));
   for (const tab of await browser.tabs.query({}).catch(() => [])) {
     if (tab.id == null) continue;
     const color = await browser.action.getBadgeBackgroundColor({ tabId: tab.id }).catch(() => null);

@@ -1,12 +1,11 @@
 /**
- * The stored latest report and when pages may show it as today's, without Dexie: the popup's first
- * paint (lib/db/first-read.ts) reads it with plain IndexedDB before React and Dexie load, and
- * useReport applies the same rule through Dexie. Type imports only here.
+ * The stored latest report and when pages may show it as today's, without Dexie: useReport applies
+ * the rule to the stored report, and the popup's first paint (lib/db/first-read.ts, loaded before
+ * Dexie) to its copy of today's table. Type imports only here.
  */
 import type { RankSettings } from '../rank/types';
 import type { ReportRow } from './schema';
 
-export const DB_NAME = 'reddit-trend-radar';
 export const LATEST = 'latest';
 /**
  * The shape of a stored report. Raised whenever TrendReport changes: a page never renders a stored

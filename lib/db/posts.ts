@@ -190,6 +190,19 @@ export function countInCommunity(db: RadarDB, name: string): Promise<number> {
   return db.posts.where('subreddit').equalsIgnoreCase(name).count();
 }
 
+/**
+ * A stored batch as the database now holds it: its posts, its comments, and each comment's post (from
+ * the batch, else read), for what follows capture (the search index, watches).
+ */
+export async function storedBatch(db: RadarDB, postIds: readonly string[], commentIds: readonly string[]): Promise<{ posts: PostRow[]; comments: CommentRow[]; postOf: Map<string, PostRow> }> {
+  const posts = (await db.posts.bulkGet([...postIds])).filter((p): p is PostRow => p != null);
+  const comments = (await db.comments.bulkGet([...commentIds])).filter((c): c is CommentRow => c != null);
+  const postOf = new Map(posts.map((p) => [p.id, p]));
+  const missing = [...new Set(comments.map((c) => c.postId))].filter((id) => !postOf.has(id));
+  for (const p of await db.posts.bulkGet(missing)) if (p) postOf.set(p.id, p);
+  return { posts, comments, postOf };
+}
+
 export async function getPost(db: RadarDB, id: string): Promise<PostRow | null> {
   return (await db.posts.get(id)) ?? null;
 }

@@ -7,9 +7,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { TrendReport } from '../rank/types';
 import type { CapturedPost } from '../capture/types';
 
-import { DB_NAME } from './latest';
-
-export { DB_NAME };
+export const DB_NAME = 'reddit-trend-radar';
 
 /**
  * The latest known state of a post: what capture records (lib/capture/types.ts), with a known score,

@@ -191,7 +191,7 @@ export class SearchIndex {
 }
 
 /** Whether two words differ by one insertion, deletion or substitution (or not at all). */
-export function oneEdit(a: string, b: string): boolean {
+function oneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
