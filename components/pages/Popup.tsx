@@ -24,6 +24,7 @@ import { ReportDate } from '../ui/ReportDate';
 import { TrendView } from '../panels/TrendView';
 import { UntrackedState } from '../panels/UntrackedState';
 import { WatchesPanel } from '../panels/WatchesPanel';
+import { Guard } from '../ui/Guard';
 import { useWatchState } from '../hooks/useWatches';
 import { unseenCount } from '@/lib/search/watch';
 
@@ -155,14 +156,18 @@ export function Popup() {
             unseen={unseen}
             watches={<WatchesPanel settings={settings} />}
             stories={
-              <Suspense fallback={<p className="muted">Loading…</p>}>
-                <StoriesPanel report={report} settings={settings!} />
-              </Suspense>
+              <Guard what="Stories">
+                <Suspense fallback={<p className="muted">Loading…</p>}>
+                  <StoriesPanel report={report} settings={settings!} />
+                </Suspense>
+              </Guard>
             }
             analysis={
-              <Suspense fallback={<p className="muted">Loading…</p>}>
-                <PopupAnalysis report={report} settings={settings!} saved={saved} />
-              </Suspense>
+              <Guard what="The analysis">
+                <Suspense fallback={<p className="muted">Loading…</p>}>
+                  <PopupAnalysis report={report} settings={settings!} saved={saved} />
+                </Suspense>
+              </Guard>
             }
           />
           )}

@@ -5,6 +5,7 @@ import type { Analysis } from '@/lib/analysis/sections';
 import { AnalysisPanel } from '../panels/AnalysisPanel';
 import { PostTools } from '../panels/PostTools';
 import { ReviewPanel } from '../panels/ReviewPanel';
+import { Guard } from '../ui/Guard';
 import { TrendView } from '../panels/TrendView';
 import { StoryList } from '../panels/StoriesPanel';
 import { copyMarkdown, downloadMarkdown, fetchArticles } from '../hooks/store';
@@ -59,14 +60,18 @@ export function ReportPage() {
         <p className="muted">Ranking…</p>
       ) : (
         <>
-          <TrendView report={report} pastDate={date} stories={<StoryList insight={input.insight} />} />
+          <TrendView report={report} pastDate={date} stories={<Guard what="Stories"><StoryList insight={input.insight} /></Guard>} />
           <div className="actions">
             <button type="button" onClick={() => act(() => downloadMarkdown(report, settings, analysis), `Saved reddit-trend-report-${report.date}.md.`)}>Export Markdown</button>
             <button type="button" onClick={() => act(() => copyMarkdown(report, settings, analysis), 'Report copied to the clipboard.')}>Copy</button>
             {note && <span role={note.kind === 'error' ? 'alert' : 'status'} className={`status ${note.kind}`}>{note.text}</span>}
           </div>
-          <AnalysisPanel input={input} settings={settings} model={model} onAnalysis={setAnalysis} />
-          <ReviewPanel settings={settings} model={model} />
+          <Guard what="The analysis">
+            <AnalysisPanel input={input} settings={settings} model={model} onAnalysis={setAnalysis} />
+          </Guard>
+          <Guard what="The review">
+            <ReviewPanel settings={settings} model={model} />
+          </Guard>
         </>
       )}
     </main>

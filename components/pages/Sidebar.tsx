@@ -11,6 +11,7 @@ import { TABLE } from '@/lib/rank/tables';
 import { readLine } from '@/lib/analysis/detail';
 import { ScoreChart } from '../ui/ScoreChart';
 import { PostTools } from '../panels/PostTools';
+import { Guard } from '../ui/Guard';
 import { openReportPage } from '../hooks/browser';
 import { useActiveTab } from '../hooks/useActiveTab';
 import { useReport } from '../hooks/useReport';
@@ -172,7 +173,9 @@ function OffRedditView({ settings }: { settings: Settings }) {
       <p className="muted">This tab is not on Reddit: open a subreddit or a post and this panel follows it.</p>
       {report ? (
         <Suspense fallback={<p className="muted">Loading…</p>}>
-          <StoriesPanel report={report} settings={settings} limit={8} />
+          <Guard what="Stories">
+            <StoriesPanel report={report} settings={settings} limit={8} />
+          </Guard>
         </Suspense>
       ) : (
         <p className="muted">Ranking…</p>

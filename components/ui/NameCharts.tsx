@@ -1,15 +1,24 @@
 import type { Insight, NameStat } from '@/lib/analysis/insight';
 import { MentionBars } from './MentionBars';
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const standsAlone = (text: string, at: number, length: number) =>
+  !LETTER_OR_DIGIT.test(text[at - 1] ?? ' ') && !LETTER_OR_DIGIT.test(text[at + length] ?? ' ');
+
+/** Where `label` first stands as a whole word in `text` (both lowercase), or -1. No pattern is built from it. */
+function wholeWordAt(text: string, label: string): number {
+  for (let at = text.indexOf(label); at >= 0; at = text.indexOf(label, at + 1)) if (standsAlone(text, at, label.length)) return at;
+  return -1;
+}
 
 /** The names of `insight` that `text` mentions (as whole words), in the order the text first names them. */
 export function namesIn(text: string, insight: Insight, limit = 5): NameStat[] {
   const found: { at: number; name: NameStat }[] = [];
+  const lower = text.toLowerCase();
   for (const name of Object.values(insight.names)) {
-    if (name.daily.every((n) => n === 0)) continue;
-    const m = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name.label)}(?![\\p{L}\\p{N}])`, 'iu').exec(text);
-    if (m) found.push({ at: m.index, name });
+    if (!name.label || name.daily.every((n) => n === 0)) continue;
+    const at = wholeWordAt(lower, name.label.toLowerCase());
+    if (at >= 0) found.push({ at, name });
   }
   // A longer name found at the same place wins over a shorter one inside it ("Nano Banana Pro", "Nano Banana").
   found.sort((a, b) => a.at - b.at || b.name.label.length - a.name.label.length);

@@ -75,7 +75,14 @@ export function reportWithInput(
   for (const p of posts)
     if (!inRows.has(p.id) && tracked(p.subreddit) && p.createdAt > at - NAME_HISTORY && p.createdAt <= at && !inWindow(p.createdAt, at, 30 * DAY))
       named.push({ ...p, score: p.score ?? 0, sample: p.sample === 1 });
-  const insight = buildInsight(named, at, settings.all ? [] : settings.tracked, firstSeen);
+  // Names and stories are read from untrusted text: should they fail, the tables and the sections that
+  // need no names still come out (the analysis says what failed).
+  let insight: Insight;
+  try {
+    insight = buildInsight(named, at, settings.all ? [] : settings.tracked, firstSeen);
+  } catch (e) {
+    insight = { ...buildInsight([], at, []), error: e instanceof Error ? e.message : String(e) };
+  }
   const details: Record<string, PostDetail> = {};
   for (const id of postsNeedingDetails(report)) {
     details[id] = {

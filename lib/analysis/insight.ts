@@ -46,6 +46,8 @@ export interface Insight {
   postsThisWeek: number;
   postsPreviousWeek: number;
   at: number;
+  /** Set when names and stories could not be read: the analysis says so and goes on without them. */
+  error?: string;
 }
 
 export interface InsightPost extends StoryInput {

@@ -279,6 +279,28 @@ export function forgetReadDocuments(): void {
   perDocument.clear();
 }
 
+// Characters that join a word to what is before it ("-qwen3", "#qwen3") or after it ("qwen3_moe").
+const JOINED_BEFORE = /[\p{L}\p{N}.+#_-]/u;
+const JOINED_AFTER = /[\p{L}\p{N}_+#]/u;
+const INNER_MARK = /[.'’-]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** The lowercase words of `text` that are in `keys`, standing alone (not part of a longer word or name). */
+export function wordMentions(text: string, keys: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const k = m[0].toLowerCase();
+    if (!keys.has(k)) continue;
+    const before = text[m.index - 1];
+    const after = text[m.index + m[0].length];
+    const next = text[m.index + m[0].length + 1];
+    if (before && JOINED_BEFORE.test(before)) continue;
+    if (after && (JOINED_AFTER.test(after) || (INNER_MARK.test(after) && next && LETTER_OR_DIGIT.test(next)))) continue;
+    out.push(k);
+  }
+  return out;
+}
+
 /**
  * The names of a set of documents. `exclude`: names never reported (the communities, for a start).
  * `remember: false` for a one-pass reader (the background's index), which would only fill memory.
@@ -332,19 +354,16 @@ export function findNames(docs: NameDoc[], exclude: Iterable<string> = [], optio
     }
     perDoc.push({ id, keys, texts });
   }
-  // Single-word names, for their lowercase mentions: one pattern over each text, not a word list per document.
-  const single = [...spellings.keys()].filter((k) => /^[\p{L}\p{N}.+#]+$/u.test(k)).sort((a, b) => b.length - a.length);
-  const mention = single.length ? new RegExp(`(?<![\\p{L}\\p{N}.+#_-])(?:${single.map((k) => k.replace(/[.+#]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}_+#]|[.'’-][\\p{L}\\p{N}])`, 'giu') : null;
+  // Single-word names, for their lowercase mentions: each text's words looked up in one set. No text of
+  // a post ever becomes pattern syntax ("Qwen3#" once did, and an invalid pattern blanked the analysis).
+  const single = new Set([...spellings.keys()].filter((k) => /^[\p{L}\p{N}.+#]+$/u.test(k)));
   const names = new Map<string, Name>();
   const byDoc = new Map<string, string[]>();
   for (const { id, keys, texts } of perDoc) {
     // "elon" in a post about "Elon Musk" is that name already.
-    if (mention)
+    if (single.size)
       for (const text of texts)
-        for (const m of text.matchAll(mention)) {
-          const k = m[0].toLowerCase();
-          if (!keys.includes(k) && !keys.some((x) => x.includes(k))) keys.push(k);
-        }
+        for (const k of wordMentions(text, single)) if (!keys.includes(k) && !keys.some((x) => x.includes(k))) keys.push(k);
     byDoc.set(id, keys);
     for (const k of keys) {
       let n = names.get(k);

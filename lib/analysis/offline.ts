@@ -192,12 +192,25 @@ function communitiesSection(input: AnalysisInput): string {
     .join('\n');
 }
 
+/**
+ * One section, written on its own: a section that fails says so in its place and never takes the
+ * tables or the other sections down with it.
+ */
+function guarded(write: () => string): AnalysisSection {
+  try {
+    return section(write());
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return section(`*This section could not be written (${clip(why, 200)}). The tables and the other sections are not affected.*`);
+  }
+}
+
 export function offlineAnalysis(input: AnalysisInput): Analysis {
   return {
-    today: section(todaySection(input)),
-    weekly: section(weeklySection(input)),
-    monthly: section(monthlySection(input)),
-    deepDive: section(deepDiveSection(input)),
-    communities: section(communitiesSection(input)),
+    today: guarded(() => (input.insight.error ? `*Names and stories could not be read (${clip(input.insight.error, 200)}): this analysis goes without them.*\n\n` : '') + todaySection(input)),
+    weekly: guarded(() => weeklySection(input)),
+    monthly: guarded(() => monthlySection(input)),
+    deepDive: guarded(() => deepDiveSection(input)),
+    communities: guarded(() => communitiesSection(input)),
   };
 }
