@@ -1,7 +1,9 @@
 import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { handleCapture, PAUSED_BADGE, showCaptureState, startBackground } from '@/lib/background';
+import { startBackground } from '@/lib/background';
+import { handleCapture } from '@/lib/background/intake';
+import { PAUSED_BADGE, showCaptureState } from '@/lib/background/badge';
 import { getDb } from '@/lib/db/schema';
 import { sendMessage } from '@/lib/messaging';
 import { updateSettings } from '@/lib/settings/storage';
@@ -64,7 +66,7 @@ test('the message map end to end: content script → background → answer', asy
 });
 
 test('re-ranking stores the latest report for the tracked communities', async () => {
-  const { rerank } = await import('@/lib/background');
+  const { rerank } = await import('@/lib/background/schedule');
   const now = Date.UTC(2025, 11, 22, 12);
   await getDb().posts.clear();
   const { ingest } = await import('@/lib/db/posts');
@@ -96,7 +98,7 @@ test('excluded communities and private windows are not captured, whatever the co
 });
 
 test('a batch kept in storage by a tab that closed is stored on the next drain, once, and removed', async () => {
-  const { drainPending } = await import('@/lib/background');
+  const { drainPending } = await import('@/lib/background/intake');
   const { pendingKey } = await import('@/lib/messaging');
   const batch = { batchId: 'batch-kept-1', tabTotal: 2, posts: [capturedPost({ id: 't3_kept1' }), capturedPost({ id: 't3_kept2' })], comments: [], bodies: [] };
   await browser.storage.local.set({ [pendingKey(batch.batchId)]: batch, unrelated: 1 });
@@ -119,7 +121,7 @@ test('a batch that arrives by message removes the copy its tab kept', async () =
 
 test('little disk left: capture pauses with a message, stores nothing, and resumes by itself once there is room', async () => {
   const { space, resetSpaceCheck } = await import('@/lib/background/space');
-  const { CAPTURE_STATUS_KEY } = await import('@/lib/background');
+  const { CAPTURE_STATUS_KEY } = await import('@/lib/messaging');
   const GiB = 1024 ** 3;
   // (A faked estimate: no small filesystem can be mounted for the browser's own quota here.)
   const estimate = vi.spyOn(space, 'estimate').mockResolvedValue({ usage: 99.5 * GiB, quota: 100 * GiB });
@@ -146,14 +148,15 @@ test('little disk left: capture pauses with a message, stores nothing, and resum
 test('a post page whose comments never appear is recorded as such; comments arriving later count', async () => {
   vi.useFakeTimers();
   try {
-    const { watchComments, COMMENTS_SETTLE_MS, HEALTH_KEY } = await import('@/lib/background');
+    const { settleComments, COMMENTS_SETTLE_MS } = await import('@/lib/background/health');
+    const { HEALTH_KEY } = await import('@/lib/messaging');
     const page = { type: 'new-post', posts: 1, comments: 0, skipped: 0 };
     const post = capturedPost({ id: 't3_pp1', comments: 22 });
     // Tab 7: the comments arrive in a later batch.
-    watchComments(7, page, [post], []);
-    watchComments(7, undefined, [], [capturedComment({ id: 't1_late', postId: 't3_pp1' })]);
+    settleComments(7, page, [post], []);
+    settleComments(7, undefined, [], [capturedComment({ id: 't1_late', postId: 't3_pp1' })]);
     // Tab 8: none ever do.
-    watchComments(8, page, [capturedPost({ id: 't3_pp2', comments: 5 })], []);
+    settleComments(8, page, [capturedPost({ id: 't3_pp2', comments: 5 })], []);
     await vi.advanceTimersByTimeAsync(COMMENTS_SETTLE_MS + 10);
     vi.useRealTimers();
     await vi.waitFor(async () => {
@@ -166,7 +169,7 @@ test('a post page whose comments never appear is recorded as such; comments arri
 });
 
 test('a worker start keeps the alarms that exist (re-creating would push them further out on every start)', async () => {
-  const { ensureAlarm, BACKUP_ALARM } = await import('@/lib/background');
+  const { ensureAlarm, BACKUP_ALARM } = await import('@/lib/background/schedule');
   await browser.alarms.create(BACKUP_ALARM, { when: Date.now() + 1_000 });
   const before = await browser.alarms.get(BACKUP_ALARM);
   await ensureAlarm(BACKUP_ALARM, { periodInMinutes: 360, delayInMinutes: 5 });

@@ -4,7 +4,8 @@ import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/schema';
 import { FIRST_PAINT_KEY, readFirstPaint, type FirstPaint } from '@/lib/db/first-read';
 import { LATEST_TRUSTED_MS } from '@/lib/db/latest';
-import { handleCapture, rerank } from '@/lib/background';
+import { handleCapture } from '@/lib/background/intake';
+import { rerank } from '@/lib/background/schedule';
 import { updateSettings } from '@/lib/settings/storage';
 import { capturedPost } from '../support/records';
 

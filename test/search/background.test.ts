@@ -2,7 +2,7 @@ import { beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/schema';
-import { handleCapture } from '@/lib/background';
+import { handleCapture } from '@/lib/background/intake';
 import { dropIndex, ensureIndex, runSearch } from '@/lib/background/search';
 import { SEARCH_STATUS_KEY } from '@/lib/search/types';
 import { capturedComment, capturedPost } from '../support/records';

@@ -2,7 +2,7 @@ import { beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/schema';
-import { handleCapture } from '@/lib/background';
+import { handleCapture } from '@/lib/background/intake';
 import { readWatchState } from '@/lib/background/watches';
 import { getSettings, updateSettings } from '@/lib/settings/storage';
 import { EMPTY_WATCH_STATE, isQuiet, mayNotify, NOTIFY_EVERY_MS, type Watch } from '@/lib/search/watch';

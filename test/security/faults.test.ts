@@ -2,7 +2,9 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { CAPTURE_STATUS_KEY, handleCapture, rerank, STORAGE_FULL } from '@/lib/background';
+import { CAPTURE_STATUS_KEY } from '@/lib/messaging';
+import { handleCapture, STORAGE_FULL } from '@/lib/background/intake';
+import { rerank } from '@/lib/background/schedule';
 import { getDb } from '@/lib/db/schema';
 import * as reports from '@/lib/db/reports';
 import { capturedComment, capturedPost } from '../support/records';
