@@ -4,20 +4,10 @@
  * support. Payloads are validated by the receiver; types alone prove nothing at run time.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { CaptureBatch } from './capture/schema';
-import type { SearchAnswer, SearchRequest } from './search/types';
+import type { CaptureAck, CaptureBatch } from './capture/schema';
 
-export interface CaptureAck {
-  ok: boolean;
-  /** Posts, comments written; records refused by validation. */
-  stored: number;
-  comments: number;
-  rejected: number;
-  /** Set when nothing was written: the sender keeps the batch and tries again later. */
-  error?: string;
-  /** Capture is switched off: the sender drops the batch and stops. */
-  paused?: boolean;
-}
+export type { CaptureAck };
+import type { SearchAnswer, SearchRequest } from './search/types';
 
 export interface ProtocolMap {
   capture: { data: CaptureBatch; reply: CaptureAck };
@@ -27,9 +17,29 @@ export interface ProtocolMap {
   search: { data: SearchRequest; reply: SearchAnswer };
   /** Rebuilds the search index from the database (Options). */
   rebuildSearch: { data: Record<string, never>; reply: { ok: boolean; docs?: number; error?: string } };
+  // Pages ask; the background writes (lib/background/store.ts). Each answers ok, or an error in words.
+  loadSample: { data: Record<string, never>; reply: StoreReply<{ added: number }> };
+  removeSample: { data: Record<string, never>; reply: StoreReply<{ removed: number }> };
+  applyRetention: { data: Record<string, never>; reply: StoreReply<{ sightingsRemoved: number; postsRemoved: number }> };
+  deleteEverything: { data: Record<string, never>; reply: StoreReply };
+  /** One part of a backup (at most 2,000 posts with their history and comments): one transaction. */
+  importPart: { data: unknown; reply: StoreReply<{ postsAdded: number; postsUpdated: number; sightingsAdded: number; commentsAdded: number }> };
+  backUpNow: { data: Record<string, never>; reply: StoreReply };
+  keepAnalysis: { data: { date: string; settingsKey: string; saved: unknown }; reply: StoreReply };
+  keepGeneration: { data: { key: string; modelId: string; kind: string; text: string }; reply: StoreReply };
 }
 
+/** What every page request answers: ok with its figures, or what went wrong in a reader's words. */
+export type StoreReply<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
+
 export type MessageType = keyof ProtocolMap;
+
+/** A page's request to the store: its answer, or an Error with the background's words. */
+export async function ask<K extends MessageType>(type: K, data: ProtocolMap[K]['data']): Promise<Extract<ProtocolMap[K]['reply'], { ok: true }>> {
+  const reply = await sendMessage(type, data);
+  if (!reply.ok) throw new Error((reply as { error?: string }).error ?? `${type} failed`);
+  return reply as Extract<ProtocolMap[K]['reply'], { ok: true }>;
+}
 
 /**
  * A batch a content script has cut but not yet seen acknowledged is also kept in storage.local under
@@ -41,11 +51,6 @@ export const PENDING_PREFIX = 'pending-batch:';
 
 /** What the background reports to pages through storage.local: a capture problem (low disk, full disk). */
 export const CAPTURE_STATUS_KEY = 'capture-status';
-/**
- * Set (to the time) by a page after it changed the store in bulk (the sample, an import, retention,
- * deletion): the background re-ranks, so the stored latest report pages open on is current again.
- */
-export const STORE_CHANGED_KEY = 'store-changed';
 /** Capture health per page type (lib/capture/health.ts). */
 export const HEALTH_KEY = 'capture-health';
 export const pendingKey = (batchId: string) => `${PENDING_PREFIX}${batchId}`;

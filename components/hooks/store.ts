@@ -1,19 +1,16 @@
 /**
- * The pages' door to the database for actions (writes, one-off reads, the generation cache). Hooks
- * (use*.ts beside this file) are the door for what a page shows live. Components never import lib/db.
+ * The pages' door to the store for actions. Pages read the database (one-off reads here, live ones in
+ * the use*.ts hooks beside this file) and never write it: every change is a request to the background,
+ * its only writer (lib/background/store.ts). Components never import lib/db.
  */
 import { getDb } from '@/lib/db/schema';
-import { dexieCache, fetchArticlesFor, loadAnalysis, saveAnalysis, type SavedAnalysis } from '@/lib/db/generations';
+import { articleKey, loadAnalysis, savedArticle, type SavedAnalysis } from '@/lib/db/generations';
 import { postsCreatedBetween } from '@/lib/db/posts';
 import { settingsKey } from '@/lib/db/reports';
-import { applyRetention, deleteEverything } from '@/lib/db/retention';
-import { BROWSED_KEY } from '@/lib/settings/browsed';
-import { STORE_CHANGED_KEY } from '@/lib/messaging';
-import { FIRST_PAINT_KEY } from '@/lib/db/first-read';
-import { loadSample, removeSample } from '@/lib/db/sample';
-import { autoBackup, opfsBackupStore, removeAutoBackups, restoreAutoBackup } from '@/lib/db/auto-backup';
-import type { Backup, ImportReport } from '@/lib/db/backup';
-import { getSettings, updateSettings } from '@/lib/settings/storage';
+import { ask } from '@/lib/messaging';
+import { opfsBackupStore } from '@/lib/db/auto-backup';
+import type { ImportReport } from '@/lib/db/backup';
+import { getSettings } from '@/lib/settings/storage';
 import type { GenerationCache } from '@/lib/analysis/cache';
 import type { AnalysisInput } from '@/lib/analysis/input';
 import type { Analysis } from '@/lib/analysis/sections';
@@ -21,23 +18,37 @@ import { reportFilename } from '@/lib/export/markdown';
 import type { TrendReport, TrendRow } from '@/lib/rank/types';
 import type { TableKey } from '@/lib/rank/tables';
 import { rankSettingsOf, type Settings } from '@/lib/settings/shape';
-import { browser } from 'wxt/browser';
 import { downloadText } from './browser';
 
 export type { SavedAnalysis };
 
-/** Model text cached in the database by model and exact prompt. */
-export const generationCache = (): GenerationCache => dexieCache(getDb());
+/** Model text cached by model and exact prompt: read here, kept by the background. */
+export const generationCache = (): GenerationCache => ({
+  get: async (key) => (await getDb().generations.get(key))?.text,
+  put: async (key, modelId, kind, text) => void (await ask('keepGeneration', { key, modelId, kind, text })),
+});
 
 const keyOf = (settings: Settings) => settingsKey(rankSettingsOf(settings));
 
 export const loadSavedAnalysis = (date: string, settings: Settings) => loadAnalysis(getDb(), date, keyOf(settings));
-export const saveAnalysisFor = (date: string, settings: Settings, saved: SavedAnalysis) => saveAnalysis(getDb(), date, keyOf(settings), saved);
+export const saveAnalysisFor = async (date: string, settings: Settings, saved: SavedAnalysis) => void (await ask('keepAnalysis', { date, settingsKey: keyOf(settings), saved }));
 
-/** Fetches the linked articles of the posts an analysis reads in detail (Readability, on demand). */
+/**
+ * Fetches the linked articles of the posts an analysis reads in detail (Readability, on demand: it needs
+ * the page's DOM parser) and hands each to the background to keep. Returns how many were fetched.
+ */
 export async function fetchArticles(input: AnalysisInput): Promise<number> {
   const { fetchArticle } = await import('@/lib/analysis/articles');
-  return fetchArticlesFor(getDb(), input, (url) => fetchArticle(url));
+  let fetched = 0;
+  for (const id of Object.keys(input.details)) {
+    const url = (await getDb().posts.get(id))?.url;
+    if (!url || (await savedArticle(getDb(), url)) !== undefined) continue;
+    const text = await fetchArticle(url);
+    if (!text) continue;
+    await ask('keepGeneration', { key: articleKey(url), modelId: 'readability', kind: 'article', text });
+    fetched++;
+  }
+  return fetched;
 }
 
 /** Posts created in [from, to] as table rows. */
@@ -97,53 +108,46 @@ export async function importProblemText(e: unknown): Promise<string> {
   return importProblem(e);
 }
 
-export async function importBackupFile(file: File, onProgress?: (stage: 'checking' | 'merging', fraction: number) => void): Promise<ImportReport> {
-  const { importBackup, parseBackupInSteps } = await import('@/lib/db/backup');
-  const backup = await parseBackupInSteps(await file.text(), (f) => onProgress?.('checking', f));
-  const report = await importBackup(getDb(), backup, (f) => onProgress?.('merging', f));
-  await mergeWatches(backup);
-  return changed(report);
+/**
+ * Checks a backup's text here (progress: "checking"), then hands it to the background in parts of up to
+ * 2,000 posts, one message and one transaction each (progress: "merging"). A part whose message found
+ * the worker stopped is sent once more (a repeat changes nothing). A bad file throws a BackupError and
+ * nothing is written; a failure half way leaves the parts merged, and importing the file again completes it.
+ */
+async function importText(text: string, onProgress?: (stage: 'checking' | 'merging', fraction: number) => void): Promise<ImportReport> {
+  const { backupParts, parseBackupInSteps } = await import('@/lib/db/backup');
+  const parts = backupParts(await parseBackupInSteps(text, (f) => onProgress?.('checking', f)));
+  const total: ImportReport = { postsAdded: 0, postsUpdated: 0, sightingsAdded: 0, commentsAdded: 0 };
+  for (const [i, part] of parts.entries()) {
+    const r = await ask('importPart', part).catch(() => ask('importPart', part));
+    total.postsAdded += r.postsAdded;
+    total.postsUpdated += r.postsUpdated;
+    total.sightingsAdded += r.sightingsAdded;
+    total.commentsAdded += r.commentsAdded;
+    onProgress?.('merging', (i + 1) / parts.length);
+  }
+  return total;
 }
 
-/** A backup's watches and followed posts join the user's (one per id, one per post: the user's stay). */
-async function mergeWatches(backup: Backup): Promise<void> {
-  const { watchesFromBackup } = await import('@/lib/db/backup');
-  const from = watchesFromBackup(backup);
-  const s = await getSettings();
-  const watches = [...s.watches, ...from.watches.filter((w) => !s.watches.some((x) => x.id === w.id))];
-  const follows = [...s.follows, ...from.follows.filter((f) => !s.follows.some((x) => x.postId === f.postId))];
-  if (watches.length !== s.watches.length || follows.length !== s.follows.length) await updateSettings({ watches, follows });
-}
-
-/** Tells the background the store changed in bulk (it re-ranks); passes `result` through. */
-async function changed<T>(result: T): Promise<T> {
-  // The popup's first paint (lib/db/first-read.ts) no longer holds; the background stores the next one.
-  await browser.storage.local.remove(FIRST_PAINT_KEY);
-  await browser.storage.local.set({ [STORE_CHANGED_KEY]: Date.now() });
-  return result;
-}
+export const importBackupFile = async (file: File, onProgress?: (stage: 'checking' | 'merging', fraction: number) => void) => importText(await file.text(), onProgress);
 
 /** Merges an automatic backup back in (what is stored stays). */
-export const restoreBackup = async (name: string, onProgress?: (f: number) => void) => changed(await restoreAutoBackup(getDb(), opfsBackupStore(), name, onProgress, mergeWatches));
+export const restoreBackup = async (name: string, onProgress?: (f: number) => void) =>
+  importText(await opfsBackupStore().read(name), (stage, f) => stage === 'merging' && onProgress?.(f));
+
 /** Makes an automatic backup now, whatever the week. */
-export async function backUpNow(): Promise<void> {
-  const { watches, follows } = await getSettings();
-  if (!(await autoBackup(getDb(), opfsBackupStore(), Date.now(), true, { watches, follows }))) throw new Error('nothing is captured yet');
-}
+export const backUpNow = async () => void (await ask('backUpNow', {}));
 
 /** Downloads an automatic backup as a file the user keeps where they like. */
 export async function downloadAutoBackup(name: string): Promise<void> {
   downloadText(`reddit-trend-radar-${name}`, await opfsBackupStore().read(name), 'application/json');
 }
 
-export const addSample = async () => changed(await loadSample(getDb(), Date.now()));
-export const dropSample = async () => changed(await removeSample(getDb()));
-export const runRetention = async (s: Settings) => changed(await applyRetention(getDb(), Date.now(), s.keepSightingsDays, s.keepPostsMonths));
-/** Deletes every capture and the automatic backups (what the user asked for is gone, everywhere). */
-export async function deleteAllData(): Promise<void> {
-  await deleteEverything(getDb());
-  await removeAutoBackups(opfsBackupStore()).catch(() => undefined);
-  // Which communities were browsed is history too.
-  await browser.storage.local.remove(BROWSED_KEY);
-  await changed(undefined);
-}
+export const addSample = async () => (await ask('loadSample', {})).added;
+export const dropSample = async () => (await ask('removeSample', {})).removed;
+export const runRetention = async () => {
+  const { sightingsRemoved, postsRemoved } = await ask('applyRetention', {});
+  return { sightingsRemoved, postsRemoved };
+};
+/** Deletes every capture, the automatic backups and the browsed communities (the background does it). */
+export const deleteAllData = async () => void (await ask('deleteEverything', {}));

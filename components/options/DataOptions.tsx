@@ -39,7 +39,7 @@ export function DataOptions({ settings, update }: { settings: Settings; update: 
           (0: keep everything).
         </label>
         <p className="muted">Applied once a day. </p>
-        <button type="button" onClick={() => void runRetention(settings).then((r) => setNote(`Retention applied: ${r.sightingsRemoved} score points thinned, ${r.postsRemoved} old posts removed.`))}>
+        <button type="button" onClick={() => void runRetention().then((r) => setNote(`Retention applied: ${r.sightingsRemoved} score points thinned, ${r.postsRemoved} old posts removed.`))}>
           Apply now
         </button>
       </section>

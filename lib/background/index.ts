@@ -3,19 +3,21 @@
  *   a batch arrives          → intake.ts (validate, store, acknowledge; watches, badge, health, index)
  *   a page's Readability ask → readability.ts
  *   search, rebuild          → search.ts
+ *   a page's change to the store (sample, import, retention, deletion, saved analyses) → store.ts
  *   alarms                   → schedule.ts (re-rank, retention, automatic backup)
  *   settings, watch state    → schedule.ts (re-rank), badge.ts
  *   the sidebar              → sidebar.ts; first run → the welcome page
  */
 import { browser } from 'wxt/browser';
-import { onMessages, PENDING_PREFIX, STORE_CHANGED_KEY } from '../messaging';
+import { onMessages, PENDING_PREFIX } from '../messaging';
 import { SETTINGS_KEY } from '../settings/shape';
 import { getDb } from '../db/schema';
 import { WATCH_STATE_KEY } from '../search/watch';
 import type { SearchRequest } from '../search/types';
 import { drainPending, handleCapture, scheduleDrain } from './intake';
 import { handleReadability } from './readability';
-import { dropIndex, rebuildSearch, runSearch } from './search';
+import { rebuildSearch, runSearch } from './search';
+import * as store from './store';
 import { backupIfDue, BACKUP_ALARM, ensureAlarm, rerank, RERANK_ALARM, retention, RETENTION_ALARM, scheduleRerank } from './schedule';
 import { showCaptureState } from './badge';
 import { setUpSidebar } from './sidebar';
@@ -27,6 +29,14 @@ export function startBackground(): void {
     readabilityFallback: handleReadability,
     search: (data) => runSearch(getDb(), data as SearchRequest),
     rebuildSearch: () => rebuildSearch(getDb()),
+    loadSample: () => store.addSample(),
+    removeSample: () => store.dropSample(),
+    applyRetention: () => store.runRetention(),
+    deleteEverything: () => store.deleteAll(),
+    importPart: (data) => store.importPart(data),
+    backUpNow: () => store.backUpNow(),
+    keepAnalysis: (data) => store.keepAnalysis(data),
+    keepGeneration: (data) => store.keepGeneration(data),
   });
   // Windows move with time even without new captures: re-rank every 15 minutes.
   void ensureAlarm(RERANK_ALARM, { periodInMinutes: 15, delayInMinutes: 1 });
@@ -47,11 +57,6 @@ export function startBackground(): void {
     }
     // Watch matches seen (or cleared) in a page: the badge follows.
     if (changes[WATCH_STATE_KEY]) void showCaptureState().catch(() => undefined);
-    // A page changed the store in bulk (sample, import, retention, deletion).
-    if (changes[STORE_CHANGED_KEY]) {
-      dropIndex();
-      scheduleRerank();
-    }
     // A content script kept a batch: if its message does not come (the tab closed), store it from here.
     // (A storage change wakes a sleeping worker, as a message would.)
     if (Object.entries(changes).some(([key, c]) => key.startsWith(PENDING_PREFIX) && c.newValue !== undefined)) scheduleDrain();

@@ -4,7 +4,7 @@
  * again with a growing delay; the store's merge rules make a repeat harmless, so nothing is lost and
  * nothing is counted twice.
  */
-import type { CaptureAck } from '../messaging';
+import type { CaptureAck } from './schema';
 import type { CaptureBatch } from './schema';
 import type { CapturedComment, CapturedPost } from './types';
 import type { PageReport } from './health';

@@ -139,3 +139,16 @@ export const FIELD_RULES: Record<string, string> = {
   crosspostParent: 'null or a post id such as "t3_1psbx2q"',
   depth: 'a whole number from 0 to 1,000',
 };
+
+/** The background's answer to a batch. */
+export interface CaptureAck {
+  ok: boolean;
+  /** Posts, comments written; records refused by validation. */
+  stored: number;
+  comments: number;
+  rejected: number;
+  /** Set when nothing was written: the sender keeps the batch and tries again later. */
+  error?: string;
+  /** Capture is switched off: the sender drops the batch and stops. */
+  paused?: boolean;
+}

@@ -344,6 +344,36 @@ function lastById<T extends { id: string; lastSeenAt?: string }>(items: T[]): T[
 }
 
 /**
+ * A parsed backup cut into parts of up to IMPORT_CHUNK posts, each with its posts' history and comments
+ * (comments of posts not in the file, and the watches, go with the first part). A page sends the parts
+ * to the background one message at a time: each part is one transaction, short enough for a service
+ * worker Chrome may stop when idle, and the next message wakes it again.
+ */
+export function backupParts(backup: Backup): Backup[] {
+  const posts = lastById(backup.posts);
+  const comments = lastById(backup.comments);
+  const sightingsOf = new Map<string, Backup['sightings']>();
+  for (const s of backup.sightings) (sightingsOf.get(s.postId) ?? sightingsOf.set(s.postId, []).get(s.postId)!).push(s);
+  const commentsOf = new Map<string, Backup['comments']>();
+  for (const c of comments) (commentsOf.get(c.postId) ?? commentsOf.set(c.postId, []).get(c.postId)!).push(c);
+  const inFile = new Set(posts.map((p) => p.id));
+  const orphans = comments.filter((c) => !inFile.has(c.postId));
+  const parts: Backup[] = [];
+  for (let at = 0; at === 0 || at < posts.length; at += IMPORT_CHUNK) {
+    const chunk = posts.slice(at, at + IMPORT_CHUNK);
+    parts.push({
+      ...backup,
+      posts: chunk,
+      sightings: chunk.flatMap((p) => sightingsOf.get(p.id) ?? []),
+      comments: [...chunk.flatMap((p) => commentsOf.get(p.id) ?? []), ...(at === 0 ? orphans : [])],
+      watches: at === 0 ? backup.watches : [],
+      follows: at === 0 ? backup.follows : [],
+    });
+  }
+  return parts;
+}
+
+/**
  * Merges a parsed backup by id. Up to IMPORT_CHUNK posts (with their history and comments) merge in one
  * transaction: on any failure that part changes nothing, and importing the file again completes it (a
  * repeat adds nothing). Progress goes from 0 to 1.

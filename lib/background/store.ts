@@ -1,0 +1,117 @@
+/**
+ * What pages ask of the database: the background is its only writer. Pages read with live queries and
+ * send these requests (lib/messaging.ts) for every change; after a bulk change the popup's first paint
+ * and the search index go and a re-rank follows, here, where the change was made.
+ */
+import { browser } from 'wxt/browser';
+import { getDb } from '../db/schema';
+import { loadSample, removeSample } from '../db/sample';
+import { applyRetention, deleteEverything, type RetentionResult } from '../db/retention';
+import { autoBackup, opfsBackupStore, removeAutoBackups, type BackupStore } from '../db/auto-backup';
+import { importBackup, parseBackup, watchesFromBackup, type Backup, type ImportReport } from '../db/backup';
+import { saveAnalysis, type SavedAnalysis } from '../db/generations';
+import { BROWSED_KEY } from '../settings/browsed';
+import { getSettings, updateSettings } from '../settings/storage';
+import { dropFirstPaint } from './first-paint';
+import { dropIndex } from './search';
+import { scheduleRerank } from './schedule';
+import type { StoreReply } from '../messaging';
+
+
+const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+
+/** After a bulk change: what was derived from the old store goes, and the report follows. */
+async function changedInBulk(): Promise<void> {
+  await dropFirstPaint();
+  dropIndex();
+  scheduleRerank();
+}
+
+async function answer<T extends object>(work: () => Promise<T>): Promise<StoreReply<T>> {
+  try {
+    return { ok: true, ...(await work()) };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+export const addSample = () =>
+  answer(async () => {
+    const added = await loadSample(getDb(), Date.now());
+    await changedInBulk();
+    return { added };
+  });
+
+export const dropSample = () =>
+  answer(async () => {
+    const removed = await removeSample(getDb());
+    await changedInBulk();
+    return { removed };
+  });
+
+export const runRetention = () =>
+  answer<RetentionResult>(async () => {
+    const s = await getSettings();
+    const result = await applyRetention(getDb(), Date.now(), s.keepSightingsDays, s.keepPostsMonths);
+    await changedInBulk();
+    return result;
+  });
+
+/** Every capture, the automatic backups and the browsed communities: what the user asked for is gone, everywhere. */
+export const deleteAll = (store: BackupStore = opfsBackupStore()) =>
+  answer(async () => {
+    await deleteEverything(getDb());
+    await removeAutoBackups(store).catch(() => undefined);
+    await browser.storage.local.remove(BROWSED_KEY);
+    await changedInBulk();
+    return {};
+  });
+
+/** A backup's watches and followed posts join the user's (one per id, one per post: the user's stay). */
+async function mergeWatches(backup: Pick<Backup, 'watches' | 'follows'>): Promise<void> {
+  const from = watchesFromBackup(backup);
+  const s = await getSettings();
+  const watches = [...s.watches, ...from.watches.filter((w) => !s.watches.some((x) => x.id === w.id))];
+  const follows = [...s.follows, ...from.follows.filter((f) => !s.follows.some((x) => x.postId === f.postId))];
+  if (watches.length !== s.watches.length || follows.length !== s.follows.length) await updateSettings({ watches, follows });
+}
+
+/**
+ * One part of a backup (lib/db/backup.ts backupParts): checked again with capture's field rules, merged
+ * in one transaction. A part that fails changes nothing; sending it again completes the import.
+ */
+export const importPart = (data: unknown) =>
+  answer<ImportReport>(async () => {
+    const part = parseBackup(JSON.stringify(data));
+    const report = await importBackup(getDb(), part);
+    await mergeWatches(part);
+    await changedInBulk();
+    return report;
+  });
+
+/** Makes an automatic backup now, whatever the week. */
+export const backUpNow = (store: BackupStore = opfsBackupStore()) =>
+  answer(async () => {
+    const { watches, follows } = await getSettings();
+    if (!(await autoBackup(getDb(), store, Date.now(), true, { watches, follows }))) throw new Error('nothing is captured yet');
+    return {};
+  });
+
+/** The analysis of a report day, kept so the popup can show and export it without the model. */
+export const keepAnalysis = (data: unknown) =>
+  answer(async () => {
+    const d = data as { date?: unknown; settingsKey?: unknown; saved?: SavedAnalysis } | null;
+    if (!text(d?.date, 10) || !text(d?.settingsKey, 2_000) || typeof d?.saved?.at !== 'number' || typeof d.saved.analysis !== 'object')
+      throw new Error('not an analysis');
+    await saveAnalysis(getDb(), d.date, d.settingsKey, d.saved);
+    return {};
+  });
+
+/** Text a model or Readability wrote: a cached generation, or a linked article. */
+export const keepGeneration = (data: unknown) =>
+  answer(async () => {
+    const d = data as { key?: unknown; modelId?: unknown; kind?: unknown; text?: unknown } | null;
+    if (!text(d?.key, 4_000) || !text(d?.modelId, 200) || !text(d?.kind, 100) || !text(d?.text, 2_000_000)) throw new Error('not a generation');
+    await getDb().generations.put({ key: d.key, modelId: d.modelId, kind: d.kind, text: d.text, createdAt: Date.now() });
+    return {};
+  });
