@@ -1,5 +1,5 @@
 /**
- * npm run report -- --input backup.json [--at ISO-time] [--out report.md] [--communities A,B | --all-communities]
+ * npm run report -- --input backup.json [--at ISO-time] [--out report.md] [--communities A,B | --all-communities] [--hide-memes]
  *
  * Prints the Markdown report for report time --at (default: now) from a JSON backup, with the same
  * code the extension uses. A bad file or option gets a one-line error and exit status 1.
@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BackupError, parseBackup } from '../lib/db/backup';
 import { reportFromBackup } from '../lib/export/pipeline';
-import { DEFAULT_TRACKED } from '../lib/settings/shape';
+import { DEFAULT_TRACKED, rankSettingsOf } from '../lib/settings/shape';
 
 function fail(message: string): never {
   process.stderr.write(`report: ${message}\n`);
@@ -24,6 +24,7 @@ try {
       out: { type: 'string' },
       communities: { type: 'string' },
       'all-communities': { type: 'boolean' },
+      'hide-memes': { type: 'boolean' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -32,7 +33,7 @@ try {
   fail(`${(e as Error).message} (usage: npm run report -- --input backup.json [--at ISO-time] [--out report.md])`);
 }
 if (args.help) {
-  process.stdout.write('usage: npm run report -- --input backup.json [--at ISO-time] [--out report.md] [--communities A,B | --all-communities]\n');
+  process.stdout.write('usage: npm run report -- --input backup.json [--at ISO-time] [--out report.md] [--communities A,B | --all-communities] [--hide-memes]\n');
   process.exit(0);
 }
 if (!args.input) fail('--input backup.json is required');
@@ -51,8 +52,13 @@ try {
 }
 let markdown: string;
 try {
-  const tracked = args.communities ? args.communities.split(',').map((s) => s.trim()).filter(Boolean) : DEFAULT_TRACKED;
-  markdown = reportFromBackup(parseBackup(text), at, { tracked, all: !!args['all-communities'] });
+  // The extension's own settings object, so every setting that shapes a report is read here as there.
+  const settings = rankSettingsOf({
+    tracked: args.communities ? args.communities.split(',').map((s) => s.trim()).filter(Boolean) : DEFAULT_TRACKED,
+    trackAll: !!args['all-communities'],
+    hideMemes: !!args['hide-memes'],
+  });
+  markdown = reportFromBackup(parseBackup(text), at, settings);
 } catch (e) {
   fail(e instanceof BackupError ? `${args.input}: ${e.message}` : (e as Error).message);
 }

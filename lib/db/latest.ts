@@ -1,10 +1,11 @@
 /**
  * The stored latest report and when pages may show it as today's, without Dexie: useReport applies
  * the rule to the stored report, and the popup's first paint (lib/db/first-read.ts, loaded before
- * Dexie) to its copy of today's table. Type imports only here.
+ * Dexie) to its copy of today's table. No Dexie here.
  */
 import type { RankSettings } from '../rank/types';
 import type { ReportRow } from './schema';
+import { reportSettingsKey } from '../settings/shape';
 
 export const LATEST = 'latest';
 /**
@@ -15,10 +16,8 @@ export const REPORT_VERSION = 3;
 /** A stored report older than this is recomputed by the page (windows move with time). */
 export const LATEST_TRUSTED_MS = 30 * 60_000;
 
-/** What a stored report was computed from: the tracked communities and the meme filter, as a string. */
-export function settingsKey(settings: RankSettings): string {
-  return `${settings.all ? '*' : settings.tracked.map((s) => s.toLowerCase()).sort().join(',')}${settings.hideMemes ? '|no-memes' : ''}`;
-}
+/** What a stored report was computed from, as a string: derived from the report settings' declaration. */
+export const settingsKey = (settings: RankSettings): string => reportSettingsKey(settings);
 
 /**
  * Whether a page may show a stored report (or the popup's copy of its table) as today's: of this

@@ -5,6 +5,7 @@
  * content script.
  */
 import type { ModelFamily } from '../llm/models';
+import type { RankSettings } from '../rank/types';
 
 export { SETTINGS_KEY } from './key';
 
@@ -120,8 +121,28 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** What ranking needs of the settings. */
-export function rankSettingsOf(s: Pick<Settings, 'tracked' | 'trackAll'> & Partial<Pick<Settings, 'hideMemes'>>): { tracked: string[]; all: boolean; hideMemes: boolean } {
-  return { tracked: s.tracked, all: s.trackAll, hideMemes: !!s.hideMemes };
+/**
+ * Each setting that shapes a report, declared once: where it comes from in the settings, and its part of
+ * the key that says whether a stored report, the popup's first paint or a saved analysis was made for
+ * these settings. The mapped type makes a field of RankSettings without a line here (or a line without
+ * the field) a compile error; test/settings/report-settings.test.ts checks every line changes the key.
+ */
+export const REPORT_SETTINGS: { [K in keyof Required<RankSettings>]: { of: (s: Settings) => RankSettings[K]; key: (r: RankSettings) => string } } = {
+  tracked: { of: (s) => s.tracked, key: (r) => (r.all ? '' : r.tracked.map((c) => c.toLowerCase()).sort().join(',')) },
+  all: { of: (s) => s.trackAll, key: (r) => (r.all ? '*' : '') },
+  hideMemes: { of: (s) => !!s.hideMemes, key: (r) => (r.hideMemes ? '|no-memes' : '') },
+};
+const REPORT_FIELDS = Object.keys(REPORT_SETTINGS) as (keyof RankSettings)[];
+
+/** The settings ranking reads, from the user's settings (missing fields at their defaults). */
+export function rankSettingsOf(s: Partial<Settings>): Required<RankSettings> {
+  const full = withDefaults(s);
+  return Object.fromEntries(REPORT_FIELDS.map((k) => [k, REPORT_SETTINGS[k].of(full)])) as unknown as Required<RankSettings>;
+}
+
+/** What a report was computed from, as a string (every declared field's part, in order). */
+export function reportSettingsKey(r: RankSettings): string {
+  return REPORT_FIELDS.map((k) => REPORT_SETTINGS[k].key(r)).join('');
 }
 
 /**

@@ -49,6 +49,15 @@ describe('npm run report', () => {
     expect(md).toContain('[Untracked](https://www.reddit.com/comments/a2)');
   }, 30_000);
 
+  test('--hide-memes leaves meme flairs out, as the extension\'s setting does', () => {
+    const all = report('--input', file, '--at', '2025-12-21', '--all-communities');
+    const hidden = report('--input', file, '--at', '2025-12-21', '--all-communities', '--hide-memes');
+    expect(hidden.code).toBe(0);
+    expect(all.out).toContain('[Untracked](https://www.reddit.com/comments/a2)');
+    expect(hidden.out).not.toContain('Untracked');
+    expect(hidden.out).toBe(reportFromBackup(parseBackup(JSON.stringify(backup)), Date.parse('2025-12-21T23:59:59.999Z'), { tracked: DEFAULT_TRACKED, all: true, hideMemes: true }));
+  }, 30_000);
+
   test.each([
     [['--input', join(dir, 'missing.json')], /^report: cannot read .*missing\.json: ENOENT\n$/],
     [['--input', file, '--at', 'tomorrow'], /^report: --at "tomorrow" is not an ISO 8601 time \(example: 2025-12-22T09:30:00Z\)\n$/],
