@@ -53,6 +53,13 @@ if (!only || only === 'browser') {
   check('build (firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
   check('web-ext lint (firefox)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-config-discovery']);
   check('build (chrome)', 'npx', ['wxt', 'build']);
+  // What users install holds no benchmark or test page (those exist only in RTR_TEST / RTR_BENCH builds).
+  {
+    const pages = ['perf.html', 'blank.html', 'bench.html'].filter((f) => existsSync(`.output/chrome-mv3/${f}`));
+    console.log(`\n── production build holds no bench page: ${pages.length ? `✗ found ${pages.join(', ')}` : 'none found'}`);
+    if (pages.length || !existsSync('.output/chrome-mv3/popup.html')) failed++;
+    else passed++;
+  }
   // The test build: the fake engine stands in for WebLLM (no GPU or weights in CI).
   console.log('\n── build (test, fake engine): RTR_TEST=1 wxt build');
   if (spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit', env: { ...process.env, RTR_TEST: '1' } }).status === 0) passed++;

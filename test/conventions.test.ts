@@ -1,6 +1,6 @@
 /**
  * The layout's rules, checked (refined-github's build/features.test.ts): what a reviewer would otherwise
- * repeat. README "Layout" explains each rule; this file is where they are enforced.
+ * repeat. docs/architecture.md "Rules" explains each rule; this file is where they are enforced.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -190,3 +190,20 @@ describe('one direction between folders', () => {
     expect(npm).toEqual(['npm:#imports', 'npm:wxt/browser', 'npm:wxt/utils/content-script-context']);
   });
 });
+
+describe('what comments and docs name exists', () => {
+  const DOCS = ['README.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const TEXTS = [...PRODUCT, ...walk('test'), ...walk('scripts'), ...walk('bench'), ...DOCS];
+  const exists = (p: string) => [p, `${p}.ts`, `${p}.tsx`].some((q) => { try { statSync(q); return true; } catch { return false; } });
+
+  test('every lib/ path named in code, comments and docs is a file or folder of the tree', () => {
+    const missing: string[] = [];
+    for (const f of TEXTS)
+      for (const m of source(f).matchAll(/(?<![\w./-])lib\/[\w./-]*[\w/]/g)) {
+        const path = m[0].replace(/\/$/, '');
+        if (!exists(path)) missing.push(`${f}: ${m[0]}`);
+      }
+    expect(missing).toEqual([]);
+  });
+});
+

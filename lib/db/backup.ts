@@ -1,6 +1,6 @@
 /**
  * The JSON backup: what users keep, what `npm run report` reads, what import merges. Versioned;
- * documented in README ("JSON backup"). Parsing is pure and runs in Node too.
+ * documented in docs/formats.md ("JSON backup"). Parsing is pure and runs in Node too.
  */
 import * as v from 'valibot';
 import { resetNames } from './names';

@@ -1,6 +1,6 @@
 /**
  * Writing captures: one transaction per batch, bulk reads and writes, nothing but Dexie awaited inside.
- * Merge rules (README "Database"):
+ * Merge rules (docs/formats.md, "Database"):
  *  - the newest sighting (by seenAt) sets score, comment count, title, flair and flags;
  *  - a body or comment text captured once is never erased by a later sighting that lacks it;
  *  - a sighting row is written when score or comments change, or when the last row is 10 minutes old;

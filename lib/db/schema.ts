@@ -1,6 +1,6 @@
 /**
  * The database, owned by the background worker; extension pages read it with liveQuery.
- * Documented in README ("Database"). Each Dexie version lists only what changed, with an upgrade and a
+ * Documented in docs/formats.md ("Database"). Each Dexie version lists only what changed, with an upgrade and a
  * test (STYLE.md rule 9).
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';

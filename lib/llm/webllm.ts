@@ -5,7 +5,7 @@
  * cache (the browser's Cache Storage, per extension).
  *
  * Not runnable in CI (no GPU there, and no network): the tests drive FakeEngine through the same
- * ChatEngine interface, and the protocol through a fake worker. See README "Running a real model".
+ * ChatEngine interface, and the protocol through a fake worker. See docs/ranking-and-analysis.md, "Running a real model".
  */
 import { AbortedError, type ChatEngine, type ChatMessage, type GenerateOptions, type LoadProgress, type Usage } from './engine';
 import { CONTEXT_WINDOW, type ModelChoice } from './models';

@@ -1,6 +1,6 @@
 /**
  * Untrusted text in Markdown, and the report's table cells, with the seed series' rules and its defects
- * fixed (README "Reports"): `|` escaped in every cell; a title cut never inside an escape or an entity;
+ * fixed (docs/ranking-and-analysis.md, "The Markdown report"): `|` escaped in every cell; a title cut never inside an escape or an entity;
  * times in real UTC. Beyond the series: every Markdown metacharacter in untrusted text is escaped
  * (backslash first), `<` `>` become entities, and autolinks (`https://`, `www.`, e-mail addresses) are
  * broken, so the only links a renderer sees, CommonMark or GFM, are the reddit.com ones we write
@@ -63,7 +63,7 @@ export function textCell(text: string): string {
     .replace(/\r\n|\r|\n/g, ' ');
 }
 
-/** Web addresses and e-mail addresses in quoted text (README: bare URLs go). */
+/** Web addresses and e-mail addresses in quoted text (docs/security.md: bare URLs go). */
 const URLS = /\bhttps?:\/\/\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
 
 /**

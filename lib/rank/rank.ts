@@ -1,5 +1,5 @@
 /**
- * The trend tables, with the seed series' exact rules (see README "Reports"):
+ * The trend tables, with the seed series' exact rules (see docs/ranking-and-analysis.md, "Trend tables and reports"):
  *   Today's Trending   created in (T−24 h, T], comments > 10, top 10 by score
  *   Rising             points gained between sightings ≥ 30 min apart in (T−24 h, T], ≥ 10, posts < 48 h old
  *   Weekly Popular     created in (T−7 d, T], top 20
@@ -122,7 +122,7 @@ function rankRows(rows: TrendRow[], history: Map<string, RankSighting[]>, at: nu
   };
 }
 
-/** Rising's rules: what a gain must show before a post rises (README "Rising"). */
+/** Rising's rules: what a gain must show before a post rises (docs/ranking-and-analysis.md, the Rising row). */
 export const RISING = {
   /** The first and last sighting in the window at least this far apart: no rate from seconds. */
   minSpan: 30 * 60_000,

@@ -1,5 +1,5 @@
 /**
- * Full-text search over every captured post and comment, with FlexSearch (README "Search and watches"
+ * Full-text search over every captured post and comment, with FlexSearch (docs/search-and-watches.md
  * says why it was chosen over MiniSearch and Orama, with the figures). Pure: documents in, ids out; the background
  * (lib/background/search.ts) keeps the index and reads the database.
  */

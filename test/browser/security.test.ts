@@ -223,7 +223,7 @@ describe.runIf(canRunBrowser)('security and privacy', () => {
       sidePanel: /sidePanel/,
     };
     for (const p of manifest.permissions) {
-      if (p === 'unlimitedStorage') continue; // no API: it lifts IndexedDB's quota (README "Permissions")
+      if (p === 'unlimitedStorage') continue; // no API: it lifts IndexedDB's quota (README "Privacy and permissions")
       expect(use[p], `a use for "${p}"`).toBeDefined();
       expect(code, p).toMatch(use[p]!);
     }
