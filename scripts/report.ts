@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { BackupError, parseBackup } from '../lib/db/backup';
+import { BackupError, parseBackup } from '../lib/export/backup-format';
 import { reportFromBackup } from '../lib/export/pipeline';
 import { DEFAULT_TRACKED, rankSettingsOf } from '../lib/settings/shape';
 

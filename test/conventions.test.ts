@@ -162,6 +162,11 @@ describe('one direction between folders', () => {
     expect([...edges.get('lib/export')!]).toContain('lib/analysis');
   });
 
+  test('export is pure: lib/export imports nothing of the database or Dexie (type imports included)', () => {
+    const bad = LIB.filter((f) => f.startsWith('lib/export/')).flatMap((f) => imports(f).filter((i) => i.startsWith('lib/db/') || i.startsWith('npm:dexie')).map((i) => `${f} → ${i}`));
+    expect(bad).toEqual([]);
+  });
+
   test('lib/ never imports tests, benchmarks, scripts or tools', () => {
     const bad = LIB.flatMap((f) => imports(f).filter((i) => /^(test|bench|scripts|tools)\//.test(i)).map((i) => `${f} → ${i}`));
     expect(bad).toEqual([]);

@@ -9,7 +9,7 @@ import { postsCreatedBetween } from '@/lib/db/posts';
 import { settingsKey } from '@/lib/db/reports';
 import { ask } from '@/lib/messaging';
 import { opfsBackupStore } from '@/lib/db/auto-backup';
-import type { ImportReport } from '@/lib/db/backup';
+import type { ImportReport } from '@/lib/export/backup-format';
 import { getSettings } from '@/lib/settings/storage';
 import type { GenerationCache } from '@/lib/analysis/cache';
 import type { AnalysisInput } from '@/lib/analysis/input';
@@ -104,7 +104,7 @@ export async function downloadBackup(): Promise<number> {
  */
 /** An import failure in a reader's words (lib/db/backup.ts). */
 export async function importProblemText(e: unknown): Promise<string> {
-  const { importProblem } = await import('@/lib/db/backup');
+  const { importProblem } = await import('@/lib/export/backup-format');
   return importProblem(e);
 }
 
@@ -115,7 +115,7 @@ export async function importProblemText(e: unknown): Promise<string> {
  * nothing is written; a failure half way leaves the parts merged, and importing the file again completes it.
  */
 async function importText(text: string, onProgress?: (stage: 'checking' | 'merging', fraction: number) => void): Promise<ImportReport> {
-  const { backupParts, parseBackupInSteps } = await import('@/lib/db/backup');
+  const { backupParts, parseBackupInSteps } = await import('@/lib/export/backup-format');
   const parts = backupParts(await parseBackupInSteps(text, (f) => onProgress?.('checking', f)));
   const total: ImportReport = { postsAdded: 0, postsUpdated: 0, sightingsAdded: 0, commentsAdded: 0 };
   for (const [i, part] of parts.entries()) {

@@ -8,7 +8,8 @@ import { getDb } from '../db/schema';
 import { loadSample, removeSample } from '../db/sample';
 import { applyRetention, deleteEverything, type RetentionResult } from '../db/retention';
 import { autoBackup, opfsBackupStore, removeAutoBackups, type BackupStore } from '../db/auto-backup';
-import { importBackup, parseBackup, watchesFromBackup, type Backup, type ImportReport } from '../db/backup';
+import { importBackup } from '../db/backup';
+import { parseBackup, watchesFromBackup, type Backup, type ImportReport } from '../export/backup-format';
 import { saveAnalysis, type SavedAnalysis } from '../db/generations';
 import { BROWSED_KEY } from '../settings/browsed';
 import { getSettings, updateSettings } from '../settings/storage';
@@ -77,7 +78,7 @@ async function mergeWatches(backup: Pick<Backup, 'watches' | 'follows'>): Promis
 }
 
 /**
- * One part of a backup (lib/db/backup.ts backupParts): checked again with capture's field rules, merged
+ * One part of a backup (lib/export/backup-format.ts backupParts): checked again with capture's field rules, merged
  * in one transaction. A part that fails changes nothing; sending it again completes the import.
  */
 export const importPart = (data: unknown) =>

@@ -1,7 +1,7 @@
 /**
  * Run-time checks of captured records (STYLE.md rule 7): types do not exist at run time, so the content
  * script checks what it sends and the background checks again what it receives. The same rules check
- * every record of an imported backup (lib/db/backup.ts): one set of field rules, with limits, whatever
+ * every record of an imported backup (lib/export/backup-format.ts): one set of field rules, with limits, whatever
  * the way in. FIELD_RULES says each rule in words, for error messages. A table of field rules
  * rather than a schema library: the content script's budget is 25 kB and valibot alone took 9 kB.
  */

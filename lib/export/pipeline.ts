@@ -4,7 +4,7 @@
 import type { RankSettings } from '../rank/types';
 import { offlineAnalysis } from '../analysis/offline';
 import { reportWithInput, type AnalysisInput } from '../analysis/input';
-import { backupToCaptured, sightingFromBackup, type Backup } from '../db/backup';
+import { backupToCaptured, sightingFromBackup, type Backup } from './backup-format';
 import type { Analysis } from '../analysis/sections';
 import { renderReport } from './markdown';
 
