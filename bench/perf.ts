@@ -17,11 +17,11 @@ import { getDb, RadarDB, type CommentRow, type PostRow, type SightingRow } from 
 import { renderReport } from '../lib/export/markdown';
 import { offlineAnalysis } from '../lib/analysis/offline';
 import { DAY, WINDOWS } from '../lib/rank/rank';
-import { updateSettings } from '../lib/settings/storage';
+import { updateSettings } from '../lib/storage/settings';
 import { browser } from 'wxt/browser';
 import { dropIndex, ensureIndex, runSearch } from '../lib/background/search';
 import { docOfPost, upsert } from '../lib/search/index';
-import { FIRST_PAINT_KEY, firstPaintOf } from '../lib/db/first-read';
+import { FIRST_PAINT_KEY, firstPaintOf } from '../lib/storage/first-paint';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 /** Median time of `fn`; `inner` runs per sample lift short work above the timer's resolution. */
@@ -177,7 +177,7 @@ async function popupStore({ n, perDay }: { n: number; perDay: number }) {
   await refreshStats(db, now);
   const report = await computeReport(db, now, ALL);
   const stored = await storeLatest(db, report, ALL, now);
-  // As the background leaves it after a re-rank: the popup's first paint (lib/db/first-read.ts).
+  // As the background leaves it after a re-rank: the popup's first paint (lib/storage/first-paint.ts).
   if (stored) await browser.storage.local.set({ [FIRST_PAINT_KEY]: firstPaintOf(report, stored.settingsKey, stored.computedAt) });
   return { n, today: report.today.length };
 }

@@ -41,19 +41,13 @@ export async function ask<K extends MessageType>(type: K, data: ProtocolMap[K]['
   return reply as Extract<ProtocolMap[K]['reply'], { ok: true }>;
 }
 
-/**
- * A batch a content script has cut but not yet seen acknowledged is also kept in storage.local under
- * this prefix (content scripts may write there): a tab closed while the service worker sleeps loses its
- * message, but not the batch. The background drains these on start and shortly after one is written, and
- * removes each once stored; a batch stored twice changes nothing (the merge rules).
- */
-export const PENDING_PREFIX = 'pending-batch:';
+/** Batches a tab keeps until acknowledged: lib/storage/keys.ts. */
+export { PENDING_PREFIX, pendingKey } from './storage/keys';
 
 /** What the background reports to pages through storage.local: a capture problem (low disk, full disk). */
-export const CAPTURE_STATUS_KEY = 'capture-status';
+export const CAPTURE_STATUS_KEY = 'capture-status' as const;
 /** Capture health per page type (lib/capture/health.ts). */
-export const HEALTH_KEY = 'capture-health';
-export const pendingKey = (batchId: string) => `${PENDING_PREFIX}${batchId}`;
+export const HEALTH_KEY = 'capture-health' as const;
 interface Envelope<K extends MessageType = MessageType> {
   rtr: K;
   data: ProtocolMap[K]['data'];

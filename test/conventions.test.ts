@@ -121,6 +121,19 @@ describe('the background is the database\'s only writer', () => {
   });
 });
 
+describe('storage.local is reached through lib/storage/ only', () => {
+  test.each([...PRODUCT.filter((f) => !f.startsWith('lib/storage/'))])('%s makes no raw storage call', (f) => {
+    expect(code(f)).not.toMatch(/\bstorage\.(?:local|sync|session)\.|\bstorage\.onChanged\b|\bstorage\.defineItem\(/);
+  });
+
+  test('every key of lib/storage/keys.ts has its item (items.ts, or the settings item)', () => {
+    const stored = /export interface Stored \{([\s\S]*?)\n\}/.exec(source('lib/storage/keys.ts'))![1]!;
+    const keys = [...stored.matchAll(/^\s+'?([\w-]+)'?: /gm)].map((m) => m[1]!);
+    const items = [...source('lib/storage/items.ts').matchAll(/item\('([\w-]+)'\)/g)].map((m) => m[1]!);
+    expect(keys.sort()).toEqual([...items, 'settings'].sort());
+  });
+});
+
 describe('entrypoints only wire', () => {
   test.each(ENTRYPOINTS)('%s is thin', (f) => {
     const lines = code(f).split('\n').filter((l) => l.trim()).length;

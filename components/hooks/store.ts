@@ -10,7 +10,7 @@ import { settingsKey } from '@/lib/db/reports';
 import { ask } from '@/lib/messaging';
 import { opfsBackupStore } from '@/lib/db/auto-backup';
 import type { ImportReport } from '@/lib/export/backup-format';
-import { getSettings } from '@/lib/settings/storage';
+import { getSettings } from '@/lib/storage/settings';
 import type { GenerationCache } from '@/lib/analysis/cache';
 import type { AnalysisInput } from '@/lib/analysis/input';
 import type { Analysis } from '@/lib/analysis/sections';

@@ -1,7 +1,8 @@
-import { CAPTURE_STATUS_KEY } from '@/lib/messaging';
+import { captureStatusItem } from '@/lib/storage/items';
+import type { CaptureStatus } from '@/lib/storage/keys';
 import { useStorageValue } from './useStorageValue';
 
 /** A capture problem the background reported (low or full disk), or null. */
-export function useCaptureStatus(): { state: string; message: string } | null {
-  return useStorageValue<{ state: string; message: string }>(CAPTURE_STATUS_KEY) ?? null;
+export function useCaptureStatus(): CaptureStatus | null {
+  return useStorageValue(captureStatusItem) ?? null;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { sendMessage } from '@/lib/messaging';
-import { SEARCH_STATUS_KEY, type SearchAnswer, type SearchFilters, type SearchStatus } from '@/lib/search/types';
+import type { SearchAnswer, SearchFilters } from '@/lib/search/types';
+import { searchStatusItem } from '@/lib/storage/items';
 import { useStorageValue } from './useStorageValue';
 
 /**
@@ -28,7 +29,7 @@ export function useSearch(query: string, filters: SearchFilters): SearchAnswer |
 }
 
 /** The index's state (building with progress, ready, failed), live. */
-export const useSearchStatus = () => useStorageValue<SearchStatus>(SEARCH_STATUS_KEY);
+export const useSearchStatus = () => useStorageValue(searchStatusItem);
 
 /** Rebuilds the search index from scratch (Options). */
 export const rebuildSearchIndex = () => sendMessage('rebuildSearch', {});

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { withDefaults, type Settings } from '@/lib/settings/shape';
-import { settingsItem, updateSettings, watchSettings } from '@/lib/settings/storage';
+import { settingsItem, updateSettings, watchSettings } from '@/lib/storage/settings';
 
 /** The settings, live, and a function that changes some of them. Undefined until read. */
 export function useSettings(): [Settings | undefined, (patch: Partial<Settings>) => Promise<void>] {

@@ -1,16 +1,12 @@
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
+import type { StoredItem } from '@/lib/storage/items';
 
-/** A value the background keeps in storage.local, live: undefined while reading, null when absent. */
-export function useStorageValue<T>(key: string): T | null | undefined {
+/** A value the background keeps in storage (one of lib/storage/items.ts), live: undefined while reading, null when absent. */
+export function useStorageValue<T>(item: StoredItem<T>): T | null | undefined {
   const [value, setValue] = useState<T | null>();
   useEffect(() => {
-    void browser.storage.local.get(key).then((g) => setValue((g[key] as T | undefined) ?? null));
-    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && key in changes) setValue((changes[key]!.newValue as T | undefined) ?? null);
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  }, [key]);
+    void item.getValue().then((v) => setValue(v ?? null));
+    return item.watch((v) => setValue(v ?? null));
+  }, [item]);
   return value;
 }

@@ -1,17 +1,18 @@
 import { browser } from 'wxt/browser';
-import { EMPTY_WATCH_STATE, WATCH_STATE_KEY, type WatchState } from '@/lib/search/watch';
+import { EMPTY_WATCH_STATE, type WatchState } from '@/lib/search/watch';
+import { watchStateItem } from '@/lib/storage/items';
 import { useStorageValue } from './useStorageValue';
 
 /** Watch matches, live (undefined while read). */
 export function useWatchState(): WatchState | undefined {
-  const v = useStorageValue<WatchState>(WATCH_STATE_KEY);
+  const v = useStorageValue(watchStateItem);
   return v === undefined ? undefined : (v ?? EMPTY_WATCH_STATE);
 }
 
 /** Marks every match seen (the toolbar badge clears). */
 export async function markWatchesSeen(): Promise<void> {
-  const state = ((await browser.storage.local.get(WATCH_STATE_KEY))[WATCH_STATE_KEY] as WatchState | undefined) ?? EMPTY_WATCH_STATE;
-  await browser.storage.local.set({ [WATCH_STATE_KEY]: { ...state, hits: state.hits.map((h) => ({ ...h, seen: true })) } });
+  const state = (await watchStateItem.getValue()) ?? EMPTY_WATCH_STATE;
+  await watchStateItem.setValue({ ...state, hits: state.hits.map((h) => ({ ...h, seen: true })) });
 }
 
 /** Asks for the notifications permission (from a click); true if granted. */

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { Settings } from '@/lib/settings/shape';
 import { useCommunityCounts } from '../hooks/useCommunityCounts';
 import { communityFromInput } from '@/lib/reddit/names';
-import { BROWSED_KEY, trackSuggestions, type Browsed } from '@/lib/settings/browsed';
-import { useStorageValue } from '../hooks/useStorageValue';
+import { trackSuggestions } from '@/lib/settings/browsed';
+import { useBrowsed } from '../hooks/useBrowsed';
 
 /** An editable list of community names (tracked, or excluded from capture). */
 function NameList({ names, onChange, label, testId }: { names: string[]; onChange: (n: string[]) => void; label: string; testId: string }) {
@@ -45,7 +45,7 @@ function NameList({ names, onChange, label, testId }: { names: string[]; onChang
 
 export function CommunityOptions({ settings, update }: { settings: Settings; update: (p: Partial<Settings>) => Promise<void> }) {
   const counts = useCommunityCounts();
-  const browsed = useStorageValue<Browsed>(BROWSED_KEY);
+  const browsed = useBrowsed();
   // Only communities the user opened: a search page or r/all brings posts of dozens never visited.
   const suggestions = trackSuggestions(counts ?? [], browsed ?? {}, settings.tracked);
   return (

@@ -1,6 +1,6 @@
 /**
  * The popup's first paint, before React and Dexie load: today's table as the background last stored it
- * (when useReport would trust it, lib/db/first-read.ts), drawn as the Today tab with plain DOM calls. Text goes in as text
+ * (when useReport would trust it, lib/storage/first-paint.ts), drawn as the Today tab with plain DOM calls. Text goes in as text
  * nodes, never HTML. The page removes it once React shows its own (Popup.tsx); it is hidden from
  * assistive technology meanwhile (the live page follows within a fraction of a second).
  */

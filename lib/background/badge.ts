@@ -3,7 +3,7 @@
  * while capture is paused.
  */
 import { browser } from 'wxt/browser';
-import { getSettings } from '../settings/storage';
+import { getSettings } from '../storage/settings';
 import { unseenCount } from '../search/watch';
 import { badgeFor, readWatchState, showWatchBadge } from './watches';
 

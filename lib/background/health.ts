@@ -3,19 +3,17 @@
  * (lib/capture/health.ts), the comment settling of post pages, and the communities browsed (Options
  * suggests tracking those, lib/settings/browsed.ts).
  */
-import { browser } from 'wxt/browser';
 import type { CapturedComment, CapturedPost } from '../capture/types';
-import { HEALTH_KEY } from '../messaging';
-import { recordPage, type CaptureHealth, type PageReport } from '../capture/health';
-import { BROWSED_KEY, withBrowsedPage, type Browsed } from '../settings/browsed';
+import { recordPage, type PageReport } from '../capture/health';
+import { withBrowsedPage } from '../settings/browsed';
+import { browsedItem, healthItem } from '../storage/items';
 
 /** Read-modify-writes of storage.local keys the background keeps (health, browsed communities), one at a time. */
 let storageWrites: Promise<void> = Promise.resolve();
 /** Adds a page's read to the record (writes one after another: two tabs never lose a count). */
 export function recordHealth(page: PageReport, now = Date.now()): Promise<void> {
   storageWrites = storageWrites.then(async () => {
-    const stored = (await browser.storage.local.get(HEALTH_KEY))[HEALTH_KEY] as CaptureHealth | undefined;
-    await browser.storage.local.set({ [HEALTH_KEY]: recordPage(stored ?? {}, page, now) });
+    await healthItem.setValue(recordPage((await healthItem.getValue()) ?? {}, page, now));
   }).catch((e) => console.warn('[Reddit Trend Radar] capture health:', e));
   return storageWrites;
 }
@@ -23,9 +21,9 @@ export function recordHealth(page: PageReport, now = Date.now()): Promise<void> 
 /** Counts a page of the community `url` belongs to, if any (lib/settings/browsed.ts). */
 export function recordBrowsed(url: string, now = Date.now()): Promise<void> {
   storageWrites = storageWrites.then(async () => {
-    const stored = ((await browser.storage.local.get(BROWSED_KEY))[BROWSED_KEY] as Browsed | undefined) ?? {};
+    const stored = (await browsedItem.getValue()) ?? {};
     const next = withBrowsedPage(stored, url, now);
-    if (next !== stored) await browser.storage.local.set({ [BROWSED_KEY]: next });
+    if (next !== stored) await browsedItem.setValue(next);
   }).catch((e) => console.warn('[Reddit Trend Radar] browsed communities:', e));
   return storageWrites;
 }

@@ -9,10 +9,11 @@
  *   the sidebar              → sidebar.ts; first run → the welcome page
  */
 import { browser } from 'wxt/browser';
-import { onMessages, PENDING_PREFIX } from '../messaging';
-import { SETTINGS_KEY } from '../settings/shape';
+import { onMessages } from '../messaging';
+import { settingsItem } from '../storage/settings';
+import { watchStateItem } from '../storage/items';
+import { onPendingKept } from '../storage/light';
 import { getDb } from '../db/schema';
-import { WATCH_STATE_KEY } from '../search/watch';
 import type { SearchRequest } from '../search/types';
 import { drainPending, handleCapture, scheduleDrain } from './intake';
 import { handleReadability } from './readability';
@@ -49,18 +50,15 @@ export function startBackground(): void {
   });
   setUpSidebar();
   setUpWatchNotifications();
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
-    if (changes[SETTINGS_KEY]) {
-      scheduleRerank();
-      void showCaptureState().catch(() => undefined);
-    }
-    // Watch matches seen (or cleared) in a page: the badge follows.
-    if (changes[WATCH_STATE_KEY]) void showCaptureState().catch(() => undefined);
-    // A content script kept a batch: if its message does not come (the tab closed), store it from here.
-    // (A storage change wakes a sleeping worker, as a message would.)
-    if (Object.entries(changes).some(([key, c]) => key.startsWith(PENDING_PREFIX) && c.newValue !== undefined)) scheduleDrain();
+  settingsItem.watch(() => {
+    scheduleRerank();
+    void showCaptureState().catch(() => undefined);
   });
+  // Watch matches seen (or cleared) in a page: the badge follows.
+  watchStateItem.watch(() => void showCaptureState().catch(() => undefined));
+  // A content script kept a batch: if its message does not come (the tab closed), store it from here.
+  // (A storage change wakes a sleeping worker, as a message would.)
+  onPendingKept(scheduleDrain);
   void showCaptureState().catch(() => undefined);
   // Batches kept while this worker was stopped.
   void drainPending().catch((e) => console.warn('[Reddit Trend Radar] pending batches:', e));

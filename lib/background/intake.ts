@@ -4,14 +4,16 @@
  * settling of a post page, the search index and a re-rank follow. Batches a tab kept in storage.local
  * (its message lost while this worker slept) are stored from here too.
  */
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import { CaptureBatchShape, CapturedCommentShape, CapturedPostShape, BodyPatchShape, invalidField, validRecords } from '../capture/schema';
 import type { CaptureBatch } from '../capture/schema';
 import type { CapturedComment, CapturedPost } from '../capture/types';
 import { getDb } from '../db/schema';
 import { ingest } from '../db/posts';
-import { CAPTURE_STATUS_KEY, PENDING_PREFIX, pendingKey, type CaptureAck } from '../messaging';
-import { getSettings } from '../settings/storage';
+import type { CaptureAck } from '../messaging';
+import { captureStatusItem } from '../storage/items';
+import { forgetPending, forgetPendingKey, pendingBatches } from '../storage/light';
+import { getSettings } from '../storage/settings';
 import { lowOnSpace, lowSpaceMessage } from './space';
 import { indexStored } from './search';
 import { checkWatches } from './watches';
@@ -33,7 +35,7 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
   const low = await lowOnSpace();
   if (low) {
     const message = lowSpaceMessage(low.free);
-    await browser.storage.local.set({ [CAPTURE_STATUS_KEY]: { state: 'storage-low', since: Date.now(), message } });
+    await captureStatusItem.setValue({ state: 'storage-low', since: Date.now(), message });
     statusClear = false;
     return { ok: false, stored: 0, comments: 0, rejected: 0, error: message };
   }
@@ -50,14 +52,14 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
     const full = isQuotaError(e);
     const error = full ? STORAGE_FULL : `could not store the batch: ${(e as Error).message}`;
     if (full) {
-      await browser.storage.local.set({ [CAPTURE_STATUS_KEY]: { state: 'storage-full', since: Date.now(), message: STORAGE_FULL } });
+      await captureStatusItem.setValue({ state: 'storage-full', since: Date.now(), message: STORAGE_FULL });
       statusClear = false;
     }
     return { ok: false, stored: 0, comments: 0, rejected: 0, error };
   }
   // After a full disk, the first batch that fits clears the notice (checked once per worker start).
   if (!statusClear) {
-    await browser.storage.local.remove(CAPTURE_STATUS_KEY);
+    await captureStatusItem.removeValue();
     statusClear = true;
   }
   // Watches and followed posts, against what is now stored (cheap: text matching of this batch only).
@@ -70,7 +72,7 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
   if (batch.page && sender.tab?.url) await recordBrowsed(sender.tab.url);
   settleComments(tabId, batch.page, posts.ok, comments.ok);
   // Stored: the copy the content script kept for a tab that might close (see drainPending) can go.
-  void browser.storage.local.remove(pendingKey(batch.batchId)).catch(() => undefined);
+  void forgetPending(batch.batchId).catch(() => undefined);
   // The search index follows (after this batch's answer is ready: capture never waits for it).
   setTimeout(() => void indexStored(getDb(), stored, comments.ok.map((c) => c.id)).catch((e) => console.warn('[Reddit Trend Radar] search index:', e)), 0);
   if (result.added || result.updated) {
@@ -92,13 +94,11 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
  * repeat changes nothing) and removed once stored; one that could not be stored stays for the next try.
  */
 export async function drainPending(): Promise<number> {
-  const all = await browser.storage.local.get(null);
   let stored = 0;
-  for (const [key, batch] of Object.entries(all)) {
-    if (!key.startsWith(PENDING_PREFIX)) continue;
+  for (const [key, batch] of await pendingBatches()) {
     const ack = await handleCapture(batch, {});
     if (!ack.ok) continue;
-    await browser.storage.local.remove(key);
+    await forgetPendingKey(key);
     stored++;
   }
   return stored;

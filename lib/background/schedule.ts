@@ -4,12 +4,13 @@
  */
 import { browser } from 'wxt/browser';
 import { getDb } from '../db/schema';
-import { getSettings } from '../settings/storage';
+import { getSettings } from '../storage/settings';
 import { rankSettingsOf } from '../settings/shape';
 import { computeReport, storeLatest } from '../db/reports';
 import { isTracked } from '../rank/rank';
 import { applyRetention } from '../db/retention';
-import { BADGES_KEY, badgesOf } from '../rank/badges';
+import { badgesOf } from '../rank/badges';
+import { badgesItem } from '../storage/items';
 import { autoBackup, opfsBackupStore } from '../db/auto-backup';
 import { indexNames } from './names';
 import { dropIndex } from './search';
@@ -29,11 +30,11 @@ export async function rerank(now = Date.now()): Promise<void> {
   // The store changed while ranking (the sample loaded, an import): this report is stale; rank again.
   const stored = await storeLatest(getDb(), report, settings, now, readAt);
   if (!stored) scheduleRerank();
-  // Today's table for the popup's first paint (lib/db/first-read.ts), from the report just stored.
+  // Today's table for the popup's first paint (lib/storage/first-paint.ts), from the report just stored.
   else {
     await keepFirstPaint(report, stored.settingsKey, stored.computedAt);
   }
-  await browser.storage.local.set({ [BADGES_KEY]: badgesOf(report) });
+  await badgesItem.setValue(badgesOf(report));
   // The names' first mentions, for "new this week" (a bounded batch; the next re-rank goes on).
   await indexNames(getDb(), isTracked(settings)).catch((e) => console.warn('[Reddit Trend Radar] name index failed:', e));
 }

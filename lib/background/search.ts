@@ -8,12 +8,12 @@
  * Not persisted: a service worker stopped when idle rebuilds it at the next search (the bench reports
  * how long that takes at 100,000 posts and 300,000 comments).
  */
-import { browser } from 'wxt/browser';
 import type { RadarDB, CommentRow, PostRow } from '../db/schema';
 import { storedBatch } from '../db/posts';
 import { candidates, confirms, createIndex, docOfComment, docOfPost, snippet, upsert, type SearchDoc, type SearchIndex } from '../search/index';
 import { parseQuery } from '../search/query';
-import { SEARCH_STATUS_KEY, type SearchAnswer, type SearchHit, type SearchRequest, type SearchStatus } from '../search/types';
+import { type SearchAnswer, type SearchHit, type SearchRequest, type SearchStatus } from '../search/types';
+import { searchStatusItem } from '../storage/items';
 
 const CHUNK = 2_000;
 /** Candidates whose text is read at once, and for how long at most (a phrase of common words). */
@@ -24,7 +24,7 @@ let building: Promise<SearchIndex> | null = null;
 /** Bumped whenever the index is dropped: a build started before a drop is not kept. */
 let generation = 0;
 
-const setStatus = (status: SearchStatus) => browser.storage.local.set({ [SEARCH_STATUS_KEY]: status }).catch(() => undefined);
+const setStatus = (status: SearchStatus) => searchStatusItem.setValue(status).catch(() => undefined);
 
 /** Reads every post and comment in chunks by primary key, adding them to a new index. */
 export async function buildIndex(db: RadarDB, onProgress: (done: number, total: number) => void | Promise<void> = () => undefined): Promise<SearchIndex> {

@@ -3,7 +3,6 @@
  * send these requests (lib/messaging.ts) for every change; after a bulk change the popup's first paint
  * and the search index go and a re-rank follows, here, where the change was made.
  */
-import { browser } from 'wxt/browser';
 import { getDb } from '../db/schema';
 import { loadSample, removeSample } from '../db/sample';
 import { applyRetention, deleteEverything, type RetentionResult } from '../db/retention';
@@ -11,8 +10,8 @@ import { autoBackup, opfsBackupStore, removeAutoBackups, type BackupStore } from
 import { importBackup } from '../db/backup';
 import { parseBackup, watchesFromBackup, type Backup, type ImportReport } from '../export/backup-format';
 import { saveAnalysis, type SavedAnalysis } from '../db/generations';
-import { BROWSED_KEY } from '../settings/browsed';
-import { getSettings, updateSettings } from '../settings/storage';
+import { browsedItem } from '../storage/items';
+import { getSettings, updateSettings } from '../storage/settings';
 import { dropFirstPaint } from './first-paint';
 import { dropIndex } from './search';
 import { scheduleRerank } from './schedule';
@@ -63,7 +62,7 @@ export const deleteAll = (store: BackupStore = opfsBackupStore()) =>
   answer(async () => {
     await deleteEverything(getDb());
     await removeAutoBackups(store).catch(() => undefined);
-    await browser.storage.local.remove(BROWSED_KEY);
+    await browsedItem.removeValue();
     await changedInBulk();
     return {};
   });

@@ -8,16 +8,17 @@
 import { browser } from 'wxt/browser';
 import type { RadarDB } from '../db/schema';
 import { storedBatch } from '../db/posts';
-import { updateSettings } from '../settings/storage';
+import { updateSettings } from '../storage/settings';
 import type { Settings } from '../settings/shape';
-import { EMPTY_WATCH_STATE, isQuiet, matchFollows, matchWatches, mayNotify, unseenCount, WATCH_STATE_KEY, withHits, type WatchHit, type WatchState } from '../search/watch';
+import { EMPTY_WATCH_STATE, isQuiet, matchFollows, matchWatches, mayNotify, unseenCount, withHits, type WatchHit, type WatchState } from '../search/watch';
 import { postUrl } from '../reddit/urls';
+import { watchStateItem } from '../storage/items';
 
 export const WATCH_BADGE_COLOR = '#1a5fb4';
 const NOTIFICATION_PREFIX = 'watch:';
 
 export async function readWatchState(): Promise<WatchState> {
-  return ((await browser.storage.local.get(WATCH_STATE_KEY))[WATCH_STATE_KEY] as WatchState | undefined) ?? EMPTY_WATCH_STATE;
+  return (await watchStateItem.getValue()) ?? EMPTY_WATCH_STATE;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -58,7 +59,7 @@ export function checkWatches(db: RadarDB, postIds: readonly string[], commentIds
         console.warn('[Reddit Trend Radar] notification:', e);
       }
     }
-    await browser.storage.local.set({ [WATCH_STATE_KEY]: next });
+    await watchStateItem.setValue(next);
     await showWatchBadge(next);
     return all;
   });

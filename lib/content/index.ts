@@ -6,9 +6,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '../messaging';
 import { browser } from 'wxt/browser';
-import { BADGES_KEY, type FeedBadges } from '../rank/badges';
+import { BADGES_KEY } from '../rank/badges';
+import { onLocalChange } from '../storage/light';
 import { onlyBadges, syncBadges } from './badges-dom';
-import { captures, captureSettings, excludedSet, onSettingsChange } from '../settings/content';
+import { captures, captureSettings, excludedSet, onSettingsChange } from './settings';
 import { captureBatcher } from './send';
 import { guardScriptStarted } from './guard';
 import { OBSERVE_OPTIONS, PageWatcher } from '../capture/observe';
@@ -33,7 +34,7 @@ export async function startCapture(ctx: ContentScriptContext): Promise<void> {
   });
 
   // Feed badges: the background publishes the trending ids; redrawn after changes, at most twice a second.
-  let badges = stored.also[BADGES_KEY] as FeedBadges | undefined;
+  let badges = stored.also[BADGES_KEY];
   let badgeTimer = false;
   const drawBadges = () => {
     if (badgeTimer) return;
@@ -43,13 +44,11 @@ export async function startCapture(ctx: ContentScriptContext): Promise<void> {
       syncBadges(document, badges, settings.feedBadges !== false);
     }, 500);
   };
-  const onBadges = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(BADGES_KEY in changes)) return;
-    badges = changes[BADGES_KEY]!.newValue as FeedBadges | undefined;
+  const stopBadges = onLocalChange(BADGES_KEY, (next) => {
+    badges = next;
     drawBadges();
-  };
-  browser.storage.onChanged.addListener(onBadges);
-  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onBadges));
+  });
+  ctx.onInvalidated(stopBadges);
 
   const observer = new MutationObserver((records) => {
     if (onlyBadges(records)) return;

@@ -4,7 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { captureBatcher } from './send';
 import { guardScriptStarted } from './guard';
 import { JSON_DOC } from '../capture/selectors';
-import { captures, captureSettings, excludedSet } from '../settings/content';
+import { captures, captureSettings, excludedSet } from './settings';
 import { parseJsonListing } from '../capture/parsers/json-listing';
 import { CapturedCommentShape, CapturedPostShape, validRecords } from '../capture/schema';
 

@@ -1,7 +1,7 @@
 /** The batcher both content scripts use: batches go to the background; timers die with the script. */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { browser } from 'wxt/browser';
-import { pendingKey, sendMessage } from '../messaging';
+import { sendMessage } from '../messaging';
+import { forgetPending, keepPending } from '../storage/light';
 import { Batcher } from '../capture/batcher';
 
 export function captureBatcher(ctx: ContentScriptContext, onPaused?: () => void): Batcher {
@@ -11,8 +11,8 @@ export function captureBatcher(ctx: ContentScriptContext, onPaused?: () => void)
     newId: () => crypto.randomUUID(),
     onPaused,
     // Written before the message is sent, so a tab closed at once still hands its batch over.
-    persist: (batch) => void browser.storage.local.set({ [pendingKey(batch.batchId)]: batch }).catch(() => undefined),
-    forget: (batchId) => void browser.storage.local.remove(pendingKey(batchId)).catch(() => undefined),
+    persist: (batch) => void keepPending(batch).catch(() => undefined),
+    forget: (batchId) => void forgetPending(batchId).catch(() => undefined),
   });
   ctx.onInvalidated(() => batcher.stop());
   // Flush what is queued before the page goes away.

@@ -1,6 +1,6 @@
 /**
  * The stored latest report and when pages may show it as today's, without Dexie: useReport applies
- * the rule to the stored report, and the popup's first paint (lib/db/first-read.ts, loaded before
+ * the rule to the stored report, and the popup's first paint (lib/storage/first-paint.ts, loaded before
  * Dexie) to its copy of today's table. No Dexie here.
  */
 import type { RankSettings } from '../rank/types';

@@ -2,7 +2,7 @@
  * The posts to mark in Reddit's feeds, published by the background after each re-rank into
  * storage.local, where the content script reads it (it never opens the database).
  */
-export const BADGES_KEY = 'trend-badges';
+export const BADGES_KEY = 'trend-badges' as const;
 
 export interface FeedBadges {
   /** Post id → rank in Today's Trending. */

@@ -6,7 +6,7 @@ import { handleCapture } from '@/lib/background/intake';
 import { PAUSED_BADGE, showCaptureState } from '@/lib/background/badge';
 import { getDb } from '@/lib/db/schema';
 import { sendMessage } from '@/lib/messaging';
-import { updateSettings } from '@/lib/settings/storage';
+import { updateSettings } from '@/lib/storage/settings';
 import { capturedComment, capturedPost } from '../support/records';
 import { BROWSED_KEY, BROWSED_LIMIT, trackSuggestions, withBrowsedPage, type Browsed } from '@/lib/settings/browsed';
 

@@ -9,9 +9,9 @@ import { startBackground } from '@/lib/background';
 import { getDb } from '@/lib/db/schema';
 import { ask } from '@/lib/messaging';
 import { backupParts, parseBackup, type Backup } from '@/lib/db/backup';
-import { FIRST_PAINT_KEY } from '@/lib/db/first-read';
+import { FIRST_PAINT_KEY } from '@/lib/storage/first-paint';
 import { BROWSED_KEY } from '@/lib/settings/browsed';
-import { getSettings } from '@/lib/settings/storage';
+import { getSettings } from '@/lib/storage/settings';
 
 /** The background as it starts (the fake browser has no context menus or commands: stubbed). */
 function start() {

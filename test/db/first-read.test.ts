@@ -2,11 +2,11 @@ import { beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/schema';
-import { FIRST_PAINT_KEY, readFirstPaint, type FirstPaint } from '@/lib/db/first-read';
+import { FIRST_PAINT_KEY, readFirstPaint, type FirstPaint } from '@/lib/storage/first-paint';
 import { LATEST_TRUSTED_MS } from '@/lib/db/latest';
 import { handleCapture } from '@/lib/background/intake';
 import { rerank } from '@/lib/background/schedule';
-import { updateSettings } from '@/lib/settings/storage';
+import { updateSettings } from '@/lib/storage/settings';
 import { capturedPost } from '../support/records';
 
 beforeEach(async () => {

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/schema';
 import { handleCapture } from '@/lib/background/intake';
 import { readWatchState } from '@/lib/background/watches';
-import { getSettings, updateSettings } from '@/lib/settings/storage';
+import { getSettings, updateSettings } from '@/lib/storage/settings';
 import { EMPTY_WATCH_STATE, isQuiet, mayNotify, NOTIFY_EVERY_MS, type Watch } from '@/lib/search/watch';
 import { capturedComment, capturedPost } from '../support/records';
 

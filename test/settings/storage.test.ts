@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getSettings, settingsItem, updateSettings, watchSettings } from '@/lib/settings/storage';
+import { getSettings, settingsItem, updateSettings, watchSettings } from '@/lib/storage/settings';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, V1_DEFAULT_TRACKED } from '@/lib/settings/shape';
-import { captures, captureSettings, excludedSet } from '@/lib/settings/content';
+import { captures, captureSettings, excludedSet } from '@/lib/content/settings';
 
 test('settings migrate from version 1: new fields get defaults, a user\'s choices stay', async () => {
   fakeBrowser.reset();

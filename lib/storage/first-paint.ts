@@ -3,27 +3,20 @@
  * (they, and opening IndexedDB, are most of the popup's start-up: the database alone took 40–50 ms).
  *
  * The background writes the snapshot whenever it stores a latest report (lib/background), and removes
- * it when a batch changes the store; pages remove it when they change the store in bulk (the sample, an
- * import, retention, deletion). A snapshot is trusted as useReport trusts the stored report
+ * it when a batch changes the store; the background also removes it after every bulk change (the
+ * sample, an import, retention, deletion). A snapshot is trusted as useReport trusts the stored report
  * (lib/db/latest.ts): this version's shape, these settings, under half an hour old.
  */
-import { browser } from 'wxt/browser';
-import type { TrendReport, TrendRow } from '../rank/types';
-import { rankSettingsOf, withDefaults, type Settings } from '../settings/shape';
-import { SETTINGS_KEY } from '../settings/key';
-import { isTrusted, REPORT_VERSION, settingsKey } from './latest';
+import type { TrendReport } from '../rank/types';
+import { rankSettingsOf, withDefaults } from '../settings/shape';
+import { isTrusted, REPORT_VERSION, settingsKey } from '../db/latest';
+import { readLocal } from './light';
+import type { FirstPaint, StoredKey } from './keys';
 
-export const FIRST_PAINT_KEY = 'first-paint';
+export type { FirstPaint };
 
-export interface FirstPaint {
-  version: number;
-  settingsKey: string;
-  computedAt: number;
-  date: string;
-  today: TrendRow[];
-  /** Rows per table, for the tab counts. */
-  counts: Record<'today' | 'rising' | 'weekly' | 'monthly' | 'communities', number>;
-}
+export const FIRST_PAINT_KEY = 'first-paint' satisfies StoredKey;
+
 
 export function firstPaintOf(report: TrendReport, key: string, computedAt: number): FirstPaint {
   return {
@@ -39,9 +32,9 @@ export function firstPaintOf(report: TrendReport, key: string, computedAt: numbe
 /** The snapshot, if the popup may paint it now; undefined otherwise (or on any error). */
 export async function readFirstPaint(now = Date.now()): Promise<FirstPaint | undefined> {
   try {
-    const got = await browser.storage.local.get([SETTINGS_KEY, FIRST_PAINT_KEY]);
-    const snap = got[FIRST_PAINT_KEY] as FirstPaint | undefined;
-    const settings = withDefaults(got[SETTINGS_KEY] as Partial<Settings> | undefined);
+    const got = await readLocal('settings', 'first-paint');
+    const snap = got['first-paint'];
+    const settings = withDefaults(got.settings);
     // The store's changes remove the copy (see above): only the shape, the settings and the age remain to check.
     return isTrusted(snap, settingsKey(rankSettingsOf(settings)), 0, 0, now) ? snap : undefined;
   } catch {

@@ -1,9 +1,9 @@
 /**
  * The settings in `browser.storage.local`, versioned from day one (STYLE.md rule 14) through WXT's typed
- * storage item: the shape, defaults and migrations are in shape.ts.
+ * storage item: the shape, defaults and migrations are in lib/settings/shape.ts.
  */
 import { storage } from '#imports';
-import { SETTINGS_KEY, SETTINGS_MIGRATIONS, SETTINGS_VERSION, DEFAULT_SETTINGS, withDefaults, type Settings } from './shape';
+import { SETTINGS_KEY, SETTINGS_MIGRATIONS, SETTINGS_VERSION, DEFAULT_SETTINGS, withDefaults, type Settings } from '../settings/shape';
 
 export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
