@@ -5,11 +5,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { createEngine, gpuInfo } from '@/lib/llm/factory';
 import { ModelHost, SingleEngineHost, type EngineHost } from '@/lib/llm/host';
-import { canUseChromeModel, CHROME_MODEL_ID, ChromeEngine, chromeAvailability, languageModelApi, type ChromeAvailability } from '@/lib/llm/chrome-ai';
+import { canUseChromeModel, ChromeEngine, chromeAvailability, languageModelApi, type ChromeAvailability } from '@/lib/llm/chrome-ai';
+import { chooseEngine, ENGINES } from '@/lib/llm/registry';
 import { formatMB, type GpuInfo, type ModelChoice } from '@/lib/llm/models';
 import type { ChatEngine, LoadProgress } from '@/lib/llm/engine';
 import { type Settings } from '@/lib/settings/shape';
-import { updateSettings } from '@/lib/settings/storage';
+import { updateSettings } from '@/lib/storage/settings';
 
 /** The model a page would use: a WebLLM model, or Chrome's built-in one. */
 export type EngineLabel = Pick<ModelChoice, 'id'> & { family: string };
@@ -37,8 +38,14 @@ export function useModel(settings: Settings | undefined): ModelState {
     void gpuInfo().then(setGpu);
     void chromeAvailability().then(setChrome);
   }, []);
-  // Chrome's built-in model is used when the settings allow it and Chrome says it can run (or fetch) it.
-  const useChrome = !!settings && settings.engine !== 'webllm' && canUseChromeModel(chrome);
+  // The registry's one policy (lib/llm/registry.ts) picks the engine from the setting and what was found.
+  const chosen = settings && gpu && chrome !== undefined
+    ? chooseEngine(settings.engine, {
+        chrome: canUseChromeModel(chrome) ? { canRun: true } : { canRun: false, reason: 'not here' },
+        webllm: gpu.available ? { canRun: true } : { canRun: false, reason: gpu.reason ?? 'no usable GPU' },
+      })
+    : null;
+  const useChrome = chosen?.key === 'chrome';
   const host = useMemo<ModelHost | SingleEngineHost | null>(() => {
     if (!settings || !gpu || chrome === undefined) return null;
     const api = languageModelApi();
@@ -55,7 +62,9 @@ export function useModel(settings: Settings | undefined): ModelState {
   }, [gpu, chrome, useChrome, settings?.model, settings?.engine, settings?.modelMirror]);
   useEffect(() => () => void host?.release(), [host]);
   const webllm = host instanceof ModelHost ? host.choice : null;
-  const choice: EngineLabel | null = host instanceof SingleEngineHost ? { id: CHROME_MODEL_ID, family: CHROME_MODEL_ID } : webllm;
+  // Who writes: the chosen engine's model id (a single-engine host is the one the registry chose, not "Chrome" by default).
+  const single = useChrome ? ENGINES.chrome.modelId : null;
+  const choice: EngineLabel | null = host instanceof SingleEngineHost && single ? { id: single, family: single } : webllm;
   const offlineReason = !gpu || chrome === undefined || !settings
     ? null
     : settings.engine === 'chrome' && !useChrome

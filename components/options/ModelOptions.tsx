@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { gpuInfo } from '@/lib/llm/factory';
 import { chromeAvailability, type ChromeAvailability } from '@/lib/llm/chrome-ai';
 import { parseMirror } from '@/lib/llm/mirror';
+import { AUTOMATIC_LABEL, ENGINE_ORDER, ENGINES } from '@/lib/llm/registry';
 import { chooseModel, formatMB, LADDER, modelChoice, type GpuInfo, type ModelFamily } from '@/lib/llm/models';
 import type { EngineChoice, Settings } from '@/lib/settings/shape';
 import { dropArticleAccess, requestArticleAccess, storageUsed } from '../hooks/browser';
@@ -72,9 +73,12 @@ export function ModelOptions({ settings, update }: { settings: Settings; update:
       <label>
         Engine{' '}
         <select value={settings.engine} onChange={(e) => void update({ engine: e.target.value as EngineChoice })} data-testid="engine-choice">
-          <option value="auto">Automatic: Chrome's built-in model where it can run, else WebLLM</option>
-          <option value="chrome">Chrome's built-in model only (Gemini Nano; Chrome downloads and keeps it)</option>
-          <option value="webllm">WebLLM only (a model of the list below, on your GPU)</option>
+          <option value="auto">{AUTOMATIC_LABEL}</option>
+          {ENGINE_ORDER.map((k) => (
+            <option key={k} value={k}>
+              {ENGINES[k].only}
+            </option>
+          ))}
         </select>
       </label>
       <p className="muted" data-testid="chrome-model">

@@ -5,6 +5,7 @@
  * content script.
  */
 import type { ModelFamily } from '../llm/models';
+import type { EngineChoice } from '../llm/engine-keys';
 import type { RankSettings } from '../rank/types';
 
 export { SETTINGS_KEY } from './key';
@@ -63,7 +64,7 @@ export interface Settings {
   quietTo: string;
 }
 
-export type EngineChoice = 'auto' | 'chrome' | 'webllm';
+export type { EngineChoice } from '../llm/engine-keys';
 
 /** A saved query checked as capture writes (lib/search/watch.ts). */
 export interface Watch {
