@@ -119,7 +119,8 @@ async function importText(text: string, onProgress?: (stage: 'checking' | 'mergi
   const parts = backupParts(await parseBackupInSteps(text, (f) => onProgress?.('checking', f)));
   const total: ImportReport = { postsAdded: 0, postsUpdated: 0, sightingsAdded: 0, commentsAdded: 0 };
   for (const [i, part] of parts.entries()) {
-    const r = await ask('importPart', part).catch(() => ask('importPart', part));
+    // Sent once more only when the answer was lost (the worker stopped): a refused part stays refused.
+    const r = await ask('importPart', part).catch((e: Error) => (/^no answer|Could not establish connection|message port closed/i.test(e.message) ? ask('importPart', part) : Promise.reject(e)));
     total.postsAdded += r.postsAdded;
     total.postsUpdated += r.postsUpdated;
     total.sightingsAdded += r.sightingsAdded;

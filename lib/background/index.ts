@@ -19,6 +19,8 @@ import { drainPending, handleCapture, scheduleDrain } from './intake';
 import { handleReadability } from './readability';
 import { rebuildSearch, runSearch } from './search';
 import * as store from './store';
+
+const page = store.fromExtensionPage;
 import { backupIfDue, BACKUP_ALARM, ensureAlarm, rerank, RERANK_ALARM, retention, RETENTION_ALARM, scheduleRerank } from './schedule';
 import { showCaptureState } from './badge';
 import { setUpSidebar } from './sidebar';
@@ -28,16 +30,17 @@ export function startBackground(): void {
   onMessages({
     capture: handleCapture,
     readabilityFallback: handleReadability,
-    search: (data) => runSearch(getDb(), data as SearchRequest),
-    rebuildSearch: () => rebuildSearch(getDb()),
-    loadSample: () => store.addSample(),
-    removeSample: () => store.dropSample(),
-    applyRetention: () => store.runRetention(),
-    deleteEverything: () => store.deleteAll(),
-    importPart: (data) => store.importPart(data),
-    backUpNow: () => store.backUpNow(),
-    keepAnalysis: (data) => store.keepAnalysis(data),
-    keepGeneration: (data) => store.keepGeneration(data),
+    // The rest is for the extension's own pages only (store.ts fromExtensionPage).
+    search: page((data) => runSearch(getDb(), data as SearchRequest)),
+    rebuildSearch: page(() => rebuildSearch(getDb())),
+    loadSample: page(() => store.addSample()),
+    removeSample: page(() => store.dropSample()),
+    applyRetention: page(() => store.runRetention()),
+    deleteEverything: page(() => store.deleteAll()),
+    importPart: page((data) => store.importPart(data)),
+    backUpNow: page(() => store.backUpNow()),
+    keepAnalysis: page((data) => store.keepAnalysis(data)),
+    keepGeneration: page((data) => store.keepGeneration(data)),
   });
   // Windows move with time even without new captures: re-rank every 15 minutes.
   void ensureAlarm(RERANK_ALARM, { periodInMinutes: 15, delayInMinutes: 1 });

@@ -3,6 +3,7 @@
  * send these requests (lib/messaging.ts) for every change; after a bulk change the popup's first paint
  * and the search index go and a re-rank follows, here, where the change was made.
  */
+import { browser, type Browser } from 'wxt/browser';
 import { getDb } from '../db/schema';
 import { loadSample, removeSample } from '../db/sample';
 import { applyRetention, deleteEverything, type RetentionResult } from '../db/retention';
@@ -17,6 +18,18 @@ import { dropIndex } from './search';
 import { scheduleRerank } from './schedule';
 import type { StoreReply } from '../messaging';
 
+
+/**
+ * Only the extension's own pages may ask: a message from a content script (a tab showing a web page) is
+ * refused, so a compromised reddit.com renderer cannot delete, import or read the history.
+ */
+export function fromExtensionPage<T>(handler: (data: unknown) => Promise<T>) {
+  return (data: unknown, sender: Browser.runtime.MessageSender): Promise<T | { ok: false; error: string }> => {
+    const origin = browser.runtime.getURL('/').replace(/\/$/, '');
+    const page = !sender.tab || (typeof sender.url === 'string' && (sender.url === origin || sender.url.startsWith(`${origin}/`)));
+    return page ? handler(data) : Promise.resolve({ ok: false, error: 'not an extension page' });
+  };
+}
 
 const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 

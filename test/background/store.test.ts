@@ -95,3 +95,16 @@ test('sample, retention, deletion, saved analyses and generations are asked of t
   expect(await getDb().generations.count()).toBe(0);
   expect((await browser.storage.local.get(BROWSED_KEY))[BROWSED_KEY]).toBeUndefined();
 });
+
+test('only the extension\'s pages may ask: a content script\'s request is refused and changes nothing', async () => {
+  const { fromExtensionPage } = await import('@/lib/background/store');
+  const origin = browser.runtime.getURL('/').replace(/\/$/, '');
+  let ran = 0;
+  const guarded = fromExtensionPage(async () => ({ ok: true as const, ran: ++ran }));
+  expect(await guarded({}, { tab: { id: 3 } as never, url: 'https://www.reddit.com/r/LocalLLaMA/' })).toEqual({ ok: false, error: 'not an extension page' });
+  expect(await guarded({}, { tab: { id: 3 } as never, url: `${origin}.evil.example/` })).toEqual({ ok: false, error: 'not an extension page' });
+  expect(ran).toBe(0);
+  // The popup and side panel (no tab), and the report page (a tab showing the extension's own page).
+  expect(await guarded({}, { url: `${origin}/popup.html` })).toEqual({ ok: true, ran: 1 });
+  expect(await guarded({}, { tab: { id: 4 } as never, url: `${origin}/report.html` })).toEqual({ ok: true, ran: 2 });
+});
