@@ -97,12 +97,7 @@ export async function downloadBackup(): Promise<number> {
   return backup.posts.length;
 }
 
-/**
- * Checks, then merges a backup file, in steps so the page stays responsive: `onProgress` gets the stage
- * and how far it is (0..1). Throws a BackupError (nothing was written) for a bad file; a failure while
- * merging leaves what was merged, and importing the file again completes it.
- */
-/** An import failure in a reader's words (lib/db/backup.ts). */
+/** An import failure in a reader's words (lib/export/backup-format.ts). */
 export async function importProblemText(e: unknown): Promise<string> {
   const { importProblem } = await import('@/lib/export/backup-format');
   return importProblem(e);

@@ -18,7 +18,6 @@ import { dropIndex } from './search';
 import { scheduleRerank } from './schedule';
 import type { StoreReply } from '../messaging';
 
-
 /**
  * Only the extension's own pages may ask: a message from a content script (a tab showing a web page) is
  * refused, so a compromised reddit.com renderer cannot delete, import or read the history.
