@@ -9,7 +9,7 @@ import { loadSample, removeSample } from '../db/sample';
 import { applyRetention, deleteEverything, type RetentionResult } from '../db/retention';
 import { autoBackup, opfsBackupStore, removeAutoBackups, type BackupStore } from '../db/auto-backup';
 import { importBackup } from '../db/backup';
-import { parseBackup, watchesFromBackup, type Backup, type ImportReport } from '../export/backup-format';
+import { checkBackup, watchesFromBackup, type Backup, type ImportReport } from '../export/backup-format';
 import { saveAnalysis, type SavedAnalysis } from '../db/generations';
 import { browsedItem } from '../storage/items';
 import { getSettings, updateSettings } from '../storage/settings';
@@ -94,7 +94,7 @@ async function mergeWatches(backup: Pick<Backup, 'watches' | 'follows'>): Promis
  */
 export const importPart = (data: unknown) =>
   answer<ImportReport>(async () => {
-    const part = parseBackup(JSON.stringify(data));
+    const part = checkBackup(data);
     const report = await importBackup(getDb(), part);
     await mergeWatches(part);
     await changedInBulk();

@@ -242,7 +242,12 @@ function readJson(text: string): unknown {
 
 /** Parses and checks a backup file's text; throws a BackupError that says where and what is wrong. */
 export function parseBackup(text: string, now = Date.now()): Backup {
-  const steps = check(readJson(text), now);
+  return checkBackup(readJson(text), now);
+}
+
+/** Checks a backup already parsed (a part a page sent as a message): the same rules, the same errors. */
+export function checkBackup(json: unknown, now = Date.now()): Backup {
+  const steps = check(json, now);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
