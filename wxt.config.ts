@@ -13,6 +13,9 @@ export default defineConfig({
       // Firefox: no WebLLM. Its one 6 MB file is more than AMO's linter parses (FILE_TOO_LARGE), and
       // Firefox's WebGPU is not on every platform yet; the offline analyser writes the analysis there.
       'import.meta.env.RTR_NO_WEBLLM': JSON.stringify(env.browser === 'firefox'),
+      // Test builds space refresh requests 0.25 s apart instead of 2 s, so a browser test's runs take
+      // seconds; the spacing itself is tested on the production value (test/refresh/).
+      'import.meta.env.RTR_REFRESH_GAP_MS': process.env.RTR_TEST === '1' ? '250' : 'undefined',
     },
     worker: { format: 'es' },
     build: {

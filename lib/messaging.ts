@@ -27,6 +27,8 @@ export interface ProtocolMap {
   backUpNow: { data: Record<string, never>; reply: StoreReply };
   keepAnalysis: { data: { date: string; settingsKey: string; saved: unknown }; reply: StoreReply };
   keepGeneration: { data: { key: string; modelId: string; kind: string; text: string }; reply: StoreReply };
+  /** "Refresh now" (lib/background/refresh.ts): the run's size; its progress is in the refresh item. */
+  refreshNow: { data: Record<string, never>; reply: StoreReply<{ jobs: number }> };
 }
 
 /** What every page request answers: ok with its figures, or what went wrong in a reader's words. */

@@ -4,7 +4,8 @@
  *   a page's Readability ask → readability.ts
  *   search, rebuild          → search.ts
  *   a page's change to the store (sample, import, retention, deletion, saved analyses) → store.ts
- *   alarms                   → schedule.ts (re-rank, retention, automatic backup)
+ *   alarms                   → schedule.ts (re-rank, retention, automatic backup), refresh.ts
+ *   keeping communities fresh (the refresh alarm, "Refresh now") → refresh.ts
  *   settings, watch state    → schedule.ts (re-rank), badge.ts
  *   the sidebar              → sidebar.ts; first run → the welcome page
  */
@@ -25,6 +26,8 @@ import { backupIfDue, BACKUP_ALARM, ensureAlarm, rerank, RERANK_ALARM, retention
 import { showCaptureState } from './badge';
 import { setUpSidebar } from './sidebar';
 import { setUpWatchNotifications } from './watches';
+import { followRefreshSetting, REFRESH_ALARM, refreshNow, refreshTick } from './refresh';
+import { getSettings } from '../storage/settings';
 
 export function startBackground(): void {
   onMessages({
@@ -41,6 +44,7 @@ export function startBackground(): void {
     backUpNow: page(() => store.backUpNow()),
     keepAnalysis: page((data) => store.keepAnalysis(data)),
     keepGeneration: page((data) => store.keepGeneration(data)),
+    refreshNow: page(() => refreshNow()),
   });
   // Windows move with time even without new captures: re-rank every 15 minutes.
   void ensureAlarm(RERANK_ALARM, { periodInMinutes: 15, delayInMinutes: 1 });
@@ -50,11 +54,15 @@ export function startBackground(): void {
     if (alarm.name === RERANK_ALARM) void rerank();
     if (alarm.name === RETENTION_ALARM) void retention();
     if (alarm.name === BACKUP_ALARM) void backupIfDue().catch((e) => console.warn('[Reddit Trend Radar] automatic backup failed:', e));
+    if (alarm.name === REFRESH_ALARM) void refreshTick().catch(warnRefresh);
   });
+  // Keeping communities fresh: the alarm follows the switch; a run a stopped worker left is resumed.
+  void getSettings().then(followRefreshSetting).then(() => refreshTick()).catch(warnRefresh);
   setUpSidebar();
   setUpWatchNotifications();
-  settingsItem.watch(() => {
+  settingsItem.watch((next, prev) => {
     scheduleRerank();
+    if (!!next?.refreshEnabled !== !!prev?.refreshEnabled) void followRefreshSetting({ refreshEnabled: !!next?.refreshEnabled }).then(() => refreshTick()).catch(warnRefresh);
     void showCaptureState().catch(() => undefined);
   });
   // Watch matches seen (or cleared) in a page: the badge follows.
@@ -71,3 +79,5 @@ export function startBackground(): void {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
   });
 }
+
+const warnRefresh = (e: unknown) => console.warn('[Reddit Trend Radar] refresh:', e);

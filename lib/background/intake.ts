@@ -6,14 +6,17 @@
  */
 import type { Browser } from 'wxt/browser';
 import { CaptureBatchShape, CapturedCommentShape, CapturedPostShape, BodyPatchShape, invalidField, validRecords } from '../capture/schema';
-import type { CaptureBatch } from '../capture/schema';
+import type { BodyPatch, CaptureBatch } from '../capture/schema';
 import type { CapturedComment, CapturedPost } from '../capture/types';
 import { getDb } from '../db/schema';
-import { ingest } from '../db/posts';
+import { ingest, type IngestResult } from '../db/posts';
 import type { CaptureAck } from '../messaging';
 import { captureStatusItem } from '../storage/items';
 import { forgetPending, forgetPendingKey, pendingBatches } from '../storage/light';
 import { getSettings } from '../storage/settings';
+import type { Settings } from '../settings/shape';
+import type { WatchHit } from '../search/watch';
+import { communityKey } from '../reddit/names';
 import { lowOnSpace, lowSpaceMessage } from './space';
 import { indexStored } from './search';
 import { checkWatches } from './watches';
@@ -30,41 +33,13 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
   const settings = await getSettings();
   if (!settings.captureEnabled || (sender.tab?.incognito && !settings.captureInPrivate))
     return { ok: true, stored: 0, comments: 0, rejected: 0, paused: true };
-  // Little disk left: write nothing (a full disk can cost the whole database); the sender keeps the
-  // batch and tries again later, so capture resumes by itself once there is room.
-  const low = await lowOnSpace();
-  if (low) {
-    const message = lowSpaceMessage(low.free);
-    await captureStatusItem.setValue({ state: 'storage-low', since: Date.now(), message });
-    statusClear = false;
-    return { ok: false, stored: 0, comments: 0, rejected: 0, error: message };
-  }
-  const excluded = new Set(settings.excluded.map((s) => s.toLowerCase()));
+  const excluded = new Set(settings.excluded.map(communityKey));
   const posts = validRecords<CapturedPost>(CapturedPostShape, batch.posts);
-  posts.ok = posts.ok.filter((p) => !excluded.has(p.subreddit.toLowerCase()));
+  posts.ok = posts.ok.filter((p) => !excluded.has(communityKey(p.subreddit)));
   const comments = validRecords<CapturedComment>(CapturedCommentShape, batch.comments);
   const bodies = validRecords(BodyPatchShape, batch.bodies ?? []);
-  let result;
-  try {
-    result = await ingestReopening(posts.ok, comments.ok, bodies.ok);
-  } catch (e) {
-    // Not written (the transaction rolled back whole): the sender keeps the batch and tries again later.
-    const full = isQuotaError(e);
-    const error = full ? STORAGE_FULL : `could not store the batch: ${(e as Error).message}`;
-    if (full) {
-      await captureStatusItem.setValue({ state: 'storage-full', since: Date.now(), message: STORAGE_FULL });
-      statusClear = false;
-    }
-    return { ok: false, stored: 0, comments: 0, rejected: 0, error };
-  }
-  // After a full disk, the first batch that fits clears the notice (checked once per worker start).
-  if (!statusClear) {
-    await captureStatusItem.removeValue();
-    statusClear = true;
-  }
-  // Watches and followed posts, against what is now stored (cheap: text matching of this batch only).
-  const stored = [...posts.ok.map((p) => p.id), ...bodies.ok.map((b) => b.postId)];
-  await checkWatches(getDb(), stored, comments.ok.map((c) => c.id), settings).catch((e) => console.warn('[Reddit Trend Radar] watches:', e));
+  const done = await storeRecords(posts.ok, comments.ok, bodies.ok, settings);
+  if (!done.ok) return { ok: false, stored: 0, comments: 0, rejected: 0, error: done.error };
   const tabId = sender.tab?.id;
   if (tabId != null && tabId >= 0) await setBadge(tabId, batch.tabTotal);
   if (batch.page) await recordHealth(batch.page);
@@ -73,19 +48,64 @@ export async function handleCapture(data: unknown, sender: Pick<Browser.runtime.
   settleComments(tabId, batch.page, posts.ok, comments.ok);
   // Stored: the copy the content script kept for a tab that might close (see drainPending) can go.
   void forgetPending(batch.batchId).catch(() => undefined);
+  return {
+    ok: true,
+    stored: posts.ok.length,
+    comments: done.result.comments,
+    rejected: posts.rejected + comments.rejected + bodies.rejected,
+  };
+}
+
+/**
+ * Stores checked records through the one ingest, then what follows every stored batch, whichever way it
+ * came (a page's batch, or keeping communities fresh): the watches and followed posts, the search index,
+ * and a re-rank. Writes nothing while the disk is low (the caller keeps the records and tries later).
+ */
+export async function storeRecords(
+  posts: CapturedPost[],
+  comments: CapturedComment[],
+  bodies: BodyPatch[],
+  settings: Settings,
+  options: { source?: 'refresh'; held?: WatchHit[] } = {},
+): Promise<{ ok: true; result: IngestResult } | { ok: false; error: string }> {
+  // Little disk left: write nothing (a full disk can cost the whole database); the sender keeps the
+  // batch and tries again later, so capture resumes by itself once there is room.
+  const low = await lowOnSpace();
+  if (low) {
+    const message = lowSpaceMessage(low.free);
+    await captureStatusItem.setValue({ state: 'storage-low', since: Date.now(), message });
+    statusClear = false;
+    return { ok: false, error: message };
+  }
+  let result;
+  try {
+    result = await ingestReopening(posts, comments, bodies, Date.now(), options.source);
+  } catch (e) {
+    // Not written (the transaction rolled back whole): the sender keeps the batch and tries again later.
+    const full = isQuotaError(e);
+    if (full) {
+      await captureStatusItem.setValue({ state: 'storage-full', since: Date.now(), message: STORAGE_FULL });
+      statusClear = false;
+    }
+    return { ok: false, error: full ? STORAGE_FULL : `could not store the batch: ${(e as Error).message}` };
+  }
+  // After a full disk, the first batch that fits clears the notice (checked once per worker start).
+  if (!statusClear) {
+    await captureStatusItem.removeValue();
+    statusClear = true;
+  }
+  // Watches and followed posts, against what is now stored (cheap: text matching of this batch only).
+  const stored = [...posts.map((p) => p.id), ...bodies.map((b) => b.postId)];
+  const commentIds = comments.map((c) => c.id);
+  await checkWatches(getDb(), stored, commentIds, settings, Date.now(), options.held).catch((e) => console.warn('[Reddit Trend Radar] watches:', e));
   // The search index follows (after this batch's answer is ready: capture never waits for it).
-  setTimeout(() => void indexStored(getDb(), stored, comments.ok.map((c) => c.id)).catch((e) => console.warn('[Reddit Trend Radar] search index:', e)), 0);
+  setTimeout(() => void indexStored(getDb(), stored, commentIds).catch((e) => console.warn('[Reddit Trend Radar] search index:', e)), 0);
   if (result.added || result.updated) {
     // The popup's first paint would show a table older than this batch: gone until the next re-rank.
     await dropFirstPaint();
     scheduleRerank();
   }
-  return {
-    ok: true,
-    stored: posts.ok.length,
-    comments: result.comments,
-    rejected: posts.rejected + comments.rejected + bodies.rejected,
-  };
+  return { ok: true, result };
 }
 
 /**

@@ -27,7 +27,15 @@ let queue: Promise<unknown> = Promise.resolve();
  * Matches a stored batch (by ids: what the database now holds) with the settings the capture read;
  * resolves with the new hits.
  */
-export function checkWatches(db: RadarDB, postIds: readonly string[], commentIds: readonly string[], settings: Pick<Settings, 'watches' | 'follows' | 'quietFrom' | 'quietTo'>, now = Date.now()): Promise<WatchHit[]> {
+export function checkWatches(
+  db: RadarDB,
+  postIds: readonly string[],
+  commentIds: readonly string[],
+  settings: Pick<Settings, 'watches' | 'follows' | 'quietFrom' | 'quietTo'>,
+  now = Date.now(),
+  /** A refresh run's list: digest watches' matches wait there for the run's one summary (notifyDigest). */
+  held?: WatchHit[],
+): Promise<WatchHit[]> {
   const run = queue.then(async () => {
     if (!settings.watches.length && !settings.follows.length) return [];
     const { posts, comments, postOf } = await storedBatch(db, postIds, commentIds);
@@ -38,33 +46,62 @@ export function checkWatches(db: RadarDB, postIds: readonly string[], commentIds
     const all = [...hits, ...followed.hits];
     if (!all.length) return [];
     let next = withHits(state, all);
-    // Notifications: watches with alerts, and follows (the user asked to be told).
-    const minutes = new Date(now).getHours() * 60 + new Date(now).getMinutes();
-    const quiet = isQuiet(settings.quietFrom, settings.quietTo, minutes);
-    const alerting = new Set(settings.watches.filter((w) => w.alerts).map((w) => w.id));
+    // Notifications: watches with alerts, and follows (the user asked to be told). A digest watch's
+    // matches make one notification: for a refresh run at its end, for a page's batch at once.
+    const quiet = quietNow(settings, now);
+    const digest = new Set(settings.watches.filter((w) => w.alerts && w.digest).map((w) => w.id));
+    const alerting = new Set(settings.watches.filter((w) => w.alerts && !w.digest).map((w) => w.id));
     const allowed = await notificationsAllowed();
     for (const hit of all) {
       if (!allowed || !(alerting.has(hit.watchId) || hit.kind === 'follow') || !mayNotify(next, hit.watchId, now, quiet)) continue;
       const watch = settings.watches.find((w) => w.id === hit.watchId);
-      // A notification that cannot be shown loses nothing: the match is listed and counted all the same.
-      try {
-        await browser.notifications.create(`${NOTIFICATION_PREFIX}${hit.key}`, {
-          type: 'basic',
-          iconUrl: browser.runtime.getURL('/icon/128.png'),
-          title: hit.kind === 'follow' ? `Followed post: ${hit.title}` : `Watch “${watch?.query ?? ''}”: r/${hit.community}`,
-          message: hit.kind === 'comment' ? `In “${hit.title}”: ${hit.detail}` : hit.kind === 'follow' ? hit.detail : hit.title,
-        });
+      if (await notify(`${NOTIFICATION_PREFIX}${hit.key}`, hit.kind === 'follow' ? `Followed post: ${hit.title}` : `Watch “${watch?.query ?? ''}”: r/${hit.community}`, hit.kind === 'comment' ? `In “${hit.title}”: ${hit.detail}` : hit.kind === 'follow' ? hit.detail : hit.title))
         next = { ...next, notified: { ...next.notified, [hit.watchId]: now } };
-      } catch (e) {
-        console.warn('[Reddit Trend Radar] notification:', e);
-      }
     }
+    const digested = all.filter((h) => digest.has(h.watchId));
+    if (held) held.push(...digested);
+    else if (allowed && !quiet) next = await sendDigests(settings, digested, next, now);
     await watchStateItem.setValue(next);
     await showWatchBadge(next);
     return all;
   });
   queue = run.catch(() => undefined);
   return run;
+}
+
+const quietNow = (settings: Pick<Settings, 'quietFrom' | 'quietTo'>, now: number) =>
+  isQuiet(settings.quietFrom, settings.quietTo, new Date(now).getHours() * 60 + new Date(now).getMinutes());
+
+/** One notification per digest watch for the matches of a refresh run (none in the quiet period). */
+export async function notifyDigest(settings: Pick<Settings, 'watches' | 'quietFrom' | 'quietTo'>, hits: readonly WatchHit[], now = Date.now()): Promise<void> {
+  if (!hits.length || quietNow(settings, now) || !(await notificationsAllowed())) return;
+  const run = queue.then(async () => watchStateItem.setValue(await sendDigests(settings, hits, await readWatchState(), now)));
+  queue = run.catch(() => undefined);
+  await run;
+}
+
+async function sendDigests(settings: Pick<Settings, 'watches'>, hits: readonly WatchHit[], state: WatchState, now: number): Promise<WatchState> {
+  let next = state;
+  for (const watch of settings.watches) {
+    const mine = hits.filter((h) => h.watchId === watch.id);
+    if (!mine.length) continue;
+    const titles = [...new Set(mine.map((h) => h.title))];
+    const message = `${titles.slice(0, 3).map((t) => `• ${t}`).join('\n')}${titles.length > 3 ? `\n…and ${titles.length - 3} more (Watches in the popup)` : ''}`;
+    if (await notify(`${NOTIFICATION_PREFIX}${mine[0]!.key}`, `Watch “${watch.query}”: ${mine.length} new match${mine.length === 1 ? '' : 'es'}`, message))
+      next = { ...next, notified: { ...next.notified, [watch.id]: now } };
+  }
+  return next;
+}
+
+/** Shows a notification; one that cannot be shown loses nothing (the match is listed and counted). */
+async function notify(id: string, title: string, message: string): Promise<boolean> {
+  try {
+    await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+    return true;
+  } catch (e) {
+    console.warn('[Reddit Trend Radar] notification:', e);
+    return false;
+  }
 }
 
 async function notificationsAllowed(): Promise<boolean> {

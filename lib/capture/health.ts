@@ -49,6 +49,9 @@ export const PAGE_TYPE_LABELS: Record<string, string> = {
   // A post page with a comment count but no comment element once it settled ("posts" counts such pages).
   'new-comments': 'New Reddit comments',
   'old-comments': 'Old Reddit comments',
+  // Keeping communities fresh (lib/background/refresh.ts): listings and followed threads it read.
+  'refresh-listing': 'Refreshed listings',
+  'refresh-thread': 'Refreshed followed posts',
 };
 export const pageTypeLabel = (type: string) => PAGE_TYPE_LABELS[type] ?? `Other Reddit pages (${type})`;
 

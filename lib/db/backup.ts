@@ -36,7 +36,7 @@ export async function exportBackup(db: RadarDB, now = Date.now(), kept: { watche
       version: BACKUP_VERSION,
       exportedAt: toIso(now),
       posts: posts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(postToBackup),
-      sightings: sightings.map((s) => ({ postId: s.postId, at: toIso(s.at), score: s.score, comments: s.comments })),
+      sightings: sightings.map((s) => ({ postId: s.postId, at: toIso(s.at), score: s.score, comments: s.comments, ...(s.source ? { source: s.source } : {}) })),
       comments: comments.map((c) => ({
         id: c.id, postId: c.postId, parentId: c.parentId, author: c.author, score: c.score, depth: c.depth,
         createdAt: c.createdAt == null ? null : toIso(c.createdAt), body: c.body, deleted: c.deleted ?? false,

@@ -113,6 +113,8 @@ export async function ingest(
   capturedComments: CapturedComment[] = [],
   bodies: BodyPatch[] = [],
   now = Date.now(),
+  /** Where the records came from: a page (absent) or keeping communities fresh; sightings keep it. */
+  source?: 'refresh',
 ): Promise<IngestResult> {
   const posts = latestById(capturedPosts);
   const comments = latestById(capturedComments);
@@ -140,7 +142,7 @@ export async function ingest(
         newCommunities.add(c.subreddit);
       }
       rows.push(row);
-      if (sighting) sightings.push(sighting);
+      if (sighting) sightings.push(source ? { ...sighting, source } : sighting);
     });
     if (bodies.length) {
       const byId = new Map(rows.map((r) => [r.id, r]));

@@ -30,6 +30,8 @@ export interface SightingRow {
   at: number;
   score: number;
   comments: number;
+  /** "refresh": read by keeping communities fresh (lib/refresh/); absent: seen on screen. Not indexed. */
+  source?: 'refresh';
 }
 
 export interface CommentRow {

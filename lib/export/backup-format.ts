@@ -53,7 +53,8 @@ const BackupPost = v.object({
   lastSeenAt: v.optional(iso),
 });
 
-const BackupSighting = v.object({ postId: v.string(), at: iso, score: num, comments: num });
+// `source`: "refresh" for a point read by keeping communities fresh; absent for one seen on screen.
+const BackupSighting = v.object({ postId: v.string(), at: iso, score: num, comments: num, source: v.optional(v.picklist(['refresh'])) });
 
 const BackupComment = v.object({
   id: v.string(),
@@ -81,6 +82,7 @@ const BackupWatch = v.object({
   minScore: count,
   minComments: count,
   alerts: v.boolean(),
+  digest: v.optional(v.boolean()),
   createdAt: iso,
 });
 const BackupFollow = v.object({
@@ -279,8 +281,8 @@ export function backupToCaptured(p: BackupPost, exportedAt: number): CapturedPos
   };
 }
 
-export function sightingFromBackup(s: Backup['sightings'][number]): { postId: string; at: number; score: number; comments: number } {
-  return { postId: s.postId, at: fromIso(s.at), score: s.score, comments: s.comments };
+export function sightingFromBackup(s: Backup['sightings'][number]): { postId: string; at: number; score: number; comments: number; source?: 'refresh' } {
+  return { postId: s.postId, at: fromIso(s.at), score: s.score, comments: s.comments, ...(s.source ? { source: s.source } : {}) };
 }
 
 /** The watches and followed posts as a backup holds them (times as ISO 8601). */

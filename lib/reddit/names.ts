@@ -23,9 +23,12 @@ export function communityName(prefixed: string | null | undefined): string {
   return m[1]!.toLowerCase() === 'r' ? m[2]! : `u_${m[2]}`;
 }
 
+/** A community's key: the one way names are compared (Reddit's names ignore capitalization). */
+export const communityKey = (name: string): string => name.toLowerCase();
+
 /** Same community, whatever the capitalization. */
 export function sameCommunity(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
+  return communityKey(a) === communityKey(b);
 }
 
 /**

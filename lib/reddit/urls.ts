@@ -52,6 +52,19 @@ export function postLink(id: string): string {
   return `${REDDIT_ORIGIN}/comments/${bareId(id)}`;
 }
 
+/**
+ * A community's listing as JSON, as keeping communities fresh reads it (lib/refresh/): 100 posts,
+ * `raw_json=1` (text as written, not HTML-escaped); `top` is the day's.
+ */
+export function listingJsonUrl(community: string, listing: 'hot' | 'new' | 'top'): string {
+  return `${REDDIT_ORIGIN}/r/${encodeURIComponent(community)}/${listing}.json?raw_json=1&limit=100${listing === 'top' ? '&t=day' : ''}`;
+}
+
+/** A post's thread as JSON (the post, then up to 200 comments). */
+export function threadJsonUrl(permalink: string): string {
+  return `${REDDIT_ORIGIN}${permalink.replace(/\/?$/, '/')}.json?raw_json=1&limit=200`;
+}
+
 /** A community's page on reddit.com. */
 export function communityUrl(name: string): string {
   return `${REDDIT_ORIGIN}/r/${name}`;

@@ -62,6 +62,10 @@ export interface Settings {
   /** No notifications between these local times, "HH:MM" ('' : no quiet period). */
   quietFrom: string;
   quietTo: string;
+  /** "Keep tracked communities fresh": the background reads their listings itself (lib/refresh/). Off by default. */
+  refreshEnabled: boolean;
+  /** How often each tracked community is read, in minutes (10 to 360). */
+  refreshMinutes: number;
 }
 
 export type { EngineChoice } from '../llm/engine-keys';
@@ -80,6 +84,8 @@ export interface Watch {
   minComments: number | null;
   /** A browser notification for each match (needs the optional notifications permission). */
   alerts: boolean;
+  /** With alerts: one notification summing up a refresh run's (or a page's) matches instead of one per match. */
+  digest?: boolean;
   createdAt: number;
 }
 
@@ -119,6 +125,8 @@ export const DEFAULT_SETTINGS: Settings = {
   follows: [],
   quietFrom: '',
   quietTo: '',
+  refreshEnabled: false,
+  refreshMinutes: 30,
 };
 
 /** What ranking needs of the settings. */
@@ -153,10 +161,11 @@ export function reportSettingsKey(r: RankSettings): string {
  * Version 3: the engine choice (Chrome's built-in model or WebLLM), a WebLLM mirror, when a report day
  * ends, leaving meme flairs out; each added with its default.
  * Version 4: watches, followed posts and a quiet period for notifications; none by default.
+ * Version 5: keeping tracked communities fresh, off, every 30 minutes.
  * A migration changes an option only if it still holds the old default (RES's rule), so a user's choice
  * is never overwritten.
  */
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 export const SETTINGS_MIGRATIONS: Record<number, (old: Partial<Settings>) => Settings> = {
   2: (old) => {
     const next: Settings = { ...DEFAULT_SETTINGS, ...old };
@@ -165,6 +174,7 @@ export const SETTINGS_MIGRATIONS: Record<number, (old: Partial<Settings>) => Set
   },
   3: (old) => ({ ...DEFAULT_SETTINGS, ...old }),
   4: (old) => ({ ...DEFAULT_SETTINGS, ...old }),
+  5: (old) => ({ ...DEFAULT_SETTINGS, ...old }),
 };
 
 /** Stored settings completed with the defaults of fields they lack. */

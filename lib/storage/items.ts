@@ -15,5 +15,6 @@ export const firstPaintItem = item('first-paint');
 export const searchStatusItem = item('search-status');
 export const watchStateItem = item('watch-state');
 export const badgesItem = item('trend-badges');
+export const refreshItem = item('refresh-state');
 
 export type StoredItem<T> = ReturnType<typeof storage.defineItem<T>>;

@@ -10,6 +10,7 @@ import type { SearchStatus } from '../search/types';
 import type { WatchState } from '../search/watch';
 import type { FeedBadges } from '../rank/badges';
 import type { TrendRow } from '../rank/types';
+import type { RefreshState } from '../refresh/plan';
 
 /** What the background tells pages about capture: a problem (low disk, full disk) while it lasts. */
 export interface CaptureStatus {
@@ -45,6 +46,8 @@ export interface Stored {
   'watch-state': WatchState;
   /** Today's and rising posts, for the feed badges the content script draws. */
   'trend-badges': FeedBadges;
+  /** Keeping communities fresh: each community's last success and problem, requests, the run under way. */
+  'refresh-state': RefreshState;
 }
 export type StoredKey = keyof Stored;
 

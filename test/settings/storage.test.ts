@@ -21,7 +21,16 @@ test('settings migrate from version 3: no watches, follows or quiet period; ever
   await settingsItem.migrate();
   const s = await getSettings();
   expect([s.watches, s.follows, s.quietFrom, s.quietTo, s.dayEnds, s.hideMemes]).toEqual([[], [], '', '', '06:00', true]);
-  expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 4 });
+  expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 5 });
+});
+
+test('settings migrate from version 4: keeping communities fresh is off, every 30 minutes; every choice stays', async () => {
+  fakeBrowser.reset();
+  await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, refreshEnabled: undefined, refreshMinutes: undefined, tracked: ['Rag'], quietFrom: '22:00' }, settings$: { v: 4 } });
+  await settingsItem.migrate();
+  const s = await getSettings();
+  expect([s.refreshEnabled, s.refreshMinutes, s.tracked, s.quietFrom]).toEqual([false, 30, ['Rag'], '22:00']);
+  expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 5 });
 });
 
 test("the content script's light reader sees what the settings module writes, defaults included", async () => {

@@ -52,6 +52,9 @@ export function parseJsonPost(d: Json, seenAt: number): CapturedPost | 'ad' | nu
   };
 }
 
+/** Reddit's own threads stop at depth 10 ("continue this thread"); a parser needs no more than this. */
+const MAX_DEPTH = 1_000;
+
 const isGone = (s: string | null) => s === '[deleted]' || s === '[removed]';
 
 function parseJsonComment(d: Json, depth: number, seenAt: number): CapturedComment | null {
@@ -79,16 +82,23 @@ function parseJsonComment(d: Json, depth: number, seenAt: number): CapturedComme
 export function parseJsonListing(value: unknown, seenAt: number): ParseResult {
   const out = emptyResult();
   const listings = Array.isArray(value) ? value : [value];
-  const walkComments = (children: unknown, depth: number) => {
-    if (!Array.isArray(children)) return;
-    for (const child of children) {
+  // A thread is walked with a list, not recursion: a hostile answer nested 10,000 deep must not overflow
+  // the stack; nothing deeper than MAX_DEPTH is read.
+  const walkComments = (top: unknown) => {
+    const stack: [unknown, number][] = [];
+    const push = (children: unknown, depth: number) => {
+      if (Array.isArray(children)) for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], depth]);
+    };
+    push(top, 0);
+    while (stack.length) {
+      const [child, depth] = stack.pop()!;
       const c = obj(child);
       const d = obj(c?.data);
       if (!d || c?.kind !== 't1') continue;
       const comment = parseJsonComment(d, depth, seenAt);
       if (comment) out.comments.push(comment);
       else out.skipped++;
-      walkComments(obj(obj(d.replies)?.data)?.children, depth + 1);
+      if (depth < MAX_DEPTH) push(obj(obj(d.replies)?.data)?.children, depth + 1);
     }
   };
   for (const l of listings) {
@@ -99,14 +109,14 @@ export function parseJsonListing(value: unknown, seenAt: number): ParseResult {
     for (const child of children) {
       const c = obj(child);
       const d = obj(c?.data);
-      if (c?.kind === 't3' && d) {
-        const post = parseJsonPost(d, seenAt);
+      if (c?.kind === 't3') {
+        const post = d && parseJsonPost(d, seenAt);
         if (post === 'ad') out.ads++;
         else if (post) out.posts.push(post);
         else out.skipped++;
       }
     }
-    walkComments(children, 0);
+    walkComments(children);
   }
   return out;
 }
