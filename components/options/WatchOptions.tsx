@@ -16,6 +16,7 @@ export function WatchOptions({ settings, update }: { settings: Settings; update:
   const [minScore, setMinScore] = useState('');
   const [minComments, setMinComments] = useState('');
   const [alerts, setAlerts] = useState(false);
+  const [digest, setDigest] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const status = useSearchStatus();
   const [rebuilding, setRebuilding] = useState(false);
@@ -28,7 +29,7 @@ export function WatchOptions({ settings, update }: { settings: Settings; update:
     if (names.some((n) => !n)) return setNote(`"${communities[names.indexOf(null)]}" names no community. Write r/LocalLLaMA, LocalLLaMA, or paste its Reddit address.`);
     // Alerts need the notifications permission, asked now (from this click) the first time.
     if (alerts && !(await requestNotifications())) return setNote('Notifications were not allowed: the watch was not saved. Save it without alerts, or allow notifications.');
-    const w: Watch = { id: newId(), query: query.trim(), communities: names as string[], flair: flair.trim(), minScore: countOrNull(minScore), minComments: countOrNull(minComments), alerts, createdAt: Date.now() };
+    const w: Watch = { id: newId(), query: query.trim(), communities: names as string[], flair: flair.trim(), minScore: countOrNull(minScore), minComments: countOrNull(minComments), alerts, ...(alerts && digest ? { digest: true } : {}), createdAt: Date.now() };
     await update({ watches: [...settings.watches, w] });
     setQuery('');
     setNote(`Watching “${w.query}”. Matches appear in the popup's Watches tab as you browse.`);
@@ -41,7 +42,7 @@ export function WatchOptions({ settings, update }: { settings: Settings; update:
   return (
     <section className="options-section" aria-labelledby="watches-h" data-testid="watch-options">
       <h2 id="watches-h">Watches</h2>
-      <p className="muted">A watch is a saved search checked as you browse: words (whole words; <code>quant*</code> for beginnings), "phrases", OR, -word to leave out; only in some communities, a flair, a minimum score or comments.</p>
+      <p className="muted">A watch is a saved search checked as you browse, and as tracked communities are refreshed when that is on: words (whole words; <code>quant*</code> for beginnings), "phrases", OR, -word to leave out; only in some communities, a flair, a minimum score or comments.</p>
       <ul className="names">
         {settings.watches.map((w) => (
           <li key={w.id} data-watch={w.query}>
@@ -52,6 +53,9 @@ export function WatchOptions({ settings, update }: { settings: Settings; update:
             {w.minComments != null ? ` · comments ≥ ${w.minComments}` : ''}{' '}
             <label className="switch">
               <input type="checkbox" checked={w.alerts} onChange={(e) => void toggleAlerts(w, e.target.checked)} /> alerts
+            </label>{' '}
+            <label className="switch" title="One notification summing up the matches of a refresh run (or of a page), instead of one per match">
+              <input type="checkbox" checked={!!w.digest} disabled={!w.alerts} onChange={(e) => void update({ watches: settings.watches.map((x) => (x.id === w.id ? { ...x, digest: e.target.checked } : x)) })} data-testid="watch-digest" /> as a digest
             </label>{' '}
             <button type="button" aria-label={`Remove the watch ${w.query}`} onClick={() => void update({ watches: settings.watches.filter((x) => x.id !== w.id) })}>×</button>
           </li>
@@ -71,6 +75,7 @@ export function WatchOptions({ settings, update }: { settings: Settings; update:
         <label>Score ≥ <input type="number" min={0} value={minScore} onChange={(e) => setMinScore(e.target.value)} /></label>
         <label>Comments ≥ <input type="number" min={0} value={minComments} onChange={(e) => setMinComments(e.target.value)} /></label>
         <label className="switch"><input type="checkbox" checked={alerts} onChange={(e) => setAlerts(e.target.checked)} data-testid="watch-alerts" /> Notify me</label>
+        <label className="switch"><input type="checkbox" checked={digest} disabled={!alerts} onChange={(e) => setDigest(e.target.checked)} data-testid="watch-add-digest" /> in one digest per refresh</label>
         <button type="submit" data-testid="watch-add">Add watch</button>
       </form>
       {note && <p className="note" role="status">{note}</p>}

@@ -4,6 +4,7 @@ import { ModelOptions } from '../options/ModelOptions';
 import { ReportOptions } from '../options/ReportOptions';
 import { HealthOptions } from '../options/HealthOptions';
 import { WatchOptions } from '../options/WatchOptions';
+import { RefreshOptions } from '../options/RefreshOptions';
 import { useSettings } from '../hooks/useSettings';
 
 export function OptionsPage() {
@@ -13,6 +14,7 @@ export function OptionsPage() {
     <main className="options-page">
       <h1>Reddit Trend Radar — options</h1>
       <CommunityOptions settings={settings} update={update} />
+      <RefreshOptions settings={settings} update={update} />
       <ReportOptions settings={settings} update={update} />
       <WatchOptions settings={settings} update={update} />
       <ModelOptions settings={settings} update={update} />

@@ -27,6 +27,7 @@ import { WatchesPanel } from '../panels/WatchesPanel';
 import { Guard } from '../ui/Guard';
 import { useWatchState } from '../hooks/useWatches';
 import { unseenCount } from '@/lib/search/watch';
+import { RefreshOffer, RefreshStatus } from '../panels/RefreshStatus';
 
 export function Popup() {
   const stats = useStoreStats();
@@ -101,6 +102,7 @@ export function Popup() {
           />
           Capture {settings?.captureEnabled === false ? 'off' : 'on'}
         </label>
+        {settings && <RefreshStatus settings={settings} button />}
       </header>
 
       {captureStatus && (
@@ -137,6 +139,7 @@ export function Popup() {
             Load sample data
           </button>{' '}
           <button type="button" onClick={() => openOptionsPage()}>Options</button>
+          {settings && <RefreshOffer settings={settings} update={update} />}
           <p className="muted">Have a backup? Import it:</p>
           <DataSection />
         </section>
@@ -154,6 +157,7 @@ export function Popup() {
             report={report}
             pastDate={date}
             unseen={unseen}
+            whenEmpty={!date && <RefreshOffer settings={settings} update={update} />}
             watches={<WatchesPanel settings={settings} />}
             stories={
               <Guard what="Stories">

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { useCommunityReport } from '../hooks/useCommunityReport';
+import { RefreshStatus } from '../panels/RefreshStatus';
 import { useCaptureHealth } from '../hooks/useCaptureHealth';
 import { HealthWarnings } from '../ui/HealthWarnings';
 import { usePostRecord } from '../hooks/usePostRecord';
@@ -75,6 +76,7 @@ function CommunityView({ name, settings, update }: { name: string; settings: Set
         <span data-testid="community-count">{stored ?? '…'}</span> posts stored ·{' '}
         <TrackState name={name} settings={settings} update={update} />
       </p>
+      <RefreshStatus settings={settings} community={name} />
       {report &&
         SIDEBAR_TABLES.map((key) => (
           <div key={key} className="sidebar-table">

@@ -1,10 +1,13 @@
 import { useAction } from '../hooks/useAction';
 import { addSample } from '../hooks/store';
 import { openOptionsPage } from '../hooks/browser';
+import { useSettings } from '../hooks/useSettings';
+import { RefreshOffer } from '../panels/RefreshStatus';
 
 /** Shown once, after install: what the extension does, that nothing leaves the browser, three steps. */
 export function WelcomePage() {
   const { note, act } = useAction();
+  const [settings, update] = useSettings();
   return (
     <main className="welcome-page" data-testid="welcome">
       <h1>Welcome to Reddit Trend Radar</h1>
@@ -21,6 +24,8 @@ export function WelcomePage() {
         <li>Click the toolbar icon for today&apos;s trending posts, the stories of the week, what is rising, and the analysis.</li>
         <li>Choose the communities that count in Options; by default the AI communities the published series follows.</li>
       </ol>
+      <p>Optional, off until you turn it on: see beyond your screen.</p>
+      {settings && <RefreshOffer settings={settings} update={update} />}
       <p>
         <button type="button" onClick={() => act(addSample, 'Sample data loaded: click the toolbar icon to see it.')} data-testid="welcome-sample">
           Load sample data

@@ -11,7 +11,7 @@ type Tab = TableKey | 'stories' | 'analysis' | 'watches';
  * after Today and the analysis last where the page gives them. On a past date (`pastDate`) the tabs say
  * which day and which week and month they show.
  */
-export function TrendView({ report, analysis, stories, pastDate, watches, unseen = 0 }: { report: TrendReport; analysis?: ReactNode; stories?: ReactNode; pastDate?: string | null; watches?: ReactNode; unseen?: number }) {
+export function TrendView({ report, analysis, stories, pastDate, watches, unseen = 0, whenEmpty }: { report: TrendReport; analysis?: ReactNode; stories?: ReactNode; pastDate?: string | null; watches?: ReactNode; unseen?: number; /** Shown under an empty table's message (the popup offers keeping communities fresh). */ whenEmpty?: ReactNode }) {
   const TABLE_TABS = TABLES.map((t) => ({ key: t.key as Tab, label: tableLabel(t.key, pastDate) }));
   const tabs: readonly { key: Tab; label: string }[] = [
     TABLE_TABS[0]!,
@@ -61,7 +61,10 @@ export function TrendView({ report, analysis, stories, pastDate, watches, unseen
         ) : tab === 'stories' ? (
           stories
         ) : count(tab) === 0 ? (
-          <p className="empty">{tab === 'rising' ? risingEmptyText(report.risingWaiting) : TABLE[tab].empty}</p>
+          <>
+            <p className="empty">{tab === 'rising' ? risingEmptyText(report.risingWaiting) : TABLE[tab].empty}</p>
+            {whenEmpty}
+          </>
         ) : tab === 'communities' ? (
           report.communities.map((c) => (
             <div key={c.name} className="community">

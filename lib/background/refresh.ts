@@ -16,7 +16,7 @@ import { refreshItem } from '../storage/items';
 import type { Settings } from '../settings/shape';
 import type { WatchHit } from '../search/watch';
 import { MAX_ANSWER_BYTES, PROBLEM_MESSAGES, readAnswer, waitAsked, type Answer, type Problem } from '../refresh/answer';
-import { EMPTY_REFRESH, jobUrl, nextRequestAt, planRun, recordOutcome, recordRequest, REFRESH_NOW_GAP_MS, REQUEST_GAP_MS, type Job, type RefreshRun, type RefreshState } from '../refresh/plan';
+import { EMPTY_REFRESH, jobUrl, minutesText, nextRequestAt, planRun, recordOutcome, recordRequest, REFRESH_NOW_GAP_MS, REQUEST_GAP_MS, type Job, type RefreshRun, type RefreshState } from '../refresh/plan';
 import { checkAnswer, refusedCount } from '../refresh/listing';
 import { communityKey } from '../reddit/names';
 import { storeRecords } from './intake';
@@ -81,7 +81,7 @@ export async function refreshNow(deps = browserDeps()): Promise<{ ok: true; jobs
   const now = deps.now();
   const since = state.lastRun ? now - state.lastRun.startedAt : Infinity;
   if (since < REFRESH_NOW_GAP_MS) return { ok: false, error: `Refreshed a moment ago: try again in ${Math.ceil((REFRESH_NOW_GAP_MS - since) / 1000)} s.` };
-  if (state.waitUntil > now) return { ok: false, error: `Reddit asked to slow down: refresh waits until ${new Date(state.waitUntil).toLocaleTimeString()}.` };
+  if (state.waitUntil > now) return { ok: false, error: `Reddit asked to slow down: refresh waits ${minutesText(state.waitUntil - now)} more.` };
   void startRun(true, deps).catch((e) => console.warn('[Reddit Trend Radar] refresh:', e));
   // The run is planned before its first request: answer with its size.
   await new Promise((ok) => setTimeout(ok, 0));

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -112,10 +113,17 @@ function makeCertificate(dir: string): { key: Buffer; cert: Buffer } {
   return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
 }
 
-function serve(dir: string, extraRoutes: Route[]): Promise<Server> {
+/**
+ * A test's own answers (a Reddit whose listings change between requests): called first for every
+ * request; true when it answered.
+ */
+export type Handler = (req: IncomingMessage, res: ServerResponse, host: string) => boolean;
+
+function serve(dir: string, extraRoutes: Route[], handler?: Handler): Promise<Server> {
   const routes = [...Object.values(ROUTES), ...extraRoutes];
   const server = createServer(makeCertificate(dir), (req, res) => {
     const host = (req.headers.host ?? '').split(':')[0];
+    if (handler?.(req, res, host ?? '')) return;
     const route = routes.find((r) => r.host === host && r.path === req.url);
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
@@ -144,14 +152,14 @@ export interface RecordedRequest {
   fromServiceWorker: boolean;
 }
 
-export async function launch(options: { extraRoutes?: Route[]; extensionDir?: string; args?: string[] } = {}): Promise<Harness> {
+export async function launch(options: { extraRoutes?: Route[]; extensionDir?: string; args?: string[]; handler?: Handler } = {}): Promise<Harness> {
   // Playwright reports a service worker's own requests only with this switch.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium)`);
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension in ${extensionDir}: run npm run build`);
   const dir = mkdtempSync(join(tmpdir(), 'rtr-browser-'));
-  const server = await serve(dir, options.extraRoutes ?? []);
+  const server = await serve(dir, options.extraRoutes ?? [], options.handler);
   const port = (server.address() as AddressInfo).port;
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
     executablePath: CHROMIUM,
