@@ -30,7 +30,7 @@ export const refreshNowFromPage = () => ask('refreshNow', {});
 export async function setRefresh(on: boolean, update: (p: Partial<Settings>) => Promise<void>): Promise<void> {
   if (on) {
     const granted = (await browser.permissions.contains({ origins: REDDIT_MATCHES })) || (await browser.permissions.request({ origins: REDDIT_MATCHES }));
-    if (!granted) throw new Error('the browser did not allow the extension to read Reddit's pages');
+    if (!granted) throw new Error('the browser did not allow the extension to read Reddit’s pages');
   }
   await update({ refreshEnabled: on });
 }
