@@ -22,6 +22,9 @@ import { browser } from 'wxt/browser';
 import { dropIndex, ensureIndex, runSearch } from '../lib/background/search';
 import { docOfPost, upsert } from '../lib/search/index';
 import { FIRST_PAINT_KEY, firstPaintOf } from '../lib/storage/first-paint';
+import { checkAnswer } from '../lib/refresh/listing';
+import { LISTINGS } from '../lib/refresh/plan';
+import { BENCH_COMMUNITIES, benchListing } from '../test/support/listings';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 /** Median time of `fn`; `inner` runs per sample lift short work above the timer's resolution. */
@@ -278,4 +281,39 @@ async function searchStage({ n }: { n: number }) {
   return { docs, rebuild, p50: times[50]!, p95: times[95]!, perBatch, heapMb, jsonMb, hits };
 }
 
-export const stages = { parse, ingest: ingestStage, rank: rankStage, popupStore, export: exportStage, search: searchStage };
+/**
+ * 8. A refresh run's work, without its waits (2 s between requests): every listing of the default 11
+ * communities parsed, checked and stored (a fresh store), against JSON.parse of the same text alone.
+ */
+async function refreshStage({ per }: { per: number }) {
+  const now = Date.now();
+  const jobs = BENCH_COMMUNITIES.flatMap((community) => LISTINGS.map((listing) => ({ job: { kind: 'listing' as const, community, listing }, text: JSON.stringify(benchListing(community, listing, now, per)) })));
+  const name = `perf-refresh-${now}`;
+  const db = new RadarDB(name);
+  await db.open();
+  const times: number[] = [];
+  const floors: number[] = [];
+  let stored = 0;
+  for (const { job, text } of jobs) {
+    const t0 = performance.now();
+    const checked = checkAnswer(JSON.parse(text), job, now);
+    await ingest(db, checked.posts, checked.comments, [], now, 'refresh');
+    times.push(performance.now() - t0);
+    stored += checked.posts.length;
+    const t1 = performance.now();
+    JSON.parse(text);
+    floors.push(performance.now() - t1);
+  }
+  db.close();
+  await Dexie_delete(name);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return { listings: jobs.length, stored, total: sum(times), floorTotal: sum(floors), perListing: median(times), perListingMax: Math.max(...times), floor: median(floors) };
+}
+
+/** Turns keeping communities fresh on for the benchmark's communities (the background starts a run). */
+async function startRefresh({ tracked }: { tracked: string[] }) {
+  await updateSettings({ refreshEnabled: true, tracked, trackAll: false });
+  return { ok: true };
+}
+
+export const stages = { parse, ingest: ingestStage, rank: rankStage, popupStore, export: exportStage, search: searchStage, refresh: refreshStage, startRefresh };

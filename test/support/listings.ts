@@ -48,3 +48,24 @@ export const threadJson = (post: FakePost, comments: FakeComment[]) => [
 ];
 
 export const permalinkOf = (p: FakePost) => postData(p).permalink as string;
+
+/** Communities of the refresh benchmark: as many as the default tracked list. */
+export const BENCH_COMMUNITIES = Array.from({ length: 11 }, (_, i) => `benchsub${i}`);
+
+/**
+ * One of a community's three listings as the refresh benchmark serves it: 100 posts with bodies on one
+ * in five, hot and top overlapping as Reddit's do (top is hot's first half and 50 more), new apart.
+ */
+export function benchListing(community: string, listing: 'hot' | 'new' | 'top', now: number, per = 100) {
+  const start = listing === 'hot' ? 0 : listing === 'top' ? per / 2 : per * 2;
+  return listingJson(
+    Array.from({ length: per }, (_, k) => {
+      const i = start + k;
+      return {
+        id: `${community.slice(-2)}x${i.toString(36)}`, community, title: `Post ${i} of r/${community}: a model release compared with last week's (${listing})`,
+        score: (i * 7919) % 3000, comments: (i * 104729) % 300, createdAt: now - (i + 1) * 10 * 60_000,
+        selftext: i % 5 ? '' : 'I tested it for a week on my own hardware. The results were better than I expected, especially for long context.',
+      };
+    }),
+  );
+}
