@@ -17,7 +17,8 @@ import type { Settings } from '../settings/shape';
 import type { WatchHit } from '../search/watch';
 import { MAX_ANSWER_BYTES, PROBLEM_MESSAGES, readAnswer, waitAsked, type Answer, type Problem } from '../refresh/answer';
 import { EMPTY_REFRESH, jobUrl, minutesText, nextRequestAt, planRun, recordOutcome, recordRequest, REFRESH_NOW_GAP_MS, REQUEST_GAP_MS, type Job, type RefreshRun, type RefreshState } from '../refresh/plan';
-import { checkAnswer, refusedCount } from '../refresh/listing';
+import { againstStored, checkAnswer, refusedCount } from '../refresh/listing';
+import { getDb } from '../db/schema';
 import { communityKey } from '../reddit/names';
 import { storeRecords } from './intake';
 import { recordHealth } from './health';
@@ -147,7 +148,9 @@ async function runJobs(forced: boolean, deps: RefreshDeps): Promise<void> {
     let outcome: { posts: number } | { problem: Problem; detail: string };
     if (reading.ok) {
       try {
-        const checked = checkAnswer(reading.value, job, now);
+        const fresh = checkAnswer(reading.value, job, now);
+        const db = getDb();
+        const checked = againstStored(fresh, { posts: await db.posts.bulkGet(fresh.posts.map((p) => p.id)), comments: await db.comments.bulkGet(fresh.comments.map((c) => c.id)) });
         if (checked.posts.length || checked.comments.length) {
           const stored = await storeRecords(checked.posts, checked.comments, [], settings, { source: 'refresh', held });
           if (!stored.ok) {

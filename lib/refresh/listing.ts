@@ -52,4 +52,25 @@ export function checkAnswer(value: unknown, job: Job, now: number): CheckedAnswe
   return { posts, comments, refused };
 }
 
+/**
+ * What the store already knows refuses the rest: a post id is one post in one community for good, a
+ * comment id one comment of one post, so an answer that files a known id under another community (or
+ * another post) is refused, never merged over what is stored.
+ */
+export function againstStored(checked: CheckedAnswer, stored: { posts: readonly ({ subreddit: string } | undefined)[]; comments: readonly ({ postId: string } | undefined)[] }): CheckedAnswer {
+  const refused = { ...checked.refused };
+  const refuse = (reason: string) => (refused[reason] = (refused[reason] ?? 0) + 1);
+  const posts = checked.posts.filter((p, i) => {
+    const known = stored.posts[i];
+    if (known && !sameCommunity(known.subreddit, p.subreddit)) return refuse('a known post of another community'), false;
+    return true;
+  });
+  const comments = checked.comments.filter((c, i) => {
+    const known = stored.comments[i];
+    if (known && known.postId !== c.postId) return refuse('a known comment of another post'), false;
+    return true;
+  });
+  return { posts, comments, refused };
+}
+
 export const refusedCount = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);

@@ -23,9 +23,44 @@ const reddit = {
   limited: false,
   /** Milliseconds before each answer (to stop the worker mid-run). */
   delay: 0,
+  /** Hostile answers for the communities of HOSTILE. */
+  hostile: false,
   served: [] as { at: number; path: string }[],
 };
 const created = Date.now() - 2 * HOUR;
+/** Communities whose answers are hostile or broken, each in its own way. */
+const HOSTILE: Record<string, () => { status?: number; type?: string; body: string }> = {
+  // Larger than 5 MB.
+  BigAnswer: () => ({ body: JSON.stringify(listingJson([{ id: 'big1', community: 'BigAnswer', title: 'Huge', score: 1, comments: 11, createdAt: created, selftext: 'x'.repeat(6 * 1024 * 1024) }])) }),
+  // A 200 with an HTML body.
+  HtmlAnswer: () => ({ type: 'text/html', body: '<!doctype html><html><body><shreddit-app>Reddit</shreddit-app></body></html>' }),
+  // A block page.
+  BlockedAnswer: () => ({ status: 403, type: 'text/html', body: '<html><body>You’ve been blocked by network security.</body></html>' }),
+  // Wrong types, another community's post, an ad, absurd numbers, a date in 9999, control and bidi
+  // characters; one good post among them.
+  MixedAnswer: () => ({
+    body: JSON.stringify(
+      listingJson(
+        [
+          { id: 'mix1', community: 'MixedAnswer', title: 'The one good post', score: 12, comments: 11, createdAt: created },
+          { id: 'mix2', community: 'LocalLLaMA', title: 'Smuggled into another community', score: 9, comments: 11, createdAt: created },
+          { id: 'mix3', community: 'MixedAnswer', title: 'An ad', score: 9, comments: 11, createdAt: created, promoted: true },
+          { id: 'mix4', community: 'MixedAnswer', title: 'Absurd', score: 1e15, comments: 11, createdAt: created },
+          { id: 'mix5', community: 'MixedAnswer', title: 'From the future', score: 9, comments: 11, createdAt: Date.UTC(9999, 0, 1) },
+          { id: 'mix6', community: 'MixedAnswer', title: 'Bell\u0007ringing', score: 9, comments: 11, createdAt: created },
+          // Already stored with its real title: a worse copy must not replace it.
+          { id: 'loc1', community: 'MixedAnswer', title: 'Overwritten?', score: 9, comments: 11, createdAt: created },
+        ],
+        [{ kind: 't3', data: { name: 't3_mix7', subreddit: 'MixedAnswer', title: 'Wrong types', score: '12', num_comments: [], created_utc: 'yesterday' } }],
+      ),
+    ),
+  }),
+};
+/** A thread nested 10,000 deep, as text (a recursive builder would overflow first). */
+const deepThread = (post: FakePost) => {
+  const open = (i: number) => `{"kind":"t1","data":{"name":"t1_d${i}","link_id":"t3_${post.id}","parent_id":"${i ? `t1_d${i - 1}` : `t3_${post.id}`}","author":"bob","body":"level ${i}","score":1,"created_utc":${Math.floor(created / 1000)},"replies":{"kind":"Listing","data":{"children":[`;
+  return `[${JSON.stringify(listingJson([post]))},{"kind":"Listing","data":{"children":[${Array.from({ length: 10_000 }, (_, i) => open(i)).join('')}${']}}}}'.repeat(10_000)}]}}]`;
+};
 const followed: FakePost = { id: 'fol1', community: 'LocalLLaMA', title: 'Which quant do you run for coding', score: 40, comments: 3, createdAt: created };
 
 function listing(community: string): FakePost[] {
@@ -55,13 +90,13 @@ async function setSettings(page: Page, patch: Record<string, unknown>) {
   }, patch);
 }
 
-const refreshState = (page: Page) => page.evaluate(async () => (await (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.get('refresh-state'))['refresh-state'] as { run: unknown; lastRun: { startedAt: number } | null; communities: Record<string, { stopped: boolean; lastSuccessAt: number | null; lastProblem: { message: string } | null }> } | undefined);
+const refreshState = (page: Page) => page.evaluate(async () => (await (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.get('refresh-state'))['refresh-state'] as { run: unknown; lastRun: { startedAt: number; endedAt: number } | null; communities: Record<string, { stopped: boolean; lastSuccessAt: number | null; lastProblem: { message: string } | null }> } | undefined);
 
 /** Waits for the background's run to end (none under way, one finished after `since`). */
 async function runEnded(page: Page, since: number) {
   await expect.poll(async () => {
     const s = await refreshState(page);
-    return !!s && !s.run && !!s.lastRun && s.lastRun.startedAt >= since;
+    return !!s && !s.run && !!s.lastRun && s.lastRun.endedAt >= since;
   }, { timeout: 30_000, interval: 200 }).toBe(true);
 }
 
@@ -91,8 +126,10 @@ async function letTimePass(page: Page, ms: number) {
     });
     db.close();
     const c = (globalThis as unknown as { chrome: typeof browser }).chrome;
-    const state = (await c.storage.local.get('refresh-state'))['refresh-state'] as { requests: number[]; lastRun: { startedAt: number; endedAt: number }; communities: Record<string, { nextAt: number; lastSuccessAt: number | null; requests: number[] }> };
+    const state = (await c.storage.local.get('refresh-state'))['refresh-state'] as { requests: number[]; waitUntil: number; run: { startedAt: number } | null; lastRun: { startedAt: number; endedAt: number }; communities: Record<string, { nextAt: number; lastSuccessAt: number | null; requests: number[] }> };
     state.requests = state.requests.map((t) => t - shift);
+    state.waitUntil -= shift;
+    if (state.run) state.run = { ...state.run, startedAt: state.run.startedAt - shift };
     state.lastRun = { ...state.lastRun, startedAt: state.lastRun.startedAt - shift, endedAt: state.lastRun.endedAt - shift };
     for (const k of Object.keys(state.communities)) {
       const x = state.communities[k]!;
@@ -114,6 +151,11 @@ describe.runIf(canRunBrowser)('keeping tracked communities fresh', () => {
           setTimeout(() => res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers }).end(body), reddit.delay);
         if (reddit.limited) return send(429, '{"message": "Too Many Requests", "error": 429}', { 'retry-after': '120' }), true;
         const m = /^\/r\/(\w+)\/(hot|new|top)\.json$/.exec(url.pathname);
+        if (m && HOSTILE[m[1]!]) {
+          const a = HOSTILE[m[1]!]!();
+          return send(a.status ?? 200, a.body, { 'content-type': a.type ?? 'application/json; charset=UTF-8' }), true;
+        }
+        if (reddit.hostile && url.pathname === `${permalinkOf(followed)}.json`) return send(200, deepThread({ ...followed, comments: 10_000 })), true;
         // Signed out: Reddit sends the listing's request to its login page.
         if (m?.[1] === 'Rag' && !reddit.ragSignedIn) return res.writeHead(302, { location: '/login/' }).end(), true;
         if (m) return send(200, JSON.stringify(listingJson(m[1] === 'Rag' ? [{ id: 'rag1', community: 'Rag', title: 'Hybrid search beats pure vectors', score: 45, comments: 11, createdAt: created }] : listing(m[1]!)))), true;
@@ -262,7 +304,46 @@ describe.runIf(canRunBrowser)('keeping tracked communities fresh', () => {
     await popup.evaluate(() => (globalThis as unknown as { chrome: typeof browser }).chrome.runtime.sendMessage({ rtr: 'refreshNow', data: {} }));
     await new Promise((ok) => setTimeout(ok, 3_000));
     expect(reddit.served.length - before).toBe(1);
+    // Once the 120 s are over (time moved on), the same run resumes with the listing Reddit refused.
     reddit.limited = false;
+    await letTimePass(popup, 3 * 60_000);
+    const resumed = Date.now();
+    await popup.evaluate(() => (globalThis as unknown as { chrome: typeof browser }).chrome.runtime.sendMessage({ rtr: 'refreshNow', data: {} }));
+    await runEnded(popup, resumed);
+    expect(reddit.served[before + 1]?.path).toBe(reddit.served[before]?.path);
+    expect(reddit.served.length - before).toBe(1 + 13);
+  });
+
+  test('hostile answers, each refused on its own with its reason; nothing stored is lost; the popup stays responsive; the run goes on', async () => {
+    await letTimePass(popup, 31 * 60_000);
+    reddit.hostile = true;
+    const names = Object.keys(HOSTILE);
+    await setSettings(popup, { tracked: [...COMMUNITIES, ...names] });
+    const before = await readDb(popup);
+    const healthBefore = await popup.evaluate(async () => ((await (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.get('capture-health'))['capture-health'] as Record<string, { skipped: number }>)['refresh-listing']?.skipped ?? 0);
+    const started = Date.now();
+    await popup.reload();
+    await popup.getByTestId('refresh-now').click();
+    // The popup answers while the run goes (a page of ours is never frozen by it).
+    for (let i = 0; i < 5; i++) expect(await popup.evaluate(() => document.querySelectorAll('table.trend tbody tr').length)).toBeGreaterThan(0);
+    await runEnded(popup, started - 1_000);
+    const state = (await refreshState(popup))!;
+    const problem = (c: string) => (state.communities[c.toLowerCase()]?.lastProblem as { problem?: string } | null)?.problem;
+    expect(names.map(problem)).toEqual(['too-large', 'html', 'blocked', undefined]);
+    expect(names.map((c) => state.communities[c.toLowerCase()]?.stopped)).toEqual([false, true, true, false]);
+    // Of MixedAnswer's eight items, one stored; the stored post keeps its real title.
+    const after = await readDb(popup);
+    const mixed = after.posts.filter((p) => p.subreddit === 'MixedAnswer').map((p) => p.id);
+    expect(mixed).toEqual(['t3_mix1']);
+    expect(after.posts.find((p) => p.id === 't3_loc1')?.title).toBe('LocalLLaMA climbs fast');
+    expect(after.posts.filter((p) => !before.posts.some((b) => b.id === p.id)).map((p) => p.id)).toEqual(['t3_mix1']);
+    // Refused items counted with capture health: 3 listings × (another community, absurd, future, bell, wrong types, loc1's subreddit).
+    const health = await popup.evaluate(async () => ((await (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.get('capture-health'))['capture-health'] as Record<string, { skipped: number }>)['refresh-listing']!.skipped);
+    expect(health - healthBefore).toBe(3 * 7);
+    // The thread nested 10,000 deep: read to depth 1,000, the rest left.
+    expect(after.comments.filter((c) => c.postId === 't3_fol1' && String(c.id).startsWith('t1_d')).length).toBe(1_001);
+    reddit.hostile = false;
+    await setSettings(popup, { tracked: [...COMMUNITIES, 'Rag'] });
   });
 
   test('privacy: with refresh on, every request the extension made went to the mapped www.reddit.com only', () => {

@@ -2,8 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { readAnswer, waitAsked, isRedditUrl, MAX_ANSWER_BYTES, type Answer } from '@/lib/refresh/answer';
 import { EMPTY_REFRESH, jobUrl, nextDue, nextRequestAt, planRun, recordOutcome, recordRequest, refreshLine, HOURLY_BUDGET, type Job, type RefreshState } from '@/lib/refresh/plan';
-import { checkAnswer } from '@/lib/refresh/listing';
-import { listingJson, postData, type FakePost } from '../support/listings';
+import { againstStored, checkAnswer } from '@/lib/refresh/listing';
+import { listingJson, postData, threadJson, type FakePost } from '../support/listings';
 
 const NOW = Date.UTC(2026, 11, 6, 9, 0);
 const answer = (over: Partial<Answer> & { headers?: Record<string, string> } = {}): Answer => {
@@ -129,6 +129,15 @@ describe('hostile answers: each item checked on its own, refused with a counted 
     // Bidi overrides are taken out of a title as capture does everywhere (lib/reddit/text.ts collapse).
     expect(checked.posts.map((p) => [p.id, p.title])).toEqual([['t3_ok1', 'Qwen3.8 released'], ['t3_bidi', 'Look gnp.exe']]);
     expect(checked.refused).toEqual({ promoted: 1, unreadable: 3, 'another community': 1, 'field score': 1, 'created in the future': 1, 'field title': 1, 'field comments': 1 });
+  });
+
+  test('a known post filed under another community, a known comment under another post: refused, never merged', () => {
+    const thread = threadJson(post({ id: 'th2' }), [{ id: 'k1', body: 'mine', score: 1, createdAt: NOW - 1_000 }, { id: 'k2', body: 'moved', score: 1, createdAt: NOW - 1_000 }]);
+    const checked = checkAnswer(thread, { kind: 'thread', postId: 't3_th2', permalink: '/r/LocalLLaMA/comments/th2/x/', community: 'LocalLLaMA' }, NOW);
+    const kept = againstStored(checked, { posts: [{ subreddit: 'localllama' }], comments: [{ postId: 't3_th2' }, { postId: 't3_elsewhere' }] });
+    expect([kept.posts.length, kept.comments.map((c) => c.id), kept.refused]).toEqual([1, ['t1_k1'], { 'a known comment of another post': 1 }]);
+    const moved = againstStored(checked, { posts: [{ subreddit: 'singularity' }], comments: [] });
+    expect([moved.posts.length, moved.refused]).toEqual([0, { 'a known post of another community': 1 }]);
   });
 
   test('a thread nested 10,000 deep is read without overflowing, to depth 1,000; comments of another post are refused', () => {
