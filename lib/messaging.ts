@@ -8,6 +8,7 @@ import type { CaptureAck, CaptureBatch } from './capture/schema';
 
 export type { CaptureAck };
 import type { SearchAnswer, SearchRequest } from './search/types';
+import type { AskReply, AskRequest } from './ask/answer';
 
 export interface ProtocolMap {
   capture: { data: CaptureBatch; reply: CaptureAck };
@@ -27,6 +28,8 @@ export interface ProtocolMap {
   backUpNow: { data: Record<string, never>; reply: StoreReply };
   keepAnalysis: { data: { date: string; settingsKey: string; saved: unknown }; reply: StoreReply };
   keepGeneration: { data: { key: string; modelId: string; kind: string; text: string }; reply: StoreReply };
+  /** "Ask your history" (lib/background/ask.ts): the items that answer a question. */
+  ask: { data: AskRequest; reply: AskReply };
   /** "Refresh now" (lib/background/refresh.ts): the run's size; its progress is in the refresh item. */
   refreshNow: { data: Record<string, never>; reply: StoreReply<{ jobs: number }> };
 }

@@ -28,6 +28,7 @@ import { Guard } from '../ui/Guard';
 import { useWatchState } from '../hooks/useWatches';
 import { unseenCount } from '@/lib/search/watch';
 import { RefreshOffer, RefreshStatus } from '../panels/RefreshStatus';
+import { askInSidePanel } from '../hooks/useAsk';
 
 export function Popup() {
   const stats = useStoreStats();
@@ -150,6 +151,12 @@ export function Popup() {
           )}
           {query.trim() ? (
             <Suspense fallback={<p className="muted">Loading…</p>}>
+              <p className="ask-offer">
+                <button type="button" onClick={() => act(() => askInSidePanel(query), 'Asked in the side panel.')} data-testid="ask-in-panel">
+                  Ask your history: “{query.trim().length > 60 ? `${query.trim().slice(0, 60)}…` : query.trim()}”
+                </button>{' '}
+                <span className="muted">a written answer with its sources, in the side panel</span>
+              </p>
               <SearchPanel query={query} onQuery={setQuery} />
             </Suspense>
           ) : (

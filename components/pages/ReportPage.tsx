@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { SearchPanel } from '../panels/SearchPanel';
+import { AskPanel } from '../panels/AskPanel';
 import { dayEndLabel } from '@/lib/rank/day';
 import type { Analysis } from '@/lib/analysis/sections';
 import { AnalysisPanel } from '../panels/AnalysisPanel';
@@ -51,6 +52,14 @@ export function ReportPage() {
         <summary>Search everything you have seen</summary>
         <SearchPanel />
       </details>
+      {settings && (
+        <details className="report-ask">
+          <summary>Ask your history</summary>
+          <Guard what="Ask">
+            <AskPanel model={model} settings={settings} />
+          </Guard>
+        </details>
+      )}
       {postId && (
         <div className="card">
           <PostTools postId={postId} model={model} />

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useCommunityReport } from '../hooks/useCommunityReport';
 import { RefreshStatus } from '../panels/RefreshStatus';
 import { useCaptureHealth } from '../hooks/useCaptureHealth';
@@ -18,7 +18,9 @@ import { useActiveTab } from '../hooks/useActiveTab';
 import { useReport } from '../hooks/useReport';
 import { useSettings } from '../hooks/useSettings';
 import { useTabCaptureCount } from '../hooks/useTabCaptureCount';
-import { useModel } from '../hooks/useModel';
+import { useModel, type ModelState } from '../hooks/useModel';
+import { hasAskDraft, onAskDraftArrives } from '../hooks/useAsk';
+import { AskPanel } from '../panels/AskPanel';
 import { formatAgo, postUrl, postedText } from '../ui/format';
 const StoriesPanel = lazy(() => import('../panels/StoriesPanel').then((m) => ({ default: m.StoriesPanel })));
 const SearchPanel = lazy(() => import('../panels/SearchPanel').then((m) => ({ default: m.SearchPanel })));
@@ -31,6 +33,12 @@ export function Sidebar() {
   const tab = useActiveTab();
   const [settings, update] = useSettings();
   const health = useCaptureHealth();
+  // One model for the page: the post's TL;DR and the answers to questions share it.
+  const model = useModel(settings);
+  const [asking, setAsking] = useState(false);
+  // A question from the popup opens the Ask section.
+  useEffect(() => onAskDraftArrives(() => setAsking(true)), []);
+  useEffect(() => void hasAskDraft().then((has) => has && setAsking(true)), []);
   if (tab === undefined || !settings) return <p className="muted sidebar">Reading…</p>;
   const route = sidebarRoute(tab?.url);
   return (
@@ -41,9 +49,17 @@ export function Sidebar() {
           <SearchPanel narrow />
         </Suspense>
       </details>
+      <details className="sidebar-ask" open={asking} onToggle={(e) => setAsking((e.target as HTMLDetailsElement).open)}>
+        <summary>Ask your history</summary>
+        {asking && (
+          <Guard what="Ask">
+            <AskPanel model={model} settings={settings} />
+          </Guard>
+        )}
+      </details>
       {route.kind !== 'off' && <HealthWarnings health={health} />}
       {route.kind === 'community' && <CommunityView name={route.name} settings={settings} update={update} />}
-      {route.kind === 'post' && <PostView id={route.id} settings={settings} update={update} />}
+      {route.kind === 'post' && <PostView id={route.id} settings={settings} update={update} model={model} />}
       {route.kind === 'reddit' && <RedditView tabId={tab!.id} settings={settings} />}
       {route.kind === 'off' && <OffRedditView settings={settings} />}
     </main>
@@ -92,9 +108,8 @@ function CommunityView({ name, settings, update }: { name: string; settings: Set
   );
 }
 
-function PostView({ id, settings, update }: { id: string; settings: Settings; update: (p: Partial<Settings>) => Promise<void> }) {
+function PostView({ id, settings, update, model }: { id: string; settings: Settings; update: (p: Partial<Settings>) => Promise<void>; model: ModelState }) {
   const { post, history, comments, latest } = usePostRecord(id);
-  const model = useModel(settings);
   if (post === undefined) return <p className="muted">Reading…</p>;
   if (post === null) return <p className="empty" data-testid="post-missing">This post is not captured yet. It appears here as soon as the page shows it.</p>;
   const rank = (rows: { id: string }[] | undefined) => (rows ? rows.findIndex((r) => r.id === id) + 1 : 0);

@@ -2,7 +2,7 @@
  * The background worker wires events to the module that owns each job; it does nothing itself.
  *   a batch arrives          → intake.ts (validate, store, acknowledge; watches, badge, health, index)
  *   a page's Readability ask → readability.ts
- *   search, rebuild          → search.ts
+ *   search, rebuild          → search.ts; a question ("Ask your history") → ask.ts
  *   a page's change to the store (sample, import, retention, deletion, saved analyses) → store.ts
  *   alarms                   → schedule.ts (re-rank, retention, automatic backup), refresh.ts
  *   keeping communities fresh (the refresh alarm, "Refresh now") → refresh.ts
@@ -19,6 +19,8 @@ import type { SearchRequest } from '../search/types';
 import { drainPending, handleCapture, scheduleDrain } from './intake';
 import { handleReadability } from './readability';
 import { rebuildSearch, runSearch } from './search';
+import { runAsk } from './ask';
+import type { AskRequest } from '../ask/answer';
 import * as store from './store';
 
 const page = store.fromExtensionPage;
@@ -45,6 +47,7 @@ export function startBackground(): void {
     keepAnalysis: page((data) => store.keepAnalysis(data)),
     keepGeneration: page((data) => store.keepGeneration(data)),
     refreshNow: page(() => refreshNow()),
+    ask: page((data) => runAsk(getDb(), data as AskRequest)),
   });
   // Windows move with time even without new captures: re-rank every 15 minutes.
   void ensureAlarm(RERANK_ALARM, { periodInMinutes: 15, delayInMinutes: 1 });

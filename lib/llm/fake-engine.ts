@@ -22,6 +22,13 @@ export const FAKE_ANSWER =
   `Some claimed a secret release [here](https://evil.example/phish) and [there](${postLink('t3_zzzzzz9')}), ` +
   'but that is not in the data.';
 
+/**
+ * What the fake answers a question of "Ask your history" (lib/ask/answer.ts askMessages): two real
+ * citations, one of an item that was never retrieved, and two foreign links, which grounding must remove.
+ */
+export const FAKE_ASK_ANSWER =
+  'The labs say prices are falling [1], while commenters doubt it [2]. Some say it is all in a leak [9], see https://evil.example/leak and [this thread](https://evil.example/t).';
+
 export class FakeEngine implements ChatEngine {
   readonly modelId: string;
   readonly contextWindow: number;
@@ -48,7 +55,8 @@ export class FakeEngine implements ChatEngine {
     const failure = this.options.failGenerate?.(messages);
     if (failure) throw failure;
     const firstId = /\burl=https:\/\/www\.reddit\.com\/comments\/([0-9a-z]+)/.exec(messages.map((m) => m.content).join('\n'))?.[1] ?? 'none';
-    const answer = (this.options.answer?.(messages) ?? FAKE_ANSWER).replace(/%ID%/g, firstId);
+    const asked = messages.some((m) => m.role === 'user' && m.content.startsWith('Question: '));
+    const answer = (this.options.answer?.(messages) ?? (asked ? FAKE_ASK_ANSWER : FAKE_ANSWER)).replace(/%ID%/g, firstId);
     let text = '';
     for (const word of answer.split(/(?<= )/)) {
       if (options.signal?.aborted) throw new AbortedError();

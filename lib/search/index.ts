@@ -124,6 +124,34 @@ export class SearchIndex {
     return usable.length ? (this.text.search(usable.join(' '), { limit }) as number[]) : [];
   }
 
+  /**
+   * Documents ranked for a question's words (any of them, not all): each word found adds its rarity
+   * (log(1 + N / documents with it)), a little less where the word comes late in the document; a post
+   * counts a little more than a comment with the same words. Best first, filtered, at most `limit`.
+   */
+  rank(words: readonly string[], filters: SearchFilters, limit: number): Ranked[] {
+    const n = Math.max(1, this.seqOf.size);
+    const weight = new Map<number, number>();
+    for (const w of new Set(words)) {
+      const df = this.frequency.get(w);
+      if (!df || w.length < 2) continue;
+      const rarity = Math.log(1 + n / df);
+      const found = this.ids([w], RANK_READ);
+      found.forEach((seq, i) => weight.set(seq, (weight.get(seq) ?? 0) + rarity * (1 - (0.3 * i) / found.length)));
+    }
+    const communities = filters.communities?.length ? new Set(filters.communities.map((c) => c.toLowerCase())) : null;
+    const out: Ranked[] = [];
+    for (const [seq, w] of weight) {
+      const m = this.meta[seq];
+      if (!m) continue;
+      if (communities && !communities.has(m.community.toLowerCase())) continue;
+      if (filters.from != null && m.createdAt < filters.from) continue;
+      if (filters.to != null && m.createdAt > filters.to) continue;
+      out.push({ id: m.id, kind: m.kind, postId: m.postId, weight: w * (m.kind === 'post' ? 1.15 : 1), score: m.score });
+    }
+    return out.sort((a, b) => b.weight - a.weight || b.score - a.score).slice(0, limit);
+  }
+
   /** Candidates for a query, best first, filtered; phrases still to be checked on the text. */
   candidates(q: ParsedQuery, filters: SearchFilters = {}): Candidate[] {
     if (q.error) return [];
@@ -222,6 +250,17 @@ export function upsert(index: SearchIndex, docs: readonly SearchDoc[]): void {
 /** Removes documents that are in the index (others are ignored). */
 export function remove(index: SearchIndex, ids: readonly string[]): void {
   for (const id of ids) index.remove(id);
+}
+
+/** Documents read from the index per word when ranking for a question. */
+const RANK_READ = 3_000;
+
+export interface Ranked {
+  id: string;
+  kind: 'post' | 'comment';
+  postId: string;
+  weight: number;
+  score: number;
 }
 
 export interface Candidate {

@@ -16,5 +16,6 @@ export const searchStatusItem = item('search-status');
 export const watchStateItem = item('watch-state');
 export const badgesItem = item('trend-badges');
 export const refreshItem = item('refresh-state');
+export const askDraftItem = item('ask-draft');
 
 export type StoredItem<T> = ReturnType<typeof storage.defineItem<T>>;

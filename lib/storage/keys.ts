@@ -48,6 +48,8 @@ export interface Stored {
   'trend-badges': FeedBadges;
   /** Keeping communities fresh: each community's last success and problem, requests, the run under way. */
   'refresh-state': RefreshState;
+  /** A question asked in the popup, for the side panel it opens to answer it (lib/ask/). */
+  'ask-draft': { question: string; at: number };
 }
 export type StoredKey = keyof Stored;
 
