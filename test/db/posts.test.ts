@@ -133,3 +133,22 @@ test('figures kept by an older version (no community names) are recounted on the
   await ingest(db, [capturedPost({ id: 't3_b', seenAt: T0 + 2 * MIN })]);
   expect((await currentStats(db)).posts).toBe(2);
 });
+
+test('community counts: one row per community whatever its capitalization, sample rows left out, most first', async () => {
+  const { communityCounts } = await import('@/lib/db/posts');
+  await ingest(db, [
+    capturedPost({ id: 't3_c1', subreddit: 'LocalLLaMA' }),
+    capturedPost({ id: 't3_c2', subreddit: 'localllama' }),
+    capturedPost({ id: 't3_c3', subreddit: 'Rag' }),
+    capturedPost({ id: 't3_c4', subreddit: 'singularity' }),
+    capturedPost({ id: 't3_c5', subreddit: 'singularity' }),
+    capturedPost({ id: 't3_c6', subreddit: 'singularity' }),
+  ]);
+  await db.posts.update('t3_c6', { sample: 1 });
+  await db.posts.put({ ...(await db.posts.get('t3_c3'))!, id: 't3_s1', subreddit: 'OnlySample', sample: 1 });
+  expect(await communityCounts(db)).toEqual([
+    { name: 'LocalLLaMA', posts: 2 },
+    { name: 'singularity', posts: 2 },
+    { name: 'Rag', posts: 1 },
+  ]);
+});
