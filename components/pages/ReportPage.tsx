@@ -56,7 +56,7 @@ export function ReportPage() {
         <details className="report-ask">
           <summary>Ask your history</summary>
           <Guard what="Ask">
-            <AskPanel model={model} settings={settings} />
+            <AskPanel model={model} settings={settings} heading={false} />
           </Guard>
         </details>
       )}

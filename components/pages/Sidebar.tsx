@@ -53,7 +53,7 @@ export function Sidebar() {
         <summary>Ask your history</summary>
         {asking && (
           <Guard what="Ask">
-            <AskPanel model={model} settings={settings} />
+            <AskPanel model={model} settings={settings} heading={false} />
           </Guard>
         )}
       </details>

@@ -30,7 +30,7 @@ function Cite({ item }: { item: AskItem | undefined }) {
  * an extractive answer with every sentence linked to its source, how people reacted, when it started;
  * and, where a model runs here, a short answer citing the same items. Follow-ups keep the items.
  */
-export function AskPanel({ model, settings }: { model: ModelState; settings: Settings }) {
+export function AskPanel({ model, settings, heading = true }: { model: ModelState; settings: Settings; /** False where a summary already says it. */ heading?: boolean }) {
   const [draft, setDraft] = useState('');
   const [turns, setTurns] = useState<Turn[]>([]);
   const [busy, setBusy] = useState(false);
@@ -99,8 +99,8 @@ export function AskPanel({ model, settings }: { model: ModelState; settings: Set
 
   const canModel = !!model.choice && !model.offlineReason;
   return (
-    <section className="ask" aria-labelledby="ask-h" data-testid="ask">
-      <h2 id="ask-h">Ask your history</h2>
+    <section className="ask" aria-label="Ask your history" data-testid="ask">
+      {heading && <h2>Ask your history</h2>}
       {turns.map((turn, i) => (
         <TurnView key={i} turn={turn} settings={settings} onModel={canModel && !turn.model?.streaming ? () => void answerWithModel(i) : null} needsConsent={model.needsConsent} onStop={turn.model?.streaming ? () => stop.current?.abort() : null} />
       ))}

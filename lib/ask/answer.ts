@@ -199,9 +199,15 @@ export function groundAnswer(text: string, count: number): { parts: AnswerPart[]
     if (n >= 1 && n <= count) {
       parts.push({ cite: n });
       if (!cited.includes(n)) cited.push(n);
-    } else removed.push(m[0]);
+    } else {
+      removed.push(m[0]);
+      const before = parts.at(-1);
+      if (before && 'text' in before) before.text = before.text.replace(/ +$/, '');
+    }
     last = m.index! + m[0].length;
   }
   if (last < t.length) parts.push({ text: t.slice(last) });
-  return { parts: parts.filter((p) => !('text' in p) || p.text.length > 0), removed, cited };
+  // What was taken out leaves no gap: no double space, no space before punctuation.
+  const tidy = parts.map((p, i) => ('text' in p ? { text: p.text.replace(/ {2,}/g, ' ').replace(/ +([,.;:!?])/g, '$1').replace(/^ +(?=[,.;:!?])/, '').replace(i === 0 ? /^ +/ : /$^/, '') } : p));
+  return { parts: tidy.filter((p) => !('text' in p) || p.text.length > 0), removed, cited };
 }

@@ -66,7 +66,7 @@ describe('the model’s answer', () => {
     const { text } = await engine.generate(askMessages('Are prices falling?', items), { maxTokens: 100 });
     expect(text).toBe(FAKE_ASK_ANSWER);
     const g = groundAnswer(text, items.length);
-    expect(g.parts).toEqual([{ text: 'The labs say prices are falling ' }, { cite: 1 }, { text: ', while commenters doubt it ' }, { cite: 2 }, { text: '. Some say it is all in a leak ' }, { text: ', see  and this thread.' }]);
+    expect(g.parts).toEqual([{ text: 'The labs say prices are falling ' }, { cite: 1 }, { text: ', while commenters doubt it ' }, { cite: 2 }, { text: '. Some say it is all in a leak' }, { text: ', see and this thread.' }]);
     expect(g.removed).toEqual(['https://evil.example/t', 'https://evil.example/leak', '[9]']);
     expect(g.cited).toEqual([1, 2]);
     expect(groundAnswer('', 2)).toEqual({ parts: [], removed: [], cited: [] });
