@@ -20,6 +20,7 @@ import { DAY, WINDOWS } from '../lib/rank/rank';
 import { updateSettings } from '../lib/storage/settings';
 import { browser } from 'wxt/browser';
 import { dropIndex, ensureIndex, runSearch } from '../lib/background/search';
+import { runAsk } from '../lib/background/ask';
 import { docOfPost, upsert } from '../lib/search/index';
 import { FIRST_PAINT_KEY, firstPaintOf } from '../lib/storage/first-paint';
 import { checkAnswer } from '../lib/refresh/listing';
@@ -267,6 +268,18 @@ async function searchStage({ n }: { n: number }) {
     if (answer.ok) hits += answer.hits.length;
   }
   times.sort((x, y) => x - y);
+  // "Ask your history": 100 questions in plain words, from the question to its retrieved items (the
+  // index already built, as after the first search).
+  const asked: number[] = [];
+  let items = 0;
+  for (let i = 0; i < 100; i++) {
+    const question = [`What did people say about ${word()} this week?`, `Which ${word()} ${word()} are people using?`, `Why is ${NAMES[i % NAMES.length]} ${word()}?`, `What changed about ${word()} ${word()} in r/sub${i % 40}?`][i % 4]!;
+    const t = performance.now();
+    const answer = await runAsk(db, { question }, now);
+    asked.push(performance.now() - t);
+    if (answer.ok) items += answer.items.length;
+  }
+  asked.sort((x, y) => x - y);
   const docs = index.documentCount;
   // Ingest's share: 25 posts (new ones; one in five with a body, as on listing pages) into the built
   // index, as the background does after a batch.
@@ -278,7 +291,7 @@ async function searchStage({ n }: { n: number }) {
   dropIndex();
   db.close();
   await Dexie_delete(name);
-  return { docs, rebuild, p50: times[50]!, p95: times[95]!, perBatch, heapMb, jsonMb, hits };
+  return { docs, rebuild, p50: times[50]!, p95: times[95]!, perBatch, heapMb, jsonMb, hits, askP50: asked[50]!, askP95: asked[95]!, askItems: items / 100 };
 }
 
 /**

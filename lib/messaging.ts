@@ -8,7 +8,7 @@ import type { CaptureAck, CaptureBatch } from './capture/schema';
 
 export type { CaptureAck };
 import type { SearchAnswer, SearchRequest } from './search/types';
-import type { AskReply, AskRequest } from './ask/answer';
+import type { AskReply, AskRequest } from './ask/types';
 
 export interface ProtocolMap {
   capture: { data: CaptureBatch; reply: CaptureAck };

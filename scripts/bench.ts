@@ -138,8 +138,9 @@ async function main() {
 
     // 7. Search, at the issue's size (100,000 posts and 300,000 comments).
     const sn = smoke ? 2_000 : 100_000;
-    const sr = (await stage('search', { n: sn })) as { docs: number; rebuild: number; p50: number; p95: number; perBatch: number; heapMb: number; jsonMb: number; hits: number };
+    const sr = (await stage('search', { n: sn })) as { docs: number; rebuild: number; p50: number; p95: number; perBatch: number; heapMb: number; jsonMb: number; hits: number; askP50: number; askP95: number; askItems: number };
     progress({ figure: `search over ${sn.toLocaleString('en')} posts and ${(sn * 3).toLocaleString('en')} comments: query p95 of 100 (p50 ${fmt(sr.p50)})`, ours: fmt(sr.p95), floor: '—', ratio: null, target: '≤ 30 ms', ok: sr.p95 <= 30 });
+    progress({ figure: `ask your history over the same: question to its retrieved items, p95 of 100 (p50 ${fmt(sr.askP50)}, ${sr.askItems.toFixed(1)} items each)`, ours: fmt(sr.askP95), floor: '—', ratio: null, target: '≤ 150 ms', ok: sr.askP95 <= 150 });
     progress({ figure: 'search index: added to ingest per 25-post batch', ours: fmt(sr.perBatch), floor: '—', ratio: null, target: '≤ 2 ms', ok: sr.perBatch <= 2 });
     progress({ figure: `search index: full rebuild from the database (${sr.docs.toLocaleString('en')} documents)`, ours: fmt(sr.rebuild), floor: '—', ratio: null, target: '≤ 60 s', ok: sr.rebuild <= 60_000 });
     progress({ figure: 'search index: size in memory (JS heap growth); on disk: not persisted (its JSON would be)', ours: `${sr.heapMb.toFixed(0)} MB`, floor: `${sr.jsonMb.toFixed(0)} MB`, ratio: null, target: 'reported', ok: null });

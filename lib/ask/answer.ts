@@ -6,57 +6,16 @@
  */
 import type { ChatMessage } from '../llm/engine';
 import { wordsOf } from '../search/query';
-import type { Question } from './question';
+import type { AskItem, Question, Reactions } from './types';
 
-/** One retrieved post or comment, numbered as the answer cites it. */
-export interface AskItem {
-  /** 1-based: the answer's [n]. */
-  n: number;
-  id: string;
-  kind: 'post' | 'comment';
-  postId: string;
-  /** The post's title (a comment's: the post it is under). */
-  title: string;
-  community: string;
-  /** The post's or the comment's address on reddit.com: the only links an answer shows. */
-  url: string;
-  createdAt: number;
-  score: number;
-  author: string | null;
-  /** The body (a post's without its title), cut to MAX_ITEM_TEXT. */
-  text: string;
-}
+export type { AskItem, AskReply, AskRequest, Reactions } from './types';
 
 export const MAX_ITEM_TEXT = 1_500;
-
-/** A page's question to the background (lib/background/ask.ts). */
-export interface AskRequest {
-  question: string;
-  /** Ids of the conversation's earlier items (a follow-up keeps them). */
-  keep?: string[];
-}
-
-export type AskReply = {
-  ok: true;
-  question: Question;
-  items: AskItem[];
-  /** Stances of every stored comment of the three leading posts. */
-  reactions: Reactions;
-  ms: number;
-} | { ok: false; error: string };
 
 export interface AnswerSentence {
   text: string;
   /** The item it comes from. */
   n: number;
-}
-
-export interface Reactions {
-  agree: number;
-  pushBack: number;
-  ask: number;
-  /** Comments read. */
-  of: number;
 }
 
 export interface OfflineAnswer {

@@ -6,26 +6,14 @@
 import { STOPWORDS } from '../analysis/words';
 import { wordsOf } from '../search/query';
 import { communityFromInput } from '../reddit/names';
+import type { Question } from './types';
+
+export type { Question };
 
 /** A longer question is read up to here (what follows is left out, and the answer says so). */
 export const MAX_QUESTION_CHARS = 500;
 const MAX_WORDS = 16;
 const DAY = 86_400_000;
-
-export interface Question {
-  text: string;
-  /** Cut at MAX_QUESTION_CHARS. */
-  cut: boolean;
-  /** The words searched, in the question's order (a plural also as its singular). */
-  words: string[];
-  /** The question's own words among them, as the answer repeats what was searched. */
-  asked: string[];
-  /** Created in [from, now], when the question names a time. */
-  from: number | null;
-  /** "this week", "today", "the last 3 days"… as the answer repeats it. */
-  range: string | null;
-  communities: string[];
-}
 
 /** Question words and fillers the stop-word list lacks. */
 const FILLER = new Set(['people', 'say', 'said', 'saying', 'think', 'thought', 'talk', 'talking', 'talked', 'anyone', 'anything', 'reddit', 'redditors', 'posts', 'post', 'comments', 'comment', 'tell', 'happened', 'happening', 'news', 'latest']);
@@ -54,7 +42,7 @@ export function readQuestion(input: string, now: number): Question {
     break;
   }
   const communities: string[] = [];
-  rest = rest.replace(/(?:^|\s)\/?r\/([A-Za-z0-9_]{2,32})\b/g, (_, name: string) => {
+  rest = rest.replace(/(?:^|\s)\/?r\/(\w+)/g, (_, name: string) => {
     const c = communityFromInput(`r/${name}`);
     if (c && !communities.includes(c)) communities.push(c);
     return ' ';
