@@ -323,10 +323,16 @@ async function refreshStage({ per }: { per: number }) {
   return { listings: jobs.length, stored, total: sum(times), floorTotal: sum(floors), perListing: median(times), perListingMax: Math.max(...times), floor: median(floors) };
 }
 
-/** Turns keeping communities fresh on for the benchmark's communities (the background starts a run). */
-async function startRefresh({ tracked }: { tracked: string[] }) {
-  await updateSettings({ refreshEnabled: true, tracked, trackAll: false });
+/** Tracks the benchmark's communities (the background re-ranks for them), refresh still off. */
+async function trackForRefresh({ tracked }: { tracked: string[] }) {
+  await updateSettings({ refreshEnabled: false, tracked, trackAll: false });
   return { ok: true };
 }
 
-export const stages = { parse, ingest: ingestStage, rank: rankStage, popupStore, export: exportStage, search: searchStage, refresh: refreshStage, startRefresh };
+/** Turns keeping communities fresh on (the background starts a run). */
+async function startRefresh() {
+  await updateSettings({ refreshEnabled: true });
+  return { ok: true };
+}
+
+export const stages = { parse, ingest: ingestStage, rank: rankStage, popupStore, export: exportStage, search: searchStage, refresh: refreshStage, trackForRefresh, startRefresh };

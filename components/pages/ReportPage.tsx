@@ -69,7 +69,7 @@ export function ReportPage() {
         <p className="muted">Ranking…</p>
       ) : (
         <>
-          <TrendView report={report} pastDate={date} stories={<Guard what="Stories"><StoryList insight={input.insight} /></Guard>} />
+          <TrendView report={report} pastDate={date} stories={<Guard what="Stories"><StoryList insight={input.insight} details={input.details} /></Guard>} />
           <div className="actions">
             <button type="button" onClick={() => act(() => downloadMarkdown(report, settings, analysis), `Saved reddit-trend-report-${report.date}.md.`)}>Export Markdown</button>
             <button type="button" onClick={() => act(() => copyMarkdown(report, settings, analysis), 'Report copied to the clipboard.')}>Copy</button>

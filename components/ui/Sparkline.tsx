@@ -1,8 +1,11 @@
 import type { RankSighting } from '@/lib/rank/types';
 
-/** A post's score over time, as a small line. Fewer than two points: a dash. */
+/** Sightings before a line says something (two make the same straight line on every row). */
+export const MIN_CURVE_POINTS = 3;
+
+/** A post's score over time, as a small line: its real sightings, or nothing while there are fewer than three. */
 export function Sparkline({ points, width = 64, height = 18 }: { points: RankSighting[] | undefined; width?: number; height?: number }) {
-  if (!points || points.length < 2) return <span className="muted" aria-label="no score history yet">–</span>;
+  if (!points || points.length < MIN_CURVE_POINTS) return null;
   const t0 = points[0]!.at;
   const t1 = points[points.length - 1]!.at;
   const lo = Math.min(...points.map((p) => p.score));

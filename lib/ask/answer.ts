@@ -6,6 +6,9 @@
  */
 import type { ChatMessage } from '../llm/engine';
 import { wordsOf } from '../search/query';
+import { stanceOf } from '../analysis/stance';
+
+export { stanceOf };
 import type { AskItem, Question, Reactions } from './types';
 
 export type { AskItem, AskReply, AskRequest, Reactions } from './types';
@@ -45,19 +48,6 @@ export function sentencesOf(text: string): string[] {
     out.push(line.slice(start).trim());
   }
   return out.filter((s) => s.length >= 20 && s.length <= 400);
-}
-
-const AGREE = new Set(['agree', 'agreed', 'exactly', 'true', 'yes', 'great', 'love', 'impressive', 'awesome', 'amazing', 'finally', 'nice', 'huge', 'thanks', 'congrats', 'excellent', 'works', 'confirmed', 'same']);
-const PUSH_BACK = new Set(['disagree', 'wrong', 'doubt', 'overhyped', 'hype', 'misleading', 'skeptical', 'sceptical', 'actually', 'however', 'but', 'meh', 'worse', 'nope', 'bullshit', 'cherry', 'benchmaxxed', 'contaminated', 'unfair', 'broken', 'disappointing']);
-
-/** A comment's stance: a question asked, pushing back, agreeing, or none of them. */
-export function stanceOf(text: string): 'ask' | 'push-back' | 'agree' | null {
-  const t = text.trim();
-  if (/\?\s*$/.test(t) || /^(how|what|why|does|do|is|are|can|could|has|have|which|where|when)\b[^.!]*\?/i.test(t)) return 'ask';
-  const words = wordsOf(t.slice(0, 600));
-  if (words.some((w) => PUSH_BACK.has(w)) || /\bnot (true|really|convinced|sure)\b|\bno way\b/i.test(t)) return 'push-back';
-  if (words.some((w) => AGREE.has(w)) || /^\+1\b|\bthis is (great|huge|big)\b/i.test(t)) return 'agree';
-  return null;
 }
 
 export function reactionsOf(items: readonly AskItem[]): Reactions {

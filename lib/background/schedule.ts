@@ -58,9 +58,23 @@ export async function retention(now = Date.now()): Promise<void> {
   scheduleRerank();
 }
 
+/** While batches keep coming (a refresh run stores one every 2 s), a re-rank still runs this often. */
+export const RERANK_MAX_WAIT_MS = 15_000;
+let rerankWaitingSince: number | null = null;
+
+/** How long a change waits for its re-rank, given when the oldest change not yet re-ranked came. */
+export const rerankDelay = (now: number, waitingSince: number): number => Math.max(0, Math.min(RERANK_DELAY_MS, waitingSince + RERANK_MAX_WAIT_MS - now));
+
+/** Re-ranks 2 s after the last change, and at least every RERANK_MAX_WAIT_MS while changes keep coming. */
 export function scheduleRerank(): void {
   clearTimeout(rerankTimer);
-  rerankTimer = setTimeout(() => void rerank().catch((e) => console.warn('[Reddit Trend Radar] re-rank failed:', e)), RERANK_DELAY_MS);
+  const now = Date.now();
+  rerankWaitingSince ??= now;
+  const delay = rerankDelay(now, rerankWaitingSince);
+  rerankTimer = setTimeout(() => {
+    rerankWaitingSince = null;
+    void rerank().catch((e) => console.warn('[Reddit Trend Radar] re-rank failed:', e));
+  }, delay);
 }
 
 /**

@@ -161,7 +161,7 @@ export async function ingest(
     result.sightings = sightings.length;
     const commentsAdded = prevComments.filter((c) => !c).length;
     const lastCaptureAt = posts.length ? Math.max(...posts.map((p) => p.seenAt)) : null;
-    const stats = sampleIds.length ? 'recount' : nextStats(kept, { posts: result.added, comments: commentsAdded, communities: newCommunities, lastCaptureAt }, Math.max(now, lastCaptureAt ?? 0));
+    const stats = sampleIds.length ? 'recount' : nextStats(kept, { posts: result.added, comments: commentsAdded, communities: newCommunities, lastCaptureAt });
     // The writes go out together: Dexie queues them in order in this one transaction.
     await Promise.all([
       db.posts.bulkPut(rows),

@@ -56,7 +56,7 @@ export interface StatsDelta {
  * The kept figures after a batch (pure): null when the batch added nothing (the kept counts stand),
  * 'recount' when none are kept or they were kept by an older version (no community names).
  */
-export function nextStats(kept: StatsRow | undefined, delta: StatsDelta, now: number): StatsRow | 'recount' | null {
+export function nextStats(kept: StatsRow | undefined, delta: StatsDelta): StatsRow | 'recount' | null {
   if (!delta.posts && !delta.comments) return null;
   if (!kept?.names) return 'recount';
   const known = new Set(kept.names);
@@ -65,7 +65,10 @@ export function nextStats(kept: StatsRow | undefined, delta: StatsDelta, now: nu
   const last = delta.lastCaptureAt == null ? s.lastCaptureAt : Math.max(s.lastCaptureAt ?? 0, delta.lastCaptureAt);
   return {
     key: STATS_KEY,
-    computedAt: Math.max(kept.computedAt, now),
+    // The time of the last recount (a bulk change: the sample, an import, retention) stands: a batch is a
+    // capture, which pages and the re-rank judge by its own time (lib/db/latest.ts). Moving it with every
+    // batch made each re-rank during a refresh run "stale" and every page rank the store itself.
+    computedAt: kept.computedAt,
     stats: { ...s, posts: s.posts + delta.posts, comments: s.comments + delta.comments, communities: s.communities + fresh.length, lastCaptureAt: last },
     names: fresh.length ? [...kept.names, ...fresh] : kept.names,
   };

@@ -44,3 +44,20 @@ test('not painted: other settings, half an hour old, or another shape', async ()
   await browser.storage.local.set({ [FIRST_PAINT_KEY]: { ...snap, version: snap.version - 1 } });
   expect(await readFirstPaint()).toBeUndefined();
 });
+
+test('a stored report a minute or less behind the newest capture is shown (the background re-ranks meanwhile); older, or before the last change, it is not', async () => {
+  const { isTrusted, REPORT_VERSION, CAPTURE_GRACE_MS } = await import('@/lib/db/latest');
+  const row = { version: REPORT_VERSION, settingsKey: 'k', computedAt: 1_000_000 };
+  const now = 1_000_000 + 5 * 60_000;
+  expect(CAPTURE_GRACE_MS).toBe(60_000);
+  expect(isTrusted(row, 'k', 1_000_000 + 60_000, 0, now)).toBe(true);
+  expect(isTrusted(row, 'k', 1_000_000 + 60_001, 0, now)).toBe(false);
+  expect(isTrusted(row, 'k', 0, 1_000_001, now)).toBe(false);
+  expect(isTrusted(row, 'other', 0, 0, now)).toBe(false);
+});
+
+test('re-ranks come 2 s after the last change, and at least every 15 s while changes keep coming', async () => {
+  const { rerankDelay } = await import('@/lib/background/schedule');
+  // Waiting since t = 0: a change at 1 s waits 2 s; at 14 s, 1 s (the 15 s are up then); after, at once.
+  expect([rerankDelay(1_000, 0), rerankDelay(14_000, 0), rerankDelay(16_000, 0)]).toEqual([2_000, 1_000, 0]);
+});
