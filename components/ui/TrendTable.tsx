@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { TrendRow } from '@/lib/rank/types';
 import { COLUMN_LABELS, gainText, type ColumnKey } from '@/lib/rank/tables';
 import { useHistory } from '../hooks/useHistory';
-import { Sparkline } from './Sparkline';
+import { MIN_CURVE_POINTS, Sparkline } from './Sparkline';
 import { compactNumber, postUrl, postedText, shortPosted } from './format';
 
 type Key = ColumnKey;
@@ -18,7 +18,8 @@ const compare = (key: Key) => (a: TrendRow & { rank: number }, b: TrendRow & { r
 };
 
 /**
- * A trend table: the columns its table declares (lib/rank/tables.ts), plus a score sparkline. Headers
+ * A trend table: the columns its table declares (lib/rank/tables.ts), plus a score curve where some row
+ * has three sightings or more. Headers
  * sort; titles open the post.
  */
 export function TrendTable({ rows, columns, label: tableLabel }: { rows: TrendRow[]; columns: readonly ColumnKey[]; label: string }) {
@@ -28,6 +29,8 @@ export function TrendTable({ rows, columns, label: tableLabel }: { rows: TrendRo
     const withRank = rows.map((r, i) => ({ ...r, rank: i + 1 }));
     return sort.key === 'rank' ? withRank : [...withRank].sort((a, b) => compare(sort.key)(a, b) * sort.dir || a.rank - b.rank);
   }, [rows, sort]);
+  // The Trend column only where some row has a real curve (three sightings or more).
+  const curves = !!history && rows.some((r) => (history.get(r.id)?.length ?? 0) >= MIN_CURVE_POINTS);
   const onSort = (key: Key) =>
     setSort((s) => (s.key === key ? { key, dir: s.dir === 1 ? -1 : 1 } : { key, dir: key === 'title' || key === 'subreddit' || key === 'flair' ? 1 : -1 }));
 
@@ -43,7 +46,7 @@ export function TrendTable({ rows, columns, label: tableLabel }: { rows: TrendRo
               </button>
             </th>
           ))}
-          <th scope="col" className="col-trend">Trend</th>
+          {curves && <th scope="col" className="col-trend">Trend</th>}
         </tr>
       </thead>
       <tbody>
@@ -52,9 +55,11 @@ export function TrendTable({ rows, columns, label: tableLabel }: { rows: TrendRo
             {columns.map((key) => (
               <Cell key={key} column={key} row={r} />
             ))}
-            <td>
-              <Sparkline points={history?.get(r.id)} />
-            </td>
+            {curves && (
+              <td>
+                <Sparkline points={history?.get(r.id)} />
+              </td>
+            )}
           </tr>
         ))}
       </tbody>
