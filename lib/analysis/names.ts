@@ -139,6 +139,12 @@ function tokens(raw: string): Token[] {
     out.push({ word, shape, initial, joined: plain || (/^[ \t]+$/.test(gap) && !RUN_BREAK.test(gap)) });
     last = m.index + raw.length;
   }
+  // Capitals for emphasis ("Qwen is BACK and it is REAL this TIME"): two or more English words in
+  // capitals in one title are shouting, not acronyms, there (one seen alone elsewhere still counts there).
+  const loud = out.filter((t) => t.shape === 'strong' && /^\p{Lu}{2,}$/u.test(t.word) && ordinary(t.word));
+  if (loud.length >= 2) for (const t of loud) t.shape = 'lower';
+  // A title cut short ("… Hamiltonian Neural…"): its last word may be half a name; it never joins one.
+  if (out.length && /(?:…|\.\.\.)\s*$/.test(text)) out[out.length - 1]!.shape = 'stop';
   return out;
 }
 

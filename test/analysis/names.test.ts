@@ -28,6 +28,20 @@ describe('names', () => {
     ]);
   });
 
+  test('capitals for emphasis are not acronyms; a title cut short gives no half a name', () => {
+    expect(
+      labels([
+        'Why Qwen is BACK and it is REAL this TIME',
+        'RAG is HARD but WORTH it',
+        'We tried TRACE for agent memory',
+        'From a Differential Geometry Perspective: Hamiltonian Neural…',
+        'Benchmarks for EMNLP26 Cost...',
+      ]),
+    ).toEqual([['Qwen'], [], ['TRACE'], [], ['EMNLP26']]);
+    // One word in capitals alone still reads as an acronym: "RAG" elsewhere.
+    expect(labels(['I found a RAG that actually works'])).toEqual([['RAG']]);
+  });
+
   test('contractions never split, stop words and generic terms are never names', () => {
     expect(labels(["Don't buy GPUs for AI, it's actually the LLM that's slow", 'I found a RAG that actually works', 'Qwen3 lands on Hugging Face as a Q4_K_M quant'])).toEqual([[], ['RAG'], ['Qwen3', 'Hugging Face']]);
   });
