@@ -1,21 +1,15 @@
 /**
- * A comment's stance, from words (pure; no model): asking (a question), pushing back ("overhyped",
- * "doubt", "actually", "but", "not really"…), agreeing ("agreed", "exactly", "great", "finally"…), or none.
- * A count to read with care: pages show counts, never a verdict on one comment.
+ * Stances and moods (pure; no model): what a comment does by the analysis's own rule (extract.ts: its
+ * first sentence asks, pushes back, agrees, or adds), and how a story's discussion went. Counts to read
+ * with care: pages show counts, never a verdict on one comment.
  */
+import { stance } from './extract';
 
-const AGREE = new Set(['agree', 'agreed', 'exactly', 'true', 'yes', 'great', 'love', 'impressive', 'awesome', 'amazing', 'finally', 'nice', 'huge', 'thanks', 'congrats', 'excellent', 'works', 'confirmed', 'same']);
-const PUSH_BACK = new Set(['disagree', 'wrong', 'doubt', 'overhyped', 'hype', 'misleading', 'skeptical', 'sceptical', 'actually', 'however', 'but', 'meh', 'worse', 'nope', 'bullshit', 'cherry', 'benchmaxxed', 'contaminated', 'unfair', 'broken', 'disappointing']);
-
+/** A comment's stance in Ask's and the mood's terms: the analysis's one rule (extract.ts `stance`). */
 export function stanceOf(text: string): 'ask' | 'push-back' | 'agree' | null {
-  const t = text.trim();
-  if (/\?\s*$/.test(t) || /^(how|what|why|does|do|is|are|can|could|has|have|which|where|when)\b[^.!]*\?/i.test(t)) return 'ask';
-  const words = t.slice(0, 600).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.some((w) => PUSH_BACK.has(w)) || /\bnot (true|really|convinced|sure)\b|\bno way\b/i.test(t)) return 'push-back';
-  if (words.some((w) => AGREE.has(w)) || /^\+1\b|\bthis is (great|huge|big)\b/i.test(t)) return 'agree';
-  return null;
+  const s = stance(text);
+  return s === 'asks' ? 'ask' : s === 'doubts' ? 'push-back' : s === 'agrees' ? 'agree' : null;
 }
-
 
 /** How a story's discussion went, from its top comments' stances and its comments against its points. */
 export type Mood = 'agreed' | 'mixed' | 'divisive';
