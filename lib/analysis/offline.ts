@@ -47,7 +47,7 @@ function clip(text: string, max: number): string {
 const where = (s: Story) => (s.communities.length > 1 ? `in ${listing(s.communities.map((c) => `r/${c}`))}` : `in r/${s.lead.subreddit}`);
 
 /** Why a story of the day stands out, in one or two sentences. */
-function whyItStandsOut(s: Story, input: AnalysisInput, rank: number): string {
+function whyItStandsOut(s: Story, input: AnalysisInput, rank: number): string | null {
   const { insight, report } = input;
   const reasons: string[] = [];
   if (rank === 0) reasons.push(`the day's most upvoted story, at ${s.score} points`);
@@ -61,9 +61,49 @@ function whyItStandsOut(s: Story, input: AnalysisInput, rank: number): string {
   if (fresh.length) reasons.push(`${listing(fresh.map((n) => inlineText(n.label)))} ${fresh.length === 1 ? 'is' : 'are'} new this week (never seen before in your history)`);
   const busy = named.filter((n) => !n.isNew && n.week >= 3);
   if (busy.length) reasons.push(`${inlineText(busy[0]!.label)} is in ${plural(busy[0]!.week, 'post')} this week`);
-  if (!reasons.length) reasons.push(`${s.score} points and ${plural(s.comments, 'comment')}`);
+  // Nothing but its numbers: the table says those already.
+  if (!reasons.length) return null;
   const [first, ...rest] = reasons;
   return `*Why it stands out:* ${first![0]!.toUpperCase()}${first!.slice(1)}${rest.length ? `; ${rest.join('; ')}` : ''}.`;
+}
+
+/**
+ * One line of what a story is, from what was read of it: the sentence of a post's body (or its linked
+ * article) that says the most about the story's names, else its most upvoted agreeing or adding comment;
+ * never a sentence of numbers. Null when only titles were captured.
+ */
+function whatItIs(s: Story, input: AnalysisInput): string | null {
+  // An extra line: details that cannot be read leave the highlights as they were (the deep dive, which
+  // needs them, says so in its own place).
+  let details: AnalysisInput['details'];
+  try {
+    details = input.details;
+  } catch {
+    return null;
+  }
+  const nameWords = new Set(storyNames(input.insight, s).flatMap((n) => n.label.toLowerCase().split(/\s+/)));
+  const wordy = (t: string) => (t.match(/\p{L}/gu)?.length ?? 0) >= t.replace(/\s/g, '').length * 0.6;
+  const naming = (t: string) => [...nameWords].some((w) => t.toLowerCase().includes(w));
+  // Of the text's key sentences, the first that names the story's names, else the first in words.
+  const pick = (text: string, title: string) => {
+    const ranked = keySentences(text, 4, { avoid: title, names: nameWords }).filter(wordy);
+    return ranked.find(naming) ?? ranked[0];
+  };
+  for (const p of s.posts) {
+    const d = details[p.id];
+    for (const text of [d?.body, d?.article]) {
+      const best = text ? pick(text, p.title) : undefined;
+      if (best) return `“${clip(best, 240)}”`;
+    }
+  }
+  for (const p of s.posts) {
+    const comment = [...(details[p.id]?.comments ?? [])]
+      .filter((c) => c.body.trim() && (stance(c.body) === 'agrees' || stance(c.body) === 'adds'))
+      .sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
+    const said = comment && pick(comment.body, p.title);
+    if (comment && said) return `u/${inlineText(comment.author ?? '[unknown]')}${comment.score != null ? ` (${comment.score} points)` : ''}: “${clip(said, 240)}”`;
+  }
+  return null;
 }
 
 function storyLine(s: Story, input: AnalysisInput): string {
@@ -77,7 +117,20 @@ function todaySection(input: AnalysisInput): string {
   const stories = dayStories(input).slice(0, 5);
   if (!stories.length) return 'No post of a tracked community was created in the last 24 hours.';
   const out = [`${plural(input.day.length, 'post')} of tracked communities in the last 24 hours, in ${plural(dayStories(input).length, 'story', 'stories')}. The top ${stories.length === 1 ? 'one' : stories.length}:`, ''];
-  stories.forEach((s, i) => out.push(`- ${storyLine(s, input)}  `, `  ${whyItStandsOut(s, input, i)}`));
+  let titleOnly = false;
+  stories.forEach((s, i) => {
+    const lines = [`- ${storyLine(s, input)}`];
+    const what = whatItIs(s, input);
+    if (what) lines.push(`  *What it is:* ${what}`);
+    else if (!titleOnly) {
+      // Said once, briefly: the other stories without text are as they are.
+      titleOnly = true;
+      lines.push('  *What it is:* only its title was captured.');
+    }
+    const why = whyItStandsOut(s, input, i);
+    if (why) lines.push(`  ${why}`);
+    out.push(lines.join('  \n'));
+  });
   return out.join('\n');
 }
 

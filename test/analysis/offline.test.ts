@@ -40,14 +40,18 @@ function briefing() {
 describe('the offline analysis, on a three-week world', () => {
   const a = offlineAnalysis(briefing());
 
-  test("today's highlights: stories named by their names, with why they stand out", () => {
+  test("today's highlights: stories named by their names, what each is, and why they stand out", () => {
     expect(a.today.body).toBe(
       [
         '4 posts of tracked communities in the last 24 hours, in 3 stories. The top 3:',
         '',
         '- **llama.cpp**: [llama.cpp appreciation post](https://www.reddit.com/comments/l2) (Score: 1310, Comments: 142) in r/LocalLLaMA.  ',
+        // What a story is, from its body; said once where only titles were captured.
+        '  *What it is:* only its title was captured.  ',
         "  *Why it stands out:* The day's most upvoted story, at 1310 points.",
         '- **EGGROLL**: [\\[R\\] EGGROLL: trained a model without backprop](https://www.reddit.com/comments/e1) (Score: 65, Comments: 300) in r/MachineLearning and r/LocalLLaMA (2 discussions, 115 points and 315 comments in all).  ',
+        // The body's key sentence that names EGGROLL (read from the body above).
+        '  *What it is:* “EGGROLL uses low-rank perturbations, so each step costs little memory.”  ',
         '  *Why it stands out:* A lively thread (315 comments for 115 points); discussed in 2 communities; EGGROLL is new this week (never seen before in your history).',
         '- **Moore Threads**, **Lushan Gaming** and **Huashan**: [Moore Threads Unveils The Lushan Gaming & Huashan AI GPUs](https://www.reddit.com/comments/m1) (Score: 95, Comments: 34) in r/LocalLLaMA.  ',
         '  *Why it stands out:* Moore Threads, Lushan Gaming and Huashan are new this week (never seen before in your history).',

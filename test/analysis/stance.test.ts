@@ -31,4 +31,3 @@ test.runIf(hasFixtures || !!process.env.CI)('the r/artificial thread on inferenc
   // without a word the rule knows. So: mixed, and the rule under-counts a sceptical thread.
   expect(moodOf(r.comments.map((x) => ({ body: x.body ?? '', score: x.score })), post.score!, post.comments)).toEqual({ mood: 'mixed', of: 10, pushBack: 2, text: 'mixed: 2 of 10 top comments push back' });
 });
-});
