@@ -177,7 +177,10 @@ async function runJobs(forced: boolean, deps: RefreshDeps): Promise<void> {
     if (!left.length) state = { ...state, lastRun: { startedAt: run.startedAt, endedAt: now, requests: run.total, posts, problems } };
     await refreshItem.setValue(state);
   }
-  if (!state.run || !run.jobs.length) await notifyDigest(settings, held).catch((e) => console.warn('[Reddit Trend Radar] digest:', e));
+  // Kept as it ended (a run turned off mid-way is dropped; one that waits on Reddit stays for the alarm).
+  await refreshItem.setValue(state);
+  // The matches of this worker's part of the run, summed up now (also when the run waits to resume).
+  await notifyDigest(settings, held).catch((e) => console.warn('[Reddit Trend Radar] digest:', e));
 }
 
 function withProblem(state: RefreshState, job: Job, now: number, problem: Problem, detail: string): RefreshState['communities'] {

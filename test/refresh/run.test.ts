@@ -227,3 +227,20 @@ test('hostile answers: too large, HTML with a 200, a block page, a redirect off 
   expect((await db.posts.toCollection().primaryKeys()).sort()).toEqual(['t3_kept1', 't3_new1']);
   expect((await healthItem.getValue())?.['refresh-listing']?.skipped).toBe(9); // 3 listings × (bad title, wrong type, other community)
 });
+
+test('turned off in the middle of a run: nothing more is asked, and the run is dropped', async () => {
+  let asked = 0;
+  const r = reddit((path) => {
+    if (++asked === 2) void updateSettings({ refreshEnabled: false });
+    return growing(() => 0)(path);
+  });
+  await refreshTick(r.deps);
+  expect(r.log.length).toBeLessThanOrEqual(3);
+  expect((await readRefresh()).run).toBeNull();
+  await updateSettings({ refreshEnabled: true });
+  // Turned on again: a new run, every listing from the start.
+  r.advance(31 * 60_000);
+  const before = r.log.length;
+  await refreshTick(r.deps);
+  expect(r.log.slice(before).map((l) => l.path.split('?')[0])).toEqual(COMMUNITIES.flatMap((c) => [`/r/${c}/hot.json`, `/r/${c}/new.json`, `/r/${c}/top.json`]));
+});
