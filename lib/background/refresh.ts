@@ -83,21 +83,24 @@ export async function refreshNow(deps = browserDeps()): Promise<{ ok: true; jobs
   const since = state.lastRun ? now - state.lastRun.startedAt : Infinity;
   if (since < REFRESH_NOW_GAP_MS) return { ok: false, error: `Refreshed a moment ago: try again in ${Math.ceil((REFRESH_NOW_GAP_MS - since) / 1000)} s.` };
   if (state.waitUntil > now) return { ok: false, error: `Reddit asked to slow down: refresh waits ${minutesText(state.waitUntil - now)} more.` };
-  void startRun(true, deps).catch((e) => console.warn('[Reddit Trend Radar] refresh:', e));
-  // The run is planned before its first request: answer with its size.
-  await new Promise((ok) => setTimeout(ok, 0));
-  return { ok: true, jobs: (await readRefresh()).run?.total ?? 0 };
+  // Answered once the run is planned (before its first request), with its size.
+  let planned: (jobs: number) => void = () => undefined;
+  const size = new Promise<number>((ok) => (planned = ok));
+  void startRun(true, deps, planned)
+    .catch((e) => console.warn('[Reddit Trend Radar] refresh:', e))
+    .finally(() => planned(0));
+  return { ok: true, jobs: await size };
 }
 
-function startRun(forced: boolean, deps: RefreshDeps): Promise<void> {
+function startRun(forced: boolean, deps: RefreshDeps, onPlanned?: (jobs: number) => void): Promise<void> {
   if (running) return running;
-  running = runJobs(forced, deps).finally(() => {
+  running = runJobs(forced, deps, onPlanned).finally(() => {
     running = null;
   });
   return running;
 }
 
-async function runJobs(forced: boolean, deps: RefreshDeps): Promise<void> {
+async function runJobs(forced: boolean, deps: RefreshDeps, onPlanned?: (jobs: number) => void): Promise<void> {
   let settings = await getSettings();
   let state = await readRefresh();
   if (!settings.refreshEnabled || !settings.captureEnabled) {
@@ -115,6 +118,7 @@ async function runJobs(forced: boolean, deps: RefreshDeps): Promise<void> {
   }
   state = { ...state, run };
   await refreshItem.setValue(state);
+  onPlanned?.(run.jobs.length);
   const held: WatchHit[] = [];
   let posts = 0;
   let problems = 0;

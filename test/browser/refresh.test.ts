@@ -240,6 +240,8 @@ describe.runIf(canRunBrowser)('keeping tracked communities fresh', () => {
     const started = Date.now();
     await popup.reload();
     await popup.getByTestId('refresh-now').click();
+    // Answered once the run is planned: four communities' three listings and the followed thread.
+    await expect.poll(() => popup.getByTestId('refresh-note').textContent()).toBe('Refreshing: 13 requests to Reddit, one every 2 seconds.');
     await runEnded(popup, started - 1_000);
     // "Refresh now" asks every community again, the stopped one too (now signed in).
     expect(reddit.served.slice(before).map((s) => s.path.split('?')[0])).toEqual([
