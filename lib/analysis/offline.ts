@@ -13,6 +13,7 @@ import { plural } from './detail';
 import { distinctiveNames, fadingNames, newNames, risingNames, weekNames, type Insight, type NameStat } from './insight';
 import type { Story } from './stories';
 import { keySentences, stance, STANCE_WORDS } from './extract';
+import { moodOf } from './stance';
 
 export const OFFLINE_SOURCE = 'offline analyser';
 
@@ -214,6 +215,9 @@ function deepDiveSection(input: AnalysisInput): string {
       const said = keySentences(c.body, 1, { avoid: post.title, names: nameWords })[0] ?? c.body;
       out.push(`- u/${inlineText(c.author ?? '[unknown]')}${c.score != null ? ` (${c.score} points)` : ''} ${STANCE_WORDS[stance(said)]}: “${clip(said, 220)}”`);
     }
+    // How the thread went: its top comments' stances, and comments against points.
+    const mood = moodOf(comments, post.score ?? 0, post.comments);
+    if (mood) out.push('', `**The split:** ${mood.text}.`);
   }
   if (!claims.length && !comments.length)
     out.push('', `Only its title was captured. Open ${postRef(post)} with its comments once, and the next analysis will summarise what it says and how people answered.`);

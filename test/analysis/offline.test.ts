@@ -75,7 +75,7 @@ describe('the offline analysis, on a three-week world', () => {
     expect(a.monthly.body).toContain('Anthropic (4 posts, first seen 2025-12-13, most mentioned this week)');
   });
 
-  test('deep dive: what the post claims and how commenters answer, never the title twice', () => {
+  test('deep dive: what the post claims, how commenters answer and how the thread split, never the title twice', () => {
     expect(a.deepDive.body).toBe(
       [
         '**EGGROLL**: the most discussed story of the day, [\\[R\\] EGGROLL: trained a model without backprop](https://www.reddit.com/comments/e1) (Score: 65, Comments: 300) in r/MachineLearning, one of 2 discussions of it.',
@@ -87,6 +87,9 @@ describe('the offline analysis, on a three-week world', () => {
         '- u/carol (90 points) agrees: “Great result, the low-rank trick is what makes it fit in memory.”',
         '- u/bob (40 points) asks: “How does EGGROLL compare to backprop on ImageNet?”',
         '- u/dan (12 points) pushes back: “Not sure this scales past a billion parameters, the variance grows with the model.”',
+        '',
+        // One of the three pushes back, and 300 comments on 65 points: Reddit's own sign of a fight.
+        '**The split:** divisive: 1 of 3 top comments push back; more comments than points.',
       ].join('\n'),
     );
   });
