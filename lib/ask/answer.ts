@@ -7,6 +7,7 @@
 import type { ChatMessage } from '../llm/engine';
 import { wordsOf } from '../search/query';
 import { stanceOf } from '../analysis/stance';
+import { splitSentences } from '../analysis/extract';
 
 export { stanceOf };
 import type { AskItem, Question, Reactions } from './types';
@@ -23,7 +24,6 @@ export interface AnswerSentence {
 
 export interface OfflineAnswer {
   sentences: AnswerSentence[];
-  reactions: Reactions;
   /** Posts among the items per UTC day, oldest first. */
   days: { day: string; posts: number }[];
   /** The earliest item. */
@@ -33,29 +33,17 @@ export interface OfflineAnswer {
 const SENTENCES_SHOWN = 5;
 const PER_ITEM = 2;
 
-/** Sentences of a text: at ., ! or ? followed by a space, and at line breaks; 20 to 400 characters. */
+/** Sentences of a text as the analysis splits them (extract.ts: Markdown and links left out), 20 to 400 characters. */
 export function sentencesOf(text: string): string[] {
-  const out: string[] = [];
-  for (const line of text.split(/\n+/)) {
-    let start = 0;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i];
-      if ((c === '.' || c === '!' || c === '?') && (i + 1 === line.length || line[i + 1] === ' ')) {
-        out.push(line.slice(start, i + 1).trim());
-        start = i + 1;
-      }
-    }
-    out.push(line.slice(start).trim());
-  }
-  return out.filter((s) => s.length >= 20 && s.length <= 400);
+  return splitSentences(text).filter((s) => s.length >= 20 && s.length <= 400);
 }
 
-export function reactionsOf(items: readonly AskItem[]): Reactions {
+/** Stances of comment texts, counted. */
+export function countReactions(texts: readonly string[]): Reactions {
   const r: Reactions = { agree: 0, pushBack: 0, ask: 0, of: 0 };
-  for (const item of items) {
-    if (item.kind !== 'comment' || !item.text) continue;
+  for (const text of texts) {
     r.of++;
-    const s = stanceOf(item.text);
+    const s = stanceOf(text);
     if (s === 'ask') r.ask++;
     else if (s === 'push-back') r.pushBack++;
     else if (s === 'agree') r.agree++;
@@ -63,7 +51,12 @@ export function reactionsOf(items: readonly AskItem[]): Reactions {
   return r;
 }
 
-/** The extractive answer: the best sentences (at most two an item), reactions and the timeline. */
+/** Stances of the retrieved comments (posts are not reactions). */
+export function reactionsOf(items: readonly AskItem[]): Reactions {
+  return countReactions(items.filter((i) => i.kind === 'comment' && i.text).map((i) => i.text));
+}
+
+/** The extractive answer: the best sentences (at most two an item) and the timeline (reactions come with the reply). */
 export function offlineAnswer(q: Pick<Question, 'words'>, items: readonly AskItem[]): OfflineAnswer {
   const asked = new Set(q.words);
   const candidates: { text: string; n: number; hits: Set<string>; rank: number }[] = [];
@@ -99,7 +92,6 @@ export function offlineAnswer(q: Pick<Question, 'words'>, items: readonly AskIte
   const earliest = [...items].sort((a, b) => a.createdAt - b.createdAt)[0];
   return {
     sentences,
-    reactions: reactionsOf(items),
     days: [...byDay].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, n]) => ({ day, posts: n })),
     first: earliest ? { n: earliest.n, createdAt: earliest.createdAt } : null,
   };

@@ -6,7 +6,7 @@
  */
 import type { CommentRow, PostRow, RadarDB } from '../db/schema';
 import { readQuestion } from '../ask/question';
-import { MAX_ITEM_TEXT, reactionsOf, type AskItem, type AskReply, type AskRequest } from '../ask/answer';
+import { MAX_ITEM_TEXT, countReactions, type AskItem, type AskReply, type AskRequest } from '../ask/answer';
 import { ensureIndex } from './search';
 import { commentUrl, postUrl } from '../reddit/urls';
 
@@ -65,6 +65,6 @@ export async function runAsk(db: RadarDB, request: AskRequest, now = Date.now())
   // How people reacted: every stored comment of the three leading posts, not only the retrieved ones.
   const leading = [...new Set(items.map((i) => i.postId))].slice(0, 3);
   const thread = leading.length ? await db.comments.where('postId').anyOf(leading).toArray() : [];
-  const reactions = reactionsOf(thread.filter((c) => c.body).map((c, i) => ({ n: i + 1, id: c.id, kind: 'comment' as const, postId: c.postId, title: '', community: '', url: '', createdAt: 0, score: 0, author: null, text: c.body! })));
+  const reactions = countReactions(thread.flatMap((c) => (c.body ? [c.body] : [])));
   return { ok: true, question, items, reactions, ms: Math.round(performance.now() - t0) };
 }

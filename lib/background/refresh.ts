@@ -15,8 +15,8 @@ import { getSettings } from '../storage/settings';
 import { refreshItem } from '../storage/items';
 import type { Settings } from '../settings/shape';
 import type { WatchHit } from '../search/watch';
-import { MAX_ANSWER_BYTES, PROBLEM_MESSAGES, readAnswer, waitAsked, type Answer, type Problem } from '../refresh/answer';
-import { EMPTY_REFRESH, jobUrl, minutesText, nextRequestAt, planRun, recordOutcome, recordRequest, REFRESH_NOW_GAP_MS, REQUEST_GAP_MS, type Job, type RefreshRun, type RefreshState } from '../refresh/plan';
+import { MAX_ANSWER_BYTES, readAnswer, waitAsked, type Answer, type Problem } from '../refresh/answer';
+import { EMPTY_REFRESH, jobUrl, minutesText, recordWait, nextRequestAt, planRun, recordOutcome, recordRequest, REFRESH_NOW_GAP_MS, REQUEST_GAP_MS, type Job, type RefreshRun, type RefreshState } from '../refresh/plan';
 import { againstStored, checkAnswer, refusedCount } from '../refresh/listing';
 import { getDb } from '../db/schema';
 import { communityKey } from '../reddit/names';
@@ -145,7 +145,7 @@ async function runJobs(forced: boolean, deps: RefreshDeps, onPlanned?: (jobs: nu
     if (!reading.ok && reading.problem === 'rate-limited') {
       // The job stays first: asked again once Reddit's wait is over (never at once).
       problems++;
-      state = { ...state, run, communities: withProblem(state, job, now, reading.problem, reading.detail) };
+      state = { ...recordWait(state, job, now, reading.detail), run };
       await refreshItem.setValue(state);
       break;
     }
@@ -185,13 +185,6 @@ async function runJobs(forced: boolean, deps: RefreshDeps, onPlanned?: (jobs: nu
   await refreshItem.setValue(state);
   // The matches of this worker's part of the run, summed up now (also when the run waits to resume).
   await notifyDigest(settings, held).catch((e) => console.warn('[Reddit Trend Radar] digest:', e));
-}
-
-function withProblem(state: RefreshState, job: Job, now: number, problem: Problem, detail: string): RefreshState['communities'] {
-  const key = communityKey(job.community);
-  const c = state.communities[key];
-  if (!c) return state.communities;
-  return { ...state.communities, [key]: { ...c, lastProblem: { at: now, problem, message: PROBLEM_MESSAGES[problem], detail } } };
 }
 
 /** One request, its body read up to MAX_ANSWER_BYTES; a failure to connect is named, never thrown. */

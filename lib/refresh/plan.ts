@@ -171,6 +171,16 @@ export function recordOutcome(state: RefreshState, job: Job, now: number, outcom
   return { ...state, communities: { ...state.communities, [key]: next } };
 }
 
+/**
+ * The state after Reddit asked to wait (a 429): the job's community notes it as its last problem; the
+ * job itself is asked again once the wait is over (the run keeps it first).
+ */
+export function recordWait(state: RefreshState, job: Job, now: number, detail: string): RefreshState {
+  const c = community(state, job.community, now);
+  const lastProblem = { at: now, problem: 'rate-limited' as const, message: PROBLEM_MESSAGES['rate-limited'], detail };
+  return { ...state, communities: { ...state.communities, [communityKey(job.community)]: { ...c, lastProblem } } };
+}
+
 /** Communities stopped now, with the message to show (the first one's). */
 export function stoppedCommunities(state: RefreshState): CommunityRefresh[] {
   return Object.values(state.communities).filter((c) => c.stopped);
