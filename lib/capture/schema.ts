@@ -2,69 +2,18 @@
  * Run-time checks of captured records (STYLE.md rule 7): types do not exist at run time, so the content
  * script checks what it sends and the background checks again what it receives. The same rules check
  * every record of an imported backup (lib/export/backup-format.ts): one set of field rules, with limits, whatever
- * the way in. FIELD_RULES says each rule in words, for error messages. A table of field rules
- * rather than a schema library: the content script's budget is 25 kB and valibot alone took 9 kB.
+ * the way in, declared with the fields themselves in lib/capture/fields.ts. FIELD_RULES says each rule in
+ * words, for error messages.
  */
-import { PERMALINK } from '../reddit/urls';
-import { COMMENT_ID, POST_ID } from '../reddit/ids';
-import { COMMUNITY_NAME } from '../reddit/names';
-import { MAX_TIME, MIN_TIME } from '../reddit/time';
-import type { CapturedComment, CapturedPost } from './types';
+import { COMMENT_FIELDS, int, POST_FIELDS, str, type Shape } from './fields';
+import { POST_ID } from '../reddit/ids';
 import type { PageReport } from './health';
+import type { CapturedComment, CapturedPost } from './types';
 
-type Rule = (v: unknown) => boolean;
-type Shape<T> = { [K in keyof T]-?: Rule };
-
-const int = (min: number, max: number): Rule => (v) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-const str = (max: number, re?: RegExp, min = 0): Rule => (v) => typeof v === 'string' && v.length >= min && v.length <= max && (!re || re.test(v));
-const nullable = (r: Rule): Rule => (v) => v === null || r(v);
-/** One line of text: no line breaks, no other control characters, no bidi overrides (they reorder what a reader sees). */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what the rule refuses
-const LINE = /^[^\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]*$/;
-const line = (max: number, min = 0): Rule => str(max, LINE, min);
-const bool: Rule = (v) => typeof v === 'boolean';
-const time = int(MIN_TIME, MAX_TIME);
-const count = int(-1e9, 1e9);
+/** The field rules of a captured post and comment, from their declarations (lib/capture/fields.ts). */
+export const CapturedPostShape: Shape<CapturedPost> = POST_FIELDS;
+export const CapturedCommentShape: Shape<CapturedComment> = COMMENT_FIELDS;
 const T3 = POST_ID;
-const T1 = COMMENT_ID;
-
-export const CapturedPostShape: Shape<CapturedPost> = {
-  id: str(20, T3),
-  subreddit: str(32, COMMUNITY_NAME),
-  title: line(2_000, 1),
-  author: nullable(line(64)),
-  permalink: str(2_000, PERMALINK),
-  url: str(4_000, /^https?:\/\//),
-  flair: nullable(line(200)),
-  createdAt: time,
-  score: nullable(count),
-  scoreHidden: bool,
-  comments: int(0, 1e8),
-  body: nullable(str(200_000)),
-  postType: nullable(str(40)),
-  domain: nullable(str(300)),
-  nsfw: bool,
-  spoiler: bool,
-  stickied: bool,
-  locked: bool,
-  crosspost: bool,
-  crosspostParent: nullable(str(20, T3)),
-  layout: (v) => v === 'new' || v === 'old' || v === 'json' || v === 'unknown',
-  seenAt: time,
-};
-
-export const CapturedCommentShape: Shape<CapturedComment> = {
-  id: str(20, T1),
-  postId: str(20, T3),
-  parentId: nullable(str(20, T1)),
-  author: nullable(str(64)),
-  score: nullable(count),
-  depth: int(0, 1_000),
-  createdAt: nullable(time),
-  body: nullable(str(100_000)),
-  deleted: bool,
-  seenAt: time,
-};
 
 const PageReportShape: Shape<PageReport> = { type: str(40, /^[a-z]+-[a-z]+$/), posts: int(0, 1e5), comments: int(0, 1e5), skipped: int(0, 1e5) };
 
@@ -85,7 +34,7 @@ export interface CaptureBatch {
   /** What the page's full read found (capture health), with the page's first batch. */
   page?: PageReport;
 }
-const list: Rule = (v) => Array.isArray(v) && v.length <= 5_000;
+const list = (v: unknown) => Array.isArray(v) && v.length <= 5_000;
 export const CaptureBatchShape: Shape<CaptureBatch> = {
   batchId: str(64, undefined, 8),
   tabTotal: int(0, 1e9),

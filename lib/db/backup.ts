@@ -6,23 +6,14 @@ import { resetNames } from './names';
 import { mergeComment } from './comments';
 import { mergePost, newPostRow } from './posts';
 import { refreshStats } from './stats';
-import type { CommentRow, PostRow, RadarDB, SightingRow } from './schema';
+import type { CommentRow, RadarDB, SightingRow } from './schema';
 import type { Follow, Watch } from '../settings/shape';
 import {
-  BACKUP_FORMAT, BACKUP_VERSION, backupToCaptured, fromIso, IMPORT_CHUNK, lastById, sightingFromBackup, toIso, watchesToBackup,
-  type Backup, type BackupPost, type ImportReport,
+  BACKUP_FORMAT, BACKUP_VERSION, backupToCaptured, commentToBackup, postToBackup, backupToComment, fromIso, IMPORT_CHUNK, lastById, sightingFromBackup, toIso, watchesToBackup,
+  type Backup, type ImportReport,
 } from '../export/backup-format';
 
 export * from '../export/backup-format';
-
-export function postToBackup(p: PostRow): BackupPost {
-  return {
-    id: p.id, subreddit: p.subreddit, title: p.title, author: p.author, permalink: p.permalink, url: p.url, flair: p.flair,
-    createdAt: toIso(p.createdAt), score: p.score, comments: p.comments, body: p.body, scoreHidden: p.scoreHidden,
-    postType: p.postType, domain: p.domain, nsfw: p.nsfw, spoiler: p.spoiler, stickied: p.stickied, locked: p.locked,
-    crosspost: p.crosspost, crosspostParent: p.crosspostParent ?? null, firstSeenAt: toIso(p.firstSeenAt), lastSeenAt: toIso(p.lastSeenAt),
-  };
-}
 
 /** Everything the user captured (never the sample data), and their watches and followed posts. */
 export async function exportBackup(db: RadarDB, now = Date.now(), kept: { watches: readonly Watch[]; follows: readonly Follow[] } = { watches: [], follows: [] }): Promise<Backup> {
@@ -37,11 +28,7 @@ export async function exportBackup(db: RadarDB, now = Date.now(), kept: { watche
       exportedAt: toIso(now),
       posts: posts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(postToBackup),
       sightings: sightings.map((s) => ({ postId: s.postId, at: toIso(s.at), score: s.score, comments: s.comments, ...(s.source ? { source: s.source } : {}) })),
-      comments: comments.map((c) => ({
-        id: c.id, postId: c.postId, parentId: c.parentId, author: c.author, score: c.score, depth: c.depth,
-        createdAt: c.createdAt == null ? null : toIso(c.createdAt), body: c.body, deleted: c.deleted ?? false,
-        firstSeenAt: toIso(c.firstSeenAt), lastSeenAt: toIso(c.lastSeenAt),
-      })),
+      comments: comments.map(commentToBackup),
       ...watchesToBackup(kept.watches, kept.follows),
     };
   });
@@ -99,11 +86,11 @@ export async function importBackup(db: RadarDB, backup: Backup, onProgress?: (fr
       report.sightingsAdded += fresh.length;
 
       const prevComments = await db.comments.bulkGet(chunkComments.map((c) => c.id));
-      const commentRows: CommentRow[] = chunkComments.map(({ firstSeenAt, lastSeenAt, ...c }, i) => {
+      const commentRows: CommentRow[] = chunkComments.map((backed, i) => {
         if (!prevComments[i]) report.commentsAdded++;
-        const seenAt = lastSeenAt ? fromIso(lastSeenAt) : exportedAt;
-        const row = mergeComment(prevComments[i], { ...c, createdAt: c.createdAt == null ? null : fromIso(c.createdAt), seenAt });
-        return { ...row, firstSeenAt: Math.min(row.firstSeenAt, firstSeenAt ? fromIso(firstSeenAt) : seenAt) };
+        const { firstSeenAt, ...c } = backupToComment(backed, exportedAt);
+        const row = mergeComment(prevComments[i], c);
+        return { ...row, firstSeenAt: Math.min(row.firstSeenAt, firstSeenAt) };
       });
       await db.comments.bulkPut(commentRows);
       if (step === steps - 1) await refreshStats(db);

@@ -3,27 +3,22 @@
  * Writes happen inside ingest's transaction (posts.ts) and import's (backup.ts).
  */
 import type { CapturedComment } from '../capture/types';
+import { COMMENT_KEEPING, mergedFields, mergeValue } from '../capture/fields';
 import type { CommentRow, RadarDB } from './schema';
 
-/** Pure: the row after one more sighting of the comment (or a new row). */
+const MERGED = mergedFields(COMMENT_KEEPING);
+
+/** Pure: the row after one more sighting of the comment (each field by its rule in lib/capture/fields.ts), or a new row. */
 export function mergeComment(existing: CommentRow | undefined, c: CapturedComment): CommentRow {
   if (!existing) {
     const { seenAt, ...rest } = c;
     return { ...rest, firstSeenAt: seenAt, lastSeenAt: seenAt };
   }
   const newer = c.seenAt >= existing.lastSeenAt;
-  return {
-    ...existing,
-    parentId: existing.parentId ?? c.parentId,
-    author: (newer ? c.author : existing.author) ?? existing.author ?? c.author,
-    score: newer && c.score != null ? c.score : existing.score,
-    createdAt: existing.createdAt ?? c.createdAt,
-    body: c.body && (newer || !existing.body) ? c.body : existing.body,
-    // Deleted later: the flag is set, the text captured before stays (never erased by a sighting lacking it).
-    deleted: (existing.deleted ?? false) || c.deleted,
-    firstSeenAt: Math.min(existing.firstSeenAt, c.seenAt),
-    lastSeenAt: Math.max(existing.lastSeenAt, c.seenAt),
-  };
+  const row: CommentRow = { ...existing, firstSeenAt: Math.min(existing.firstSeenAt, c.seenAt), lastSeenAt: Math.max(existing.lastSeenAt, c.seenAt) };
+  const fields = row as unknown as Record<string, unknown>;
+  for (const [key, merge] of MERGED) fields[key] = mergeValue(merge, fields[key], c[key], newer);
+  return row;
 }
 
 /** A post's comments, by id (the order a backup writes them in). */

@@ -1,12 +1,13 @@
 /**
  * Writing captures: one transaction per batch, bulk reads and writes, nothing but Dexie awaited inside.
- * Merge rules (docs/formats.md, "Database"):
+ * Merge rules (each field's in lib/capture/fields.ts; docs/formats.md, "Database"):
  *  - the newest sighting (by seenAt) sets score, comment count, title, flair and flags;
  *  - a body or comment text captured once is never erased by a later sighting that lacks it;
  *  - a sighting row is written when score or comments change, or when the last row is 10 minutes old;
  *  - the same record sent twice changes nothing.
  */
 import type { CapturedComment, CapturedPost } from '../capture/types';
+import { mergedFields, mergeValue, POST_KEEPING } from '../capture/fields';
 import type { BodyPatch } from '../capture/schema';
 import type { ShownPost } from '../rank/types';
 import type { PostDetail } from '../analysis/detail';
@@ -26,56 +27,23 @@ export interface IngestResult {
   comments: number;
 }
 
+const MERGED = mergedFields(POST_KEEPING);
+
 export function newPostRow(c: CapturedPost): { row: PostRow; sighting: SightingRow | null } {
-  const row: PostRow = {
-    id: c.id,
-    subreddit: c.subreddit,
-    title: c.title,
-    author: c.author,
-    permalink: c.permalink,
-    url: c.url,
-    flair: c.flair,
-    createdAt: c.createdAt,
-    score: c.score,
-    scoreHidden: c.scoreHidden,
-    comments: c.comments,
-    body: c.body,
-    postType: c.postType,
-    domain: c.domain,
-    nsfw: c.nsfw,
-    spoiler: c.spoiler,
-    stickied: c.stickied,
-    locked: c.locked,
-    crosspost: c.crosspost,
-    crosspostParent: c.crosspostParent,
-    firstSeenAt: c.seenAt,
-    lastSeenAt: c.seenAt,
-    sightedAt: c.score == null ? 0 : c.seenAt,
-    sample: 0,
-  };
+  const row = { score: c.score, scoreHidden: c.scoreHidden, firstSeenAt: c.seenAt, lastSeenAt: c.seenAt, sightedAt: c.score == null ? 0 : c.seenAt, sample: 0 } as PostRow;
+  const fields = row as unknown as Record<string, unknown>;
+  for (const [key] of MERGED) fields[key] = c[key];
   return { row, sighting: c.score == null ? null : { postId: c.id, at: c.seenAt, score: c.score, comments: c.comments } };
 }
 
-/** Pure: the row after one more sighting, and the history point to append, if any. */
+/** Pure: the row after one more sighting (each field by its merge rule, lib/capture/fields.ts), and the history point to append, if any. */
 export function mergePost(existing: PostRow, c: CapturedPost): { row: PostRow; sighting: SightingRow | null } {
-  const row: PostRow = { ...existing, body: c.body ?? existing.body };
+  const row: PostRow = { ...existing };
   const newer = c.seenAt >= existing.lastSeenAt;
+  const fields = row as unknown as Record<string, unknown>;
+  for (const [key, merge] of MERGED) fields[key] = mergeValue(merge, fields[key], c[key], newer);
   let sighting: SightingRow | null = null;
   if (newer) {
-    row.title = c.title;
-    row.author = c.author ?? existing.author;
-    row.permalink = c.permalink;
-    row.url = c.url;
-    row.flair = c.flair ?? existing.flair;
-    row.postType = c.postType ?? existing.postType;
-    row.domain = c.domain ?? existing.domain;
-    row.nsfw = c.nsfw || existing.nsfw;
-    row.spoiler = c.spoiler || existing.spoiler;
-    row.crosspost = c.crosspost || existing.crosspost;
-    row.crosspostParent = c.crosspostParent ?? existing.crosspostParent ?? null;
-    row.stickied = c.stickied;
-    row.locked = c.locked;
-    row.comments = c.comments;
     row.lastSeenAt = c.seenAt;
     if (c.score != null) {
       const changed = c.score !== existing.score || c.comments !== existing.comments || existing.sightedAt === 0;

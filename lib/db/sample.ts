@@ -5,6 +5,7 @@
  */
 import sample from '../sample/seed-000.json';
 import type { PostRow, RadarDB, SightingRow } from './schema';
+import { POST_DEFAULTS } from '../capture/types';
 import { permalinkOf, postLink } from '../reddit/urls';
 import { deleteHistoryOf } from './sightings';
 import { refreshStats } from './stats';
@@ -18,10 +19,9 @@ export function samplePosts(now: number): { posts: PostRow[]; sightings: Sightin
     const createdAt = now - s.ageMinutes * MIN;
     const id = s.id;
     posts.push({
-      id, subreddit: s.subreddit, title: s.title, author: null,
+      ...POST_DEFAULTS, id, subreddit: s.subreddit, title: s.title,
       permalink: permalinkOf(s.subreddit, id), url: postLink(id),
-      flair: s.flair, createdAt, score: s.score, scoreHidden: false, comments: s.comments, body: null, postType: null,
-      domain: null, nsfw: false, spoiler: false, stickied: false, locked: false, crosspost: false, crosspostParent: null,
+      flair: s.flair, createdAt, score: s.score, scoreHidden: false, comments: s.comments,
       firstSeenAt: createdAt + 30 * MIN, lastSeenAt: now - 5 * MIN, sightedAt: now - 5 * MIN, sample: 1,
     });
     // A made-up curve for the sample only: a third of the score an hour in, then the rest.

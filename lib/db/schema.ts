@@ -5,7 +5,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { TrendReport } from '../rank/types';
-import type { CapturedPost } from '../capture/types';
+import type { CapturedComment, CapturedPost } from '../capture/types';
 
 export const DB_NAME = 'reddit-trend-radar';
 
@@ -34,16 +34,8 @@ export interface SightingRow {
   source?: 'refresh';
 }
 
-export interface CommentRow {
-  id: string;
-  postId: string;
-  parentId: string | null;
-  author: string | null;
-  score: number | null;
-  depth: number;
-  createdAt: number | null;
-  /** Null when the comment was deleted before its text was ever captured. */
-  body: string | null;
+/** A comment's latest known state: what capture records (lib/capture/fields.ts), and the times it was seen. */
+export interface CommentRow extends Omit<CapturedComment, 'seenAt' | 'deleted'> {
   /** Deleted or removed on Reddit (rows stored before this field existed lack it: false). */
   deleted?: boolean;
   firstSeenAt: number;

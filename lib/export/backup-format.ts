@@ -5,8 +5,9 @@
  * lib/db/backup.ts reads and writes the database with it.
  */
 import * as v from 'valibot';
-import type { CapturedPost } from '../capture/types';
+import type { CapturedComment, CapturedPost } from '../capture/types';
 import { CapturedCommentShape, CapturedPostShape, FIELD_RULES, invalidField } from '../capture/schema';
+import { COMMENT_KEEPING, POST_KEEPING, type BackupRecordOf, type COMMENT_FIELDS, type Kept, type Keeping, type POST_FIELDS } from '../capture/fields';
 import { parseRedditTime } from '../reddit/time';
 import { isCommunityName } from '../reddit/names';
 import { isPostId } from '../reddit/ids';
@@ -18,59 +19,19 @@ export const BACKUP_FORMAT = 'reddit-trend-radar';
 export const BACKUP_VERSION = 2;
 const READS = [1, 2] as const;
 
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]00:?00)$/;
+const NOT_ISO = 'expected an ISO 8601 UTC time such as 2025-12-21T17:28:00.000Z';
+const NOT_A_DATE = 'not a real date between 2005 and now';
 const iso = v.pipe(
   v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]00:?00)$/, 'expected an ISO 8601 UTC time such as 2025-12-21T17:28:00.000Z'),
+  v.regex(ISO, NOT_ISO),
   // Read as capture reads times: 2025-02-31 is no date (Date.parse would roll it over to March 3).
-  v.check((s) => parseRedditTime(s) != null, 'not a real date between 2005 and now'),
+  v.check((s) => parseRedditTime(s) != null, NOT_A_DATE),
 );
-// Types and presence only: the field rules are capture's own (checkPost, checkComment below).
 const num = v.number();
-
-const BackupPost = v.object({
-  id: v.string(),
-  subreddit: v.string(),
-  title: v.string(),
-  author: v.nullable(v.string()),
-  permalink: v.string(),
-  url: v.string(),
-  flair: v.nullable(v.string()),
-  createdAt: iso,
-  // Null while unknown (a young post, a hidden score); files written before it could be read as before.
-  score: v.nullable(num),
-  comments: num,
-  body: v.nullable(v.string()),
-  scoreHidden: v.optional(v.boolean(), false),
-  postType: v.optional(v.nullable(v.string()), null),
-  domain: v.optional(v.nullable(v.string()), null),
-  nsfw: v.optional(v.boolean(), false),
-  spoiler: v.optional(v.boolean(), false),
-  stickied: v.optional(v.boolean(), false),
-  locked: v.optional(v.boolean(), false),
-  crosspost: v.optional(v.boolean(), false),
-  crosspostParent: v.optional(v.nullable(v.string()), null),
-  firstSeenAt: v.optional(iso),
-  lastSeenAt: v.optional(iso),
-});
 
 // `source`: "refresh" for a point read by keeping communities fresh; absent for one seen on screen.
 const BackupSighting = v.object({ postId: v.string(), at: iso, score: num, comments: num, source: v.optional(v.picklist(['refresh'])) });
-
-const BackupComment = v.object({
-  id: v.string(),
-  postId: v.string(),
-  parentId: v.nullable(v.string()),
-  author: v.nullable(v.string()),
-  score: v.nullable(num),
-  depth: num,
-  createdAt: v.nullable(iso),
-  // Null, with deleted true, for a comment deleted or removed on Reddit (files written before these
-  // fields existed read as before: text present, not deleted).
-  body: v.nullable(v.string()),
-  deleted: v.optional(v.boolean(), false),
-  firstSeenAt: v.optional(iso),
-  lastSeenAt: v.optional(iso),
-});
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const count = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)));
@@ -113,13 +74,15 @@ export interface Backup {
   /** Always the current version once read (a version 1 file is migrated: no watches, no follows). */
   version: typeof BACKUP_VERSION;
   exportedAt: string;
-  posts: v.InferOutput<typeof BackupPost>[];
+  /** Every field of lib/capture/fields.ts but what rendered the page, times as ISO 8601. */
+  posts: BackupRecordOf<typeof POST_FIELDS, typeof POST_KEEPING>[];
   sightings: v.InferOutput<typeof BackupSighting>[];
-  comments: v.InferOutput<typeof BackupComment>[];
+  comments: BackupRecordOf<typeof COMMENT_FIELDS, typeof COMMENT_KEEPING>[];
   watches: v.InferOutput<typeof BackupWatch>[];
   follows: v.InferOutput<typeof BackupFollow>[];
 }
 export type BackupPost = Backup['posts'][number];
+export type BackupComment = Backup['comments'][number];
 
 export class BackupError extends Error {
   override name = 'BackupError';
@@ -187,15 +150,12 @@ function* check(json: unknown, now: number): Generator<number, Backup> {
 
   const posts: BackupPost[] = [];
   for (const [i, raw] of head.output.posts.entries()) {
-    const r = v.safeParse(BackupPost, raw);
-    if (!r.success) throw new BackupError(issueText(r.issues, `posts[${i}]`));
-    const c = backupToCaptured(r.output, exportedAt);
-    const bad = invalidField(CapturedPostShape, withoutFirstSeen(c));
-    if (bad) throw fieldError(`posts[${i}]`, bad === 'seenAt' ? 'lastSeenAt' : bad, (r.output as Record<string, unknown>)[bad === 'seenAt' ? 'lastSeenAt' : bad]);
-    for (const [field, t] of [['createdAt', c.createdAt], ['lastSeenAt', c.seenAt], ['firstSeenAt', c.firstSeenAt]] as const)
-      if (t > latest) throw new BackupError(`posts[${i}].${field}: expected a time before now (got ${new Date(t).toISOString()})`);
-    if (c.firstSeenAt > c.seenAt) throw new BackupError(`posts[${i}].firstSeenAt: expected a time before lastSeenAt`);
-    posts.push(r.output);
+    const where = `posts[${i}]`;
+    const { record, firstSeenAt } = checkedRecord<CapturedPost>(POST_KEEPING, CapturedPostShape, raw, where, exportedAt);
+    for (const [field, t] of [['createdAt', record.createdAt], ['lastSeenAt', record.seenAt], ['firstSeenAt', firstSeenAt]] as const)
+      if (t > latest) throw new BackupError(`${where}.${field}: expected a time before now (got ${new Date(t).toISOString()})`);
+    if (firstSeenAt > record.seenAt) throw new BackupError(`${where}.firstSeenAt: expected a time before lastSeenAt`);
+    posts.push(postToBackup({ ...record, firstSeenAt, lastSeenAt: record.seenAt }));
     if (++done % CHUNK === 0) yield done / total;
   }
   const ids = new Set(posts.map((p) => p.id));
@@ -213,26 +173,111 @@ function* check(json: unknown, now: number): Generator<number, Backup> {
   }
   const comments: Backup['comments'] = [];
   for (const [i, raw] of head.output.comments.entries()) {
-    const r = v.safeParse(BackupComment, raw);
-    if (!r.success) throw new BackupError(issueText(r.issues, `comments[${i}]`));
-    const { firstSeenAt, lastSeenAt, ...rest } = r.output;
-    const seenAt = lastSeenAt ? fromIso(lastSeenAt) : exportedAt;
-    const c = { ...rest, createdAt: rest.createdAt == null ? null : fromIso(rest.createdAt), seenAt };
-    const bad = invalidField(CapturedCommentShape, c);
-    if (bad) throw fieldError(`comments[${i}]`, bad === 'seenAt' ? 'lastSeenAt' : bad, (r.output as Record<string, unknown>)[bad === 'seenAt' ? 'lastSeenAt' : bad]);
-    if (seenAt > latest || (firstSeenAt && fromIso(firstSeenAt) > latest)) throw new BackupError(`comments[${i}].lastSeenAt: expected a time before now`);
-    comments.push(r.output);
+    const where = `comments[${i}]`;
+    const { record, firstSeenAt } = checkedRecord<CapturedComment>(COMMENT_KEEPING, CapturedCommentShape, raw, where, exportedAt);
+    if (record.seenAt > latest || firstSeenAt > latest) throw new BackupError(`${where}.lastSeenAt: expected a time before now`);
+    comments.push(commentToBackup({ ...record, firstSeenAt, lastSeenAt: record.seenAt }));
     if (++done % CHUNK === 0) yield done / total;
   }
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: head.output.exportedAt, posts, sightings, comments, watches: head.output.watches, follows: head.output.follows };
 }
 
-/** The capture record a backup post stands for, without the field capture does not have. */
-function withoutFirstSeen(c: CapturedPost & { firstSeenAt?: number }): CapturedPost {
-  const record = { ...c };
-  delete record.firstSeenAt;
-  return record;
+/** A time a backup writes: ISO 8601 UTC, a real date. */
+function timeOf(value: unknown, where: string): number {
+  if (typeof value !== 'string' || !ISO.test(value)) throw new BackupError(`${where}: ${value === undefined ? 'missing' : NOT_ISO}`);
+  if (parseRedditTime(value) == null) throw new BackupError(`${where}: ${NOT_A_DATE}`);
+  return fromIso(value);
 }
+
+/**
+ * A backup record as the capture record it stands for (seen at its lastSeenAt, or when the file was
+ * written), and when it was first seen: each field converted by how the backup keeps it
+ * (lib/capture/fields.ts). Throws a BackupError naming a time that is not one; the field rules are the
+ * caller's.
+ */
+const keptOf = (keeping: Keeping): Kept => keeping[1] ?? 'value';
+
+function recordFromBackup<R>(keeping: Record<string, Keeping>, raw: Record<string, unknown>, where: string, exportedAt: number): { record: R; firstSeenAt: number } {
+  const record: Record<string, unknown> = {};
+  let firstSeenAt = 0;
+  for (const key in keeping) {
+    const value = raw[key];
+    switch (keptOf(keeping[key]!)) {
+      case 'value':
+        record[key] = value;
+        break;
+      case 'time':
+        record[key] = timeOf(value, `${where}.${key}`);
+        break;
+      case 'time?':
+        record[key] = value == null ? null : timeOf(value, `${where}.${key}`);
+        break;
+      case 'flag':
+        record[key] = value ?? false;
+        break;
+      case 'added':
+        record[key] = value ?? null;
+        break;
+      case 'seen':
+        record[key] = raw.lastSeenAt == null ? exportedAt : timeOf(raw.lastSeenAt, `${where}.lastSeenAt`);
+        firstSeenAt = raw.firstSeenAt == null ? (record[key] as number) : timeOf(raw.firstSeenAt, `${where}.firstSeenAt`);
+        break;
+      case 'none':
+        // Not kept: read back as unknown (the only such field is the page's layout).
+        record[key] = 'unknown';
+    }
+  }
+  return { record: record as R, firstSeenAt };
+}
+
+/** The same, checked against capture's field rules: import never accepts what capture refuses. */
+function checkedRecord<R>(keeping: Record<string, Keeping>, shape: object, raw: unknown, where: string, exportedAt: number) {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new BackupError(`${where}: expected an object`);
+  const read = recordFromBackup<R>(keeping, raw as Record<string, unknown>, where, exportedAt);
+  const bad = invalidField(shape as never, read.record);
+  if (bad) {
+    const field = bad === 'seenAt' ? 'lastSeenAt' : bad;
+    const value = (raw as Record<string, unknown>)[field];
+    if (value === undefined && keeping[bad] && keptOf(keeping[bad]) === 'value') throw new BackupError(`${where}.${field}: missing`);
+    throw fieldError(where, field, value);
+  }
+  return read;
+}
+
+/** A stored row (or a checked record) as a backup writes it: each field by how the backup keeps it. */
+function backupRecord(keeping: Record<string, Keeping>, row: object & { firstSeenAt: number; lastSeenAt: number }): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in keeping) {
+    const value = (row as Record<string, unknown>)[key];
+    switch (keptOf(keeping[key]!)) {
+      case 'value':
+        out[key] = value;
+        break;
+      case 'time':
+        out[key] = toIso(value as number);
+        break;
+      case 'time?':
+        out[key] = value == null ? null : toIso(value as number);
+        break;
+      case 'flag':
+        out[key] = value ?? false;
+        break;
+      case 'added':
+        out[key] = value ?? null;
+        break;
+      case 'seen':
+        out.firstSeenAt = toIso(row.firstSeenAt);
+        out.lastSeenAt = toIso(row.lastSeenAt);
+    }
+  }
+  return out;
+}
+
+/** A stored post (or a checked one) as a backup writes it. */
+export const postToBackup = (row: Omit<CapturedPost, 'seenAt' | 'layout'> & { firstSeenAt: number; lastSeenAt: number }) => backupRecord(POST_KEEPING, row) as BackupPost;
+/** A stored comment (or a checked one) as a backup writes it. */
+export const commentToBackup = (row: Omit<CapturedComment, 'seenAt' | 'deleted'> & { deleted?: boolean; firstSeenAt: number; lastSeenAt: number }) =>
+  backupRecord(COMMENT_KEEPING, row) as BackupComment;
 
 function readJson(text: string): unknown {
   try {
@@ -270,15 +315,16 @@ export async function parseBackupInSteps(text: string, onProgress?: (fraction: n
 export const toIso = (t: number) => new Date(t).toISOString();
 export const fromIso = (s: string) => Date.parse(s);
 
-/** A backup post as the capture record it stands for, seen at its lastSeenAt. */
+/** A backup post (already checked) as the capture record it stands for, seen at its lastSeenAt. */
 export function backupToCaptured(p: BackupPost, exportedAt: number): CapturedPost & { firstSeenAt: number } {
-  const lastSeenAt = p.lastSeenAt ? fromIso(p.lastSeenAt) : exportedAt;
-  return {
-    id: p.id, subreddit: p.subreddit, title: p.title, author: p.author, permalink: p.permalink, url: p.url, flair: p.flair,
-    createdAt: fromIso(p.createdAt), score: p.score, scoreHidden: p.scoreHidden, comments: p.comments, body: p.body,
-    postType: p.postType, domain: p.domain, nsfw: p.nsfw, spoiler: p.spoiler, stickied: p.stickied, locked: p.locked,
-    crosspost: p.crosspost, crosspostParent: p.crosspostParent ?? null, layout: 'unknown', seenAt: lastSeenAt, firstSeenAt: p.firstSeenAt ? fromIso(p.firstSeenAt) : lastSeenAt,
-  };
+  const { record, firstSeenAt } = recordFromBackup<CapturedPost>(POST_KEEPING, p, 'post', exportedAt);
+  return { ...record, firstSeenAt };
+}
+
+/** A backup comment (already checked) as the capture record it stands for. */
+export function backupToComment(c: BackupComment, exportedAt: number): CapturedComment & { firstSeenAt: number } {
+  const { record, firstSeenAt } = recordFromBackup<CapturedComment>(COMMENT_KEEPING, c, 'comment', exportedAt);
+  return { ...record, firstSeenAt };
 }
 
 export function sightingFromBackup(s: Backup['sightings'][number]): { postId: string; at: number; score: number; comments: number; source?: 'refresh' } {
