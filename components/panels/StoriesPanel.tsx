@@ -9,12 +9,12 @@ import { Sparkline } from '../ui/Sparkline';
 import { useHistory } from '../hooks/useHistory';
 import type { PostDetail } from '@/lib/analysis/detail';
 import type { Story } from '@/lib/analysis/stories';
-import { moodOf } from '@/lib/analysis/stance';
+import { storyMood } from '@/lib/analysis/stance';
 
 /** "agreed", "mixed" or "divisive", with how it was read in a tooltip; nothing when too little was read. */
 function Mood({ story, details }: { story: Story; details: Record<string, PostDetail> | undefined }) {
   if (!details) return null;
-  const mood = moodOf(story.posts.flatMap((p) => details[p.id]?.comments ?? []), story.score, story.comments);
+  const mood = storyMood(story, details);
   if (!mood) return null;
   return (
     <>

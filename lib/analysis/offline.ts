@@ -13,7 +13,7 @@ import { plural } from './detail';
 import { distinctiveNames, fadingNames, newNames, risingNames, weekNames, type Insight, type NameStat } from './insight';
 import type { Story } from './stories';
 import { keySentences, stance, STANCE_WORDS } from './extract';
-import { moodOf } from './stance';
+import { moodOf, storyMood } from './stance';
 
 export const OFFLINE_SOURCE = 'offline analyser';
 
@@ -107,6 +107,15 @@ function whatItIs(s: Story, input: AnalysisInput): string | null {
   return null;
 }
 
+/** A story's mood from its read comments, or null (and never an error: an extra line, like the what-line). */
+function moodIn(s: Story, input: AnalysisInput) {
+  try {
+    return storyMood(s, input.details);
+  } catch {
+    return null;
+  }
+}
+
 function storyLine(s: Story, input: AnalysisInput): string {
   const names = storyNames(input.insight, s);
   const head = names.length ? `${listing(names.map(label))}: ` : '';
@@ -130,6 +139,8 @@ function todaySection(input: AnalysisInput): string {
     }
     const why = whyItStandsOut(s, input, i);
     if (why) lines.push(`  ${why}`);
+    const mood = moodIn(s, input);
+    if (mood) lines.push(`  *Mood:* ${mood.text}.`);
     out.push(lines.join('  \n'));
   });
   return out.join('\n');

@@ -9,13 +9,14 @@ import type { TrendRow } from '../rank/types';
 import type { ChatMessage } from '../llm/engine';
 import { postLink } from '../reddit/urls';
 import { dayStories, discussedStory, type AnalysisInput } from './input';
-import { distinctiveNames, fadingNames, newNames, risingNames, type Insight, type NameStat } from './insight';
+import { distinctiveNames, fadingNames, newNames, risingNames, type NameStat } from './insight';
+import { storyMood } from './stance';
 import type { Story } from './stories';
 import { keySentences, stance, STANCE_WORDS } from './extract';
 import { utcDate } from '../rank/rank';
 
 /** Bumped whenever prompts change: part of every cache key. */
-export const PROMPT_VERSION = 2;
+export const PROMPT_VERSION = 3;
 export const ANSWER_TOKENS = 480;
 
 /** A conservative token estimate (small models' tokenizers average 3–4 characters a token in English). */
@@ -27,7 +28,8 @@ export const messagesTokens = (messages: ChatMessage[]) => messages.reduce((n, m
 const SYSTEM =
   'You write one section of a daily briefing on AI discussions on Reddit. Use only the facts given. ' +
   'Link a post as a Markdown link to its URL exactly as given. Do not invent posts, links, numbers or quotes; ' +
-  'do not write scores or comment counts (they are added for you). Markdown, no headings. Short, concrete sentences.';
+  'do not write scores or comment counts (they are added for you). Where a story\'s mood is given (agreed, mixed, divisive), ' +
+  'say how it was received in a few words. Markdown, no headings. Short, concrete sentences.';
 
 /** One short task per section: small models follow a simple instruction better than one long one. */
 const TASK: Record<SectionKey, string> = {
@@ -56,14 +58,26 @@ function clip(text: string, chars: number): string {
 const nameList = (ns: NameStat[]) => ns.map((n) => n.label).join(', ') || 'none';
 const counted = (ns: NameStat[], what: (n: NameStat) => string) => ns.map((n) => `${n.label} (${what(n)})`).join(', ') || 'none';
 
-/** A story as facts: its names, totals, spread and its posts as rows. */
-function storyFacts(s: Story, insight: Insight, level: number, maxPosts: number): string[] {
+/** A story as facts: its names, totals, spread, mood and its posts as rows. */
+function storyFacts(s: Story, input: AnalysisInput, level: number, maxPosts: number): string[] {
+  const { insight } = input;
   const names = s.names.map((k) => insight.names[k]).filter((n): n is NameStat => !!n).slice(0, 3);
   const fresh = names.filter((n) => n.isNew).map((n) => n.label);
   const head =
     `Story: ${names.length ? nameList(names) : 'unnamed'}; ${s.posts.length} post(s) in ${s.communities.map((c) => `r/${c}`).join(', ')}; ` +
-    `${s.score} points, ${s.comments} comments${fresh.length ? `; new this week: ${fresh.join(', ')}` : ''}`;
+    `${s.score} points, ${s.comments} comments${fresh.length ? `; new this week: ${fresh.join(', ')}` : ''}${moodFact(s, input)}`;
   return [head, ...s.posts.slice(0, maxPosts).map((p) => `  ${row(p, level)}`)];
+}
+
+/** "; mood: divisive (4 of 10 top comments push back)" where comments were read. */
+function moodFact(s: Story, input: AnalysisInput): string {
+  let mood;
+  try {
+    mood = storyMood(s, input.details);
+  } catch {
+    return '';
+  }
+  return mood ? `; mood: ${mood.mood} (${mood.text.slice(mood.mood.length + 2)})` : '';
 }
 
 /** Extracts of a post: its key sentences and its top comments with what each does. */
@@ -89,7 +103,7 @@ function sectionFacts(key: SectionKey, input: AnalysisInput, level: number): { l
   const lines: string[] = [];
   const add = (stories: Story[], perStory: number) => {
     for (const s of stories) {
-      lines.push(...storyFacts(s, insight, level, perStory));
+      lines.push(...storyFacts(s, input, level, perStory));
       posts.push(...s.posts.slice(0, perStory));
     }
   };

@@ -4,6 +4,7 @@
  * with care: pages show counts, never a verdict on one comment.
  */
 import { stance } from './extract';
+import type { Story } from './stories';
 
 /** A comment's stance in Ask's and the mood's terms: the analysis's one rule (extract.ts `stance`). */
 export function stanceOf(text: string): 'ask' | 'push-back' | 'agree' | null {
@@ -41,4 +42,9 @@ export function moodOf(topComments: readonly { body: string; score: number | nul
   const mood: Mood = share >= 0.4 || fight ? 'divisive' : share >= 0.2 ? 'mixed' : 'agreed';
   const counted = read.length >= MIN_READ ? `${pushBack} of ${read.length} top comments push back` : `${comments} comments on ${points} points`;
   return { mood, of: read.length, pushBack, text: `${mood}: ${fight && share < 0.4 && read.length >= MIN_READ ? `${counted}; more comments than points` : counted}` };
+}
+
+/** A story's mood: the top comments of all its posts that were read, against its points and comments. */
+export function storyMood(s: Pick<Story, 'posts' | 'score' | 'comments'>, details: Readonly<Record<string, { comments: readonly { body: string; score: number | null }[] } | undefined>>): StoryMood | null {
+  return moodOf(s.posts.flatMap((p) => details[p.id]?.comments ?? []), s.score, s.comments);
 }

@@ -52,7 +52,9 @@ describe('the offline analysis, on a three-week world', () => {
         '- **EGGROLL**: [\\[R\\] EGGROLL: trained a model without backprop](https://www.reddit.com/comments/e1) (Score: 65, Comments: 300) in r/MachineLearning and r/LocalLLaMA (2 discussions, 115 points and 315 comments in all).  ',
         // The body's key sentence that names EGGROLL (read from the body above).
         '  *What it is:* “EGGROLL uses low-rank perturbations, so each step costs little memory.”  ',
-        '  *Why it stands out:* A lively thread (315 comments for 115 points); discussed in 2 communities; EGGROLL is new this week (never seen before in your history).',
+        '  *Why it stands out:* A lively thread (315 comments for 115 points); discussed in 2 communities; EGGROLL is new this week (never seen before in your history).  ',
+        // The mood: one of its three top comments pushes back, and it drew more comments than points.
+        '  *Mood:* divisive: 1 of 3 top comments push back; more comments than points.',
         '- **Moore Threads**, **Lushan Gaming** and **Huashan**: [Moore Threads Unveils The Lushan Gaming & Huashan AI GPUs](https://www.reddit.com/comments/m1) (Score: 95, Comments: 34) in r/LocalLLaMA.  ',
         '  *Why it stands out:* Moore Threads, Lushan Gaming and Huashan are new this week (never seen before in your history).',
       ].join('\n'),

@@ -21,6 +21,8 @@ test('each section prompt gives its facts: stories with their names and counts, 
   expect(deep.messages[1]!.content).toContain('Key sentences of https://www.reddit.com/comments/a3: We train with evolution strategies. It scales to billions of parameters.');
   expect(deep.messages[1]!.content).toContain('Comment (adds) by u/carol: The variance reduction trick is the key part.');
   expect(deep.messages[1]!.content).toContain('Comment (asks) by u/bob: How does it compare to backprop on ImageNet?');
+  // The story's mood is given to the model where its comments were read.
+  expect(deep.messages[1]!.content).toContain('Story: EGGROLL; 1 post(s) in r/MachineLearning; 65 points, 300 comments; new this week: EGGROLL; mood: divisive (300 comments on 65 points)');
 });
 
 test('the token budget: a prompt always leaves room for the answer, trimming as needed', () => {
