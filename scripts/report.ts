@@ -1,5 +1,5 @@
 /**
- * npm run report -- --input backup.json [--at ISO-time] [--out report.md] [--communities A,B | --all-communities] [--hide-memes]
+ * npm run report -- --input backup.json [--at ISO-time] [--out report.md] [--communities A,B | --all-communities] [--hide-memes] [--lang en|zh]
  *
  * Prints the Markdown report for report time --at (default: now) from a JSON backup, with the same
  * code the extension uses. A bad file or option gets a one-line error and exit status 1.
@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { BackupError, parseBackup } from '../lib/export/backup-format';
 import { reportFromBackup } from '../lib/export/pipeline';
 import { DEFAULT_TRACKED, rankSettingsOf } from '../lib/settings/shape';
+import { REPORT_LANGUAGES, type ReportLanguage } from '../lib/analysis/sections';
 
 function fail(message: string): never {
   process.stderr.write(`report: ${message}\n`);
@@ -25,6 +26,7 @@ try {
       communities: { type: 'string' },
       'all-communities': { type: 'boolean' },
       'hide-memes': { type: 'boolean' },
+      lang: { type: 'string', default: 'en' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -33,10 +35,12 @@ try {
   fail(`${(e as Error).message} (usage: npm run report -- --input backup.json [--at ISO-time] [--out report.md])`);
 }
 if (args.help) {
-  process.stdout.write('usage: npm run report -- --input backup.json [--at ISO-time] [--out report.md] [--communities A,B | --all-communities] [--hide-memes]\n');
+  process.stdout.write('usage: npm run report -- --input backup.json [--at ISO-time] [--out report.md] [--communities A,B | --all-communities] [--hide-memes] [--lang en|zh]\n');
   process.exit(0);
 }
 if (!args.input) fail('--input backup.json is required');
+const lang = args.lang as ReportLanguage;
+if (!REPORT_LANGUAGES.includes(lang)) fail(`--lang "${args.lang}" is not a report language (${REPORT_LANGUAGES.join(' or ')})`);
 let at = Date.now();
 if (args.at !== undefined) {
   if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(args.at) || Number.isNaN(Date.parse(args.at)))
@@ -58,7 +62,7 @@ try {
     trackAll: !!args['all-communities'],
     hideMemes: !!args['hide-memes'],
   });
-  markdown = reportFromBackup(parseBackup(text), at, settings);
+  markdown = reportFromBackup(parseBackup(text), at, settings, lang);
 } catch (e) {
   fail(e instanceof BackupError ? `${args.input}: ${e.message}` : (e as Error).message);
 }

@@ -4,9 +4,8 @@
  * its only writer (lib/background/store.ts). Components never import lib/db.
  */
 import { getDb } from '@/lib/db/schema';
-import { articleKey, loadAnalysis, savedArticle, type SavedAnalysis } from '@/lib/db/generations';
+import { articleKey, loadAnalysis, savedAnalysisKey, savedArticle, type SavedAnalysis } from '@/lib/db/generations';
 import { postsCreatedBetween } from '@/lib/db/posts';
-import { settingsKey } from '@/lib/db/reports';
 import { ask } from '@/lib/messaging';
 import { opfsBackupStore } from '@/lib/db/auto-backup';
 import type { ImportReport } from '@/lib/export/backup-format';
@@ -28,7 +27,7 @@ export const generationCache = (): GenerationCache => ({
   put: async (key, modelId, kind, text) => void (await ask('keepGeneration', { key, modelId, kind, text })),
 });
 
-const keyOf = (settings: Settings) => settingsKey(rankSettingsOf(settings));
+const keyOf = savedAnalysisKey;
 
 export const loadSavedAnalysis = (date: string, settings: Settings) => loadAnalysis(getDb(), date, keyOf(settings));
 export const saveAnalysisFor = async (date: string, settings: Settings, saved: SavedAnalysis) => void (await ask('keepAnalysis', { date, settingsKey: keyOf(settings), saved }));
@@ -62,11 +61,11 @@ export async function reportMarkdown(report: TrendReport, settings: Settings, an
   // Loaded on use: the popup's first table does not wait for the analyser and the renderer.
   const [{ markdownReport }, { computeInput }] = await Promise.all([import('@/lib/export/pipeline'), import('@/lib/db/analysis-input')]);
   const input = await computeInput(getDb(), report.at, rankSettingsOf(settings));
-  return markdownReport(input, analysis);
+  return markdownReport(input, analysis, settings.reportLanguage);
 }
 
 export async function downloadMarkdown(report: TrendReport, settings: Settings, analysis?: Analysis): Promise<void> {
-  downloadText(reportFilename(report), await reportMarkdown(report, settings, analysis), 'text/markdown');
+  downloadText(reportFilename(report, settings.reportLanguage), await reportMarkdown(report, settings, analysis), 'text/markdown');
 }
 
 /** The report with YAML front matter, for note apps (Obsidian). */
@@ -74,8 +73,8 @@ export async function downloadNotesMarkdown(report: TrendReport, settings: Setti
   const [{ markdownReport }, { computeInput }, { withFrontMatter }] = await Promise.all([import('@/lib/export/pipeline'), import('@/lib/db/analysis-input'), import('@/lib/export/notes')]);
   const input = await computeInput(getDb(), report.at, rankSettingsOf(settings));
   const writtenBy = analysis ? (Object.values(analysis).find((s) => s.source !== 'offline analyser')?.source ?? 'offline analyser') : 'offline analyser';
-  const text = withFrontMatter(markdownReport(input, analysis), report, { communities: settings.trackAll ? 'all' : settings.tracked, insight: input.insight, writtenBy });
-  downloadText(reportFilename(report).replace(/\.md$/, '.notes.md'), text, 'text/markdown');
+  const text = withFrontMatter(markdownReport(input, analysis, settings.reportLanguage), report, { communities: settings.trackAll ? 'all' : settings.tracked, insight: input.insight, writtenBy });
+  downloadText(reportFilename(report, settings.reportLanguage).replace(/\.md$/, '.notes.md'), text, 'text/markdown');
 }
 
 /** One trend table as CSV. */

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { createEngine, gpuInfo } from '@/lib/llm/factory';
 import { ModelHost, SingleEngineHost, type EngineHost } from '@/lib/llm/host';
 import { canUseChromeModel, ChromeEngine, chromeAvailability, languageModelApi, type ChromeAvailability } from '@/lib/llm/chrome-ai';
-import { chooseEngine, ENGINES } from '@/lib/llm/registry';
+import { chooseEngine, ENGINES, writes } from '@/lib/llm/registry';
 import { formatMB, type GpuInfo, type ModelChoice } from '@/lib/llm/models';
 import type { ChatEngine, LoadProgress } from '@/lib/llm/engine';
 import { type Settings } from '@/lib/settings/shape';
@@ -43,7 +43,7 @@ export function useModel(settings: Settings | undefined): ModelState {
     ? chooseEngine(settings.engine, {
         chrome: canUseChromeModel(chrome) ? { canRun: true } : { canRun: false, reason: 'not here' },
         webllm: gpu.available ? { canRun: true } : { canRun: false, reason: gpu.reason ?? 'no usable GPU' },
-      })
+      }, settings.reportLanguage)
     : null;
   const useChrome = chosen?.key === 'chrome';
   const host = useMemo<ModelHost | SingleEngineHost | null>(() => {
@@ -67,7 +67,9 @@ export function useModel(settings: Settings | undefined): ModelState {
   const choice: EngineLabel | null = host instanceof SingleEngineHost && single ? { id: single, family: single } : webllm;
   const offlineReason = !gpu || chrome === undefined || !settings
     ? null
-    : settings.engine === 'chrome' && !useChrome
+    : settings.engine === 'chrome' && !writes('chrome', settings.reportLanguage)
+      ? `No model: Chrome's built-in model writes only ${ENGINES.chrome.writesOnly}. For this report's language choose "WebLLM" or "Automatic" in Options; the analysis comes from the offline analyser.`
+      : settings.engine === 'chrome' && !useChrome
       ? `No model: Chrome's built-in model is ${chrome === 'absent' ? 'not in this browser (it needs Chrome 138 or later)' : 'not available on this device'}. Choose "WebLLM" or "Automatic" in Options; the analysis comes from the offline analyser.`
       : useChrome
         ? null

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { reportFilename } from '@/lib/export/markdown';
 import { dayEndLabel } from '@/lib/rank/day';
 import { DataSection } from '../panels/DataSection';
 import { addSample, copyMarkdown, downloadCsv, downloadMarkdown, downloadNotesMarkdown, dropSample, restoreBackup } from '../hooks/store';
@@ -186,7 +187,7 @@ export function Popup() {
             <details className="menu" data-testid="export-menu">
               <summary>Export ▾</summary>
               <div className="menu-items">
-                <button type="button" onClick={() => act(() => downloadMarkdown(report, settings!, saved?.analysis), `Saved reddit-trend-report-${report.date}.md.`)}>Export Markdown</button>
+                <button type="button" onClick={() => act(() => downloadMarkdown(report, settings!, saved?.analysis), `Saved ${reportFilename(report, settings!.reportLanguage)}.`)}>Export Markdown</button>
                 <button type="button" onClick={() => act(() => copyMarkdown(report, settings!, saved?.analysis), 'Report copied to the clipboard.')}>Copy</button>
                 <button type="button" onClick={() => act(() => downloadNotesMarkdown(report, settings!, saved?.analysis), `Saved reddit-trend-report-${report.date}.notes.md (with front matter).`)} data-testid="export-notes">
                   Markdown for notes

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { reportFilename } from '@/lib/export/markdown';
 import { SearchPanel } from '../panels/SearchPanel';
 import { AskPanel } from '../panels/AskPanel';
 import { dayEndLabel } from '@/lib/rank/day';
@@ -71,7 +72,7 @@ export function ReportPage() {
         <>
           <TrendView report={report} pastDate={date} stories={<Guard what="Stories"><StoryList insight={input.insight} details={input.details} /></Guard>} />
           <div className="actions">
-            <button type="button" onClick={() => act(() => downloadMarkdown(report, settings, analysis), `Saved reddit-trend-report-${report.date}.md.`)}>Export Markdown</button>
+            <button type="button" onClick={() => act(() => downloadMarkdown(report, settings, analysis), `Saved ${reportFilename(report, settings.reportLanguage)}.`)}>Export Markdown</button>
             <button type="button" onClick={() => act(() => copyMarkdown(report, settings, analysis), 'Report copied to the clipboard.')}>Copy</button>
             {note && <span role={note.kind === 'error' ? 'alert' : 'status'} className={`status ${note.kind}`}>{note.text}</span>}
           </div>

@@ -19,13 +19,14 @@ export function AnalysisPanel({ input, settings, model, onAnalysis }: {
   model: ModelState;
   onAnalysis: (a: Analysis) => void;
 }) {
-  const [shown, setShown] = useState<Shown>(() => offlineAnalysis(input));
+  const lang = settings.reportLanguage;
+  const [shown, setShown] = useState<Shown>(() => offlineAnalysis(input, lang));
   const [status, setStatus] = useState<'idle' | 'loading' | 'generating' | 'done' | 'stopped'>('idle');
   const [note, setNote] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
 
   useEffect(() => {
-    const offline = offlineAnalysis(input);
+    const offline = offlineAnalysis(input, lang);
     setShown(offline);
     onAnalysis(offline);
     setStatus('idle');
@@ -44,7 +45,7 @@ export function AnalysisPanel({ input, settings, model, onAnalysis }: {
       live = false;
     };
     // A new report, not every database change: a capture elsewhere must not wipe a stream being written.
-  }, [input.report.at, input.report.date]);
+  }, [input.report.at, input.report.date, lang]);
 
   const run = async (regenerate: boolean) => {
     const controller = new AbortController();
@@ -60,6 +61,7 @@ export function AnalysisPanel({ input, settings, model, onAnalysis }: {
       }
       setStatus('generating');
       const result = await analyse(input, engine, generationCache(), {
+        lang,
         signal: controller.signal,
         regenerate,
         onSectionStart: (key) => setShown((s) => ({ ...s, [key]: { body: '', source: engine.modelId, streaming: true } })),
@@ -118,11 +120,11 @@ export function AnalysisPanel({ input, settings, model, onAnalysis }: {
         </div>
       )}
       {note && <p className="note" role="alert">{note}</p>}
-      {ANALYSIS_SECTIONS.map(({ key, title }) => {
+      {ANALYSIS_SECTIONS.map(({ key, title, zh }) => {
         const s = shown[key];
         return (
           <article key={key} className="section" data-testid={`section-${key}`} data-source={s.source} aria-live={s.streaming ? 'polite' : undefined}>
-            <h3>{title}</h3>
+            <h3>{lang === 'zh' ? zh : title}</h3>
             <Markdown text={s.body || '…'} />
             {!s.streaming && s.body && <NameCharts text={s.body} insight={input.insight} />}
             <p className="muted source">

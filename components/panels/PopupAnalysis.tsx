@@ -15,8 +15,8 @@ import { Markdown } from '../ui/Markdown';
  */
 export function PopupAnalysis({ report, settings, saved }: { report: TrendReport; settings: Settings; saved: SavedAnalysis | null | undefined }) {
   const input = useAnalysisInput(report, settings, { skip: saved !== null });
-  const available = useModelAvailability(settings.engine);
-  const offline = useMemo(() => (input ? offlineAnalysis(input) : undefined), [input]);
+  const available = useModelAvailability(settings.engine, settings.reportLanguage);
+  const offline = useMemo(() => (input ? offlineAnalysis(input, settings.reportLanguage) : undefined), [input, settings.reportLanguage]);
   const analysis = saved?.analysis ?? offline;
   const model = saved ? Object.values(saved.analysis).find((s) => s.source !== 'offline analyser')?.source : null;
   return (
@@ -32,9 +32,9 @@ export function PopupAnalysis({ report, settings, saved }: { report: TrendReport
         ) : null}
       </p>
       {analysis &&
-        ANALYSIS_SECTIONS.map(({ key, title }) => (
+        ANALYSIS_SECTIONS.map(({ key, title, zh }) => (
           <article key={key} className="section">
-            <h3>{title}</h3>
+            <h3>{settings.reportLanguage === 'zh' ? zh : title}</h3>
             <Markdown text={analysis[key].body} />
           </article>
         ))}

@@ -3,7 +3,7 @@
  * write (no GPU, a failure, Stop) comes from the offline analyser, and the report says which wrote it.
  * Domain code only: no React, no browser APIs beyond what the engine hides.
  */
-import { ANALYSIS_SECTIONS, type Analysis, type AnalysisSection, type SectionKey } from './sections';
+import { ANALYSIS_SECTIONS, type Analysis, type AnalysisSection, type ReportLanguage, type SectionKey } from './sections';
 import { AbortedError, classifyFailure, type ChatEngine, type FailureKind } from '../llm/engine';
 import type { AnalysisInput } from './input';
 import { groundText } from './grounding';
@@ -32,9 +32,9 @@ export async function analyse(
   input: AnalysisInput,
   engine: ChatEngine | null,
   cache: GenerationCache,
-  options: AnalyseEvents & { signal?: AbortSignal; regenerate?: boolean } = {},
+  options: AnalyseEvents & { signal?: AbortSignal; regenerate?: boolean; lang?: ReportLanguage } = {},
 ): Promise<AnalyseResult> {
-  const offline = offlineAnalysis(input);
+  const offline = offlineAnalysis(input, options.lang);
   const analysis = { ...offline };
   let failure: FailureKind | undefined;
   let stopped = false;
@@ -68,10 +68,10 @@ async function section(
   input: AnalysisInput,
   engine: ChatEngine,
   cache: GenerationCache,
-  options: AnalyseEvents & { signal?: AbortSignal; regenerate?: boolean },
+  options: AnalyseEvents & { signal?: AbortSignal; regenerate?: boolean; lang?: ReportLanguage },
 ): Promise<{ section: AnalysisSection; fromCache: boolean } | null> {
   for (let level = 0; level <= 3; level++) {
-    const prompt = buildSectionPrompt(key, input, engine.contextWindow, level);
+    const prompt = buildSectionPrompt(key, input, engine.contextWindow, level, options.lang);
     if (!prompt) return null;
     const key_ = await cacheKey(engine.modelId, prompt.messages);
     const cached = options.regenerate ? undefined : await cache.get(key_);

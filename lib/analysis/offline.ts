@@ -3,16 +3,16 @@
  * novelty, stories), no model. Short sentences from templates filled with data; our code writes every
  * link, and links point only at posts in the input. Always available, instant and deterministic.
  */
-import type { Analysis, AnalysisSection } from './sections';
+import type { Analysis, AnalysisSection, ReportLanguage } from './sections';
+import { PHRASES, type Phrases } from './phrases';
 import { inlineText, postLink, titleCell } from '../markdown/escape';
 import type { TrendRow } from '../rank/types';
 import { utcDate } from '../rank/rank';
 import { gainText } from '../rank/tables';
 import { dayStories, discussedStory, type AnalysisInput } from './input';
-import { plural } from './detail';
 import { distinctiveNames, fadingNames, newNames, risingNames, weekNames, type Insight, type NameStat } from './insight';
 import type { Story } from './stories';
-import { keySentences, stance, STANCE_WORDS } from './extract';
+import { keySentences, stance } from './extract';
 import { moodOf, storyMood } from './stance';
 
 export const OFFLINE_SOURCE = 'offline analyser';
@@ -24,9 +24,7 @@ export function postRef(r: TrendRow): string {
 const section = (body: string): AnalysisSection => ({ body, source: OFFLINE_SOURCE });
 
 /** "A", "A and B", "A, B and C". */
-export function listing(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+export const listing = PHRASES.en.list;
 
 const label = (n: NameStat) => `**${inlineText(n.label)}**`;
 const labelsOf = (insight: Insight, keys: string[], max = 3) => keys.map((k) => insight.names[k]).filter((n): n is NameStat => !!n).slice(0, max);
@@ -45,27 +43,26 @@ function clip(text: string, max: number): string {
   return `${inlineText(flat.slice(0, max).replace(/\s+\S*$/, ''))}…`;
 }
 
-const where = (s: Story) => (s.communities.length > 1 ? `in ${listing(s.communities.map((c) => `r/${c}`))}` : `in r/${s.lead.subreddit}`);
+const where = (s: Story, t: Phrases) => t.where(s.communities.length > 1 ? s.communities : [s.lead.subreddit]);
 
 /** Why a story of the day stands out, in one or two sentences. */
-function whyItStandsOut(s: Story, input: AnalysisInput, rank: number): string | null {
+function whyItStandsOut(s: Story, input: AnalysisInput, rank: number, t: Phrases): string | null {
   const { insight, report } = input;
   const reasons: string[] = [];
-  if (rank === 0) reasons.push(`the day's most upvoted story, at ${s.score} points`);
+  if (rank === 0) reasons.push(t.mostUpvoted(s.score));
   const heat = s.comments / Math.max(s.score, 1);
-  if (s.comments >= 30 && heat >= 0.5) reasons.push(`a lively thread (${s.comments} comments for ${s.score} points)`);
+  if (s.comments >= 30 && heat >= 0.5) reasons.push(t.lively(s.comments, s.score));
   const rising = s.posts.map((p) => report.rising.find((r) => r.id === p.id)).find((r) => r?.gain);
-  if (rising?.gain) reasons.push(`rising: ${gainText(rising.gain)}`);
-  if (s.communities.length > 1) reasons.push(`discussed in ${plural(s.communities.length, 'community', 'communities')}`);
+  if (rising?.gain) reasons.push(t.rising(gainText(rising.gain)));
+  if (s.communities.length > 1) reasons.push(t.spread(s.communities.length));
   const named = storyNames(insight, s);
   const fresh = named.filter((n) => n.isNew);
-  if (fresh.length) reasons.push(`${listing(fresh.map((n) => inlineText(n.label)))} ${fresh.length === 1 ? 'is' : 'are'} new this week (never seen before in your history)`);
+  if (fresh.length) reasons.push(t.newNames(fresh.map((n) => inlineText(n.label))));
   const busy = named.filter((n) => !n.isNew && n.week >= 3);
-  if (busy.length) reasons.push(`${inlineText(busy[0]!.label)} is in ${plural(busy[0]!.week, 'post')} this week`);
+  if (busy.length) reasons.push(t.busyName(inlineText(busy[0]!.label), busy[0]!.week));
   // Nothing but its numbers: the table says those already.
   if (!reasons.length) return null;
-  const [first, ...rest] = reasons;
-  return `*Why it stands out:* ${first![0]!.toUpperCase()}${first!.slice(1)}${rest.length ? `; ${rest.join('; ')}` : ''}.`;
+  return `${t.whyItStandsOut} ${t.reasons(reasons)}`;
 }
 
 /**
@@ -73,7 +70,7 @@ function whyItStandsOut(s: Story, input: AnalysisInput, rank: number): string | 
  * article) that says the most about the story's names, else its most upvoted agreeing or adding comment;
  * never a sentence of numbers. Null when only titles were captured.
  */
-function whatItIs(s: Story, input: AnalysisInput): string | null {
+function whatItIs(s: Story, input: AnalysisInput, t: Phrases): string | null {
   // An extra line: details that cannot be read leave the highlights as they were (the deep dive, which
   // needs them, says so in its own place).
   let details: AnalysisInput['details'];
@@ -102,7 +99,7 @@ function whatItIs(s: Story, input: AnalysisInput): string | null {
       .filter((c) => c.body.trim() && (stance(c.body) === 'agrees' || stance(c.body) === 'adds'))
       .sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
     const said = comment && pick(comment.body, p.title);
-    if (comment && said) return `u/${inlineText(comment.author ?? '[unknown]')}${comment.score != null ? ` (${comment.score} points)` : ''}: “${clip(said, 240)}”`;
+    if (comment && said) return t.quoted(inlineText(comment.author ?? '[unknown]'), comment.score, clip(said, 240));
   }
   return null;
 }
@@ -116,126 +113,116 @@ function moodIn(s: Story, input: AnalysisInput) {
   }
 }
 
-function storyLine(s: Story, input: AnalysisInput): string {
+function storyLine(s: Story, input: AnalysisInput, t: Phrases): string {
   const names = storyNames(input.insight, s);
-  const head = names.length ? `${listing(names.map(label))}: ` : '';
-  const others = s.posts.length > 1 ? ` (${plural(s.posts.length, 'discussion')}, ${s.score} points and ${plural(s.comments, 'comment')} in all)` : '';
-  return `${head}${postRef(s.lead)} ${where(s)}${others}.`;
+  const others = s.posts.length > 1 ? t.others(s.posts.length, s.score, s.comments) : '';
+  return t.storyLine(names.length ? t.list(names.map(label)) : '', postRef(s.lead), where(s, t), others);
 }
 
-function todaySection(input: AnalysisInput): string {
+function todaySection(input: AnalysisInput, t: Phrases): string {
   const stories = dayStories(input).slice(0, 5);
-  if (!stories.length) return 'No post of a tracked community was created in the last 24 hours.';
-  const out = [`${plural(input.day.length, 'post')} of tracked communities in the last 24 hours, in ${plural(dayStories(input).length, 'story', 'stories')}. The top ${stories.length === 1 ? 'one' : stories.length}:`, ''];
+  if (!stories.length) return t.noDay;
+  const out = [t.dayIntro(input.day.length, dayStories(input).length, stories.length), ''];
   let titleOnly = false;
   stories.forEach((s, i) => {
-    const lines = [`- ${storyLine(s, input)}`];
-    const what = whatItIs(s, input);
-    if (what) lines.push(`  *What it is:* ${what}`);
+    const lines = [`- ${storyLine(s, input, t)}`];
+    const what = whatItIs(s, input, t);
+    if (what) lines.push(`  ${t.whatItIs} ${what}`);
     else if (!titleOnly) {
       // Said once, briefly: the other stories without text are as they are.
       titleOnly = true;
-      lines.push('  *What it is:* only its title was captured.');
+      lines.push(`  ${t.whatItIs} ${t.titleOnly}`);
     }
-    const why = whyItStandsOut(s, input, i);
+    const why = whyItStandsOut(s, input, i, t);
     if (why) lines.push(`  ${why}`);
     const mood = moodIn(s, input);
-    if (mood) lines.push(`  *Mood:* ${mood.text}.`);
+    if (mood) lines.push(`  ${t.moodLabel} ${t.mood(mood)}${t.stop}`);
     out.push(lines.join('  \n'));
   });
   return out.join('\n');
 }
 
-const countNote = (n: NameStat) => `${inlineText(n.label)} (${plural(n.week, 'post')}, up from ${n.previousWeek})`;
 
-function weeklySection(input: AnalysisInput): string {
+function weeklySection(input: AnalysisInput, t: Phrases): string {
   const { insight } = input;
-  if (!insight.postsThisWeek) return 'No post of a tracked community was captured in the last 7 days.';
+  if (!insight.postsThisWeek) return t.noWeek;
   const out: string[] = [];
   const before = insight.postsPreviousWeek;
-  out.push(`This week: ${plural(insight.postsThisWeek, 'post')} of tracked communities; the 7 days before: ${before}.`);
+  out.push(t.weekIntro(insight.postsThisWeek, before));
   const rising = risingNames(insight).slice(0, 5);
   const fresh = newNames(insight).slice(0, 6);
   const fading = fadingNames(insight).slice(0, 5);
   if (!before) {
     const top = weekNames(insight).slice(0, 6);
-    out.push(`Your history has no posts from the week before, so nothing can be compared yet.${top.length ? ` The names of the week: ${listing(top.map((n) => `${inlineText(n.label)} (${plural(n.week, 'post')})`))}.` : ''}`);
+    out.push(t.noComparison(top.map((n) => t.namePosts(inlineText(n.label), n.week))));
   } else {
     out.push('');
-    out.push(rising.length ? `- **Rising:** ${listing(rising.map(countNote))}.` : '- **Rising:** no name doubled its mentions against the week before.');
-    if (fresh.length) out.push(`- **New this week** (never seen before in your history): ${listing(fresh.map((n) => `${inlineText(n.label)} (${plural(n.week, 'post')})`))}.`);
-    out.push(fading.length ? `- **Fading:** ${listing(fading.map((n) => `${inlineText(n.label)} (${n.week} this week, down from ${n.previousWeek})`))}.` : '- **Fading:** no name of the week before lost half its mentions.');
+    out.push(t.risingLine(rising.map((n) => t.risingNote(inlineText(n.label), n.week, n.previousWeek))));
+    if (fresh.length) out.push(t.newLine(fresh.map((n) => t.namePosts(inlineText(n.label), n.week))));
+    out.push(t.fadingLine(fading.map((n) => t.fadingNote(inlineText(n.label), n.week, n.previousWeek))));
     const steady = weekNames(insight).filter((n) => !n.isNew && n.week >= 2 && !rising.includes(n) && !fading.includes(n)).slice(0, 4);
-    if (steady.length) out.push(`- **Steady:** ${listing(steady.map((n) => `${inlineText(n.label)} (${n.week} this week, ${n.previousWeek} the week before)`))}.`);
+    if (steady.length) out.push(t.steadyLine(steady.map((n) => t.fadingNote(inlineText(n.label), n.week, n.previousWeek))));
   }
   const top = insight.stories[0];
-  if (top) out.push('', `The week's biggest story: ${storyLine(top, input)}`);
+  if (top) out.push('', t.weeksBiggest(storyLine(top, input, t)));
   return out.join('\n');
 }
 
-const KIND_TITLES: [NameStat['kind'], string][] = [
-  ['model', 'Models'],
-  ['project', 'Projects and tools'],
-  ['benchmark', 'Benchmarks'],
-  ['name', 'Organisations, products and people'],
-];
+const KINDS: NameStat['kind'][] = ['model', 'project', 'benchmark', 'name'];
 
-const weekAgo = (w: number) => (w === 0 ? 'this week' : w === 1 ? 'last week' : `${w} weeks ago`);
-
-function monthlySection(input: AnalysisInput): string {
+function monthlySection(input: AnalysisInput, t: Phrases): string {
   const { month, insight } = input;
-  if (!month.length) return 'No post of a tracked community was captured in the last 30 days.';
+  if (!month.length) return t.noMonth;
   const names = Object.values(insight.names)
     .filter((n) => n.month > 0)
     .sort((a, b) => b.month - a.month || a.label.localeCompare(b.label));
-  const out = [`Across ${plural(month.length, 'post')} of the last 30 days, ${plural(names.length, 'name')} came up.`];
+  const out = [t.monthIntro(month.length, names.length)];
   if (!names.length) return out.join('\n');
   out.push('');
-  for (const [kind, title] of KIND_TITLES) {
+  for (const kind of KINDS) {
     const group = names.filter((n) => n.kind === kind).slice(0, 5);
     if (!group.length) continue;
-    const items = group.map((n) => `${inlineText(n.label)} (${plural(n.month, 'post')}, first seen ${utcDate(n.firstSeen)}, most mentioned ${weekAgo(n.peakWeek)})`);
-    out.push(`- **${title}:** ${listing(items)}.`);
+    out.push(t.kindLine(t.kinds[kind], group.map((n) => t.monthItem(inlineText(n.label), n.month, utcDate(n.firstSeen), n.peakWeek))));
   }
   // A newcomer only where the history reaches further back than the month.
   const longHistory = names.some((n) => n.firstSeen <= insight.at - 30 * 86_400_000);
   const newest = names.filter((n) => n.firstSeen > insight.at - 30 * 86_400_000).sort((a, b) => b.month - a.month)[0];
-  if (longHistory && newest && newest.month >= 2) out.push('', `The month's newcomer with most mentions: ${label(newest)}, first seen ${utcDate(newest.firstSeen)} and in ${plural(newest.month, 'post')} since.`);
+  if (longHistory && newest && newest.month >= 2) out.push('', t.newcomer(label(newest), utcDate(newest.firstSeen), newest.month));
   const best = input.report.monthly[0];
-  if (best) out.push('', `The month's most upvoted post: ${postRef(best)} in r/${best.subreddit}.`);
+  if (best) out.push('', t.monthsBest(postRef(best), best.subreddit));
   return out.join('\n');
 }
 
 /** The most discussed story of the day (else the week): what it claims, and what its commenters say. */
-function deepDiveSection(input: AnalysisInput): string {
+function deepDiveSection(input: AnalysisInput, t: Phrases): string {
   const story = discussedStory(input);
-  if (!story) return 'Nothing to examine yet: no recent post of a tracked community was captured.';
+  if (!story) return t.noDeepDive;
   const names = storyNames(input.insight, story);
   // The discussion whose text was captured, the lead first.
   const post = story.posts.find((p) => input.details[p.id]?.body || input.details[p.id]?.comments.length) ?? story.lead;
   const detail = input.details[post.id];
-  const what = `the most discussed story ${dayStories(input).length ? 'of the day' : 'of the week'}, ${postRef(post)} in r/${post.subreddit}${story.posts.length > 1 ? `, one of ${plural(story.posts.length, 'discussion')} of it` : ''}.`;
-  const out = [names.length ? `${listing(names.map(label))}: ${what}` : `${what[0]!.toUpperCase()}${what.slice(1)}`];
+  const what = t.deepWhat(dayStories(input).length > 0, postRef(post), post.subreddit, story.posts.length);
+  const out = [t.deepHead(names.length ? t.list(names.map(label)) : null, what)];
   const nameWords = new Set(names.flatMap((n) => n.label.toLowerCase().split(/\s+/)));
   const comments = (detail?.comments ?? []).filter((c) => c.body.trim());
   const claims = detail?.body ? keySentences(detail.body, 3, { avoid: post.title, context: comments.map((c) => c.body), names: nameWords }) : [];
-  if (claims.length) out.push('', `**What the post says:** ${claims.map((s) => clip(s, 300)).join(' ')}`);
+  if (claims.length) out.push('', `${t.postSays} ${claims.map((s) => clip(s, 300)).join(' ')}`);
   if (comments.length) {
-    out.push('', `**What commenters say** (${plural(comments.length, 'top comment')} read):`, '');
+    out.push('', t.commentersSay(comments.length), '');
     for (const c of comments.slice(0, 4)) {
       const said = keySentences(c.body, 1, { avoid: post.title, names: nameWords })[0] ?? c.body;
-      out.push(`- u/${inlineText(c.author ?? '[unknown]')}${c.score != null ? ` (${c.score} points)` : ''} ${STANCE_WORDS[stance(said)]}: “${clip(said, 220)}”`);
+      out.push(t.commentLine(inlineText(c.author ?? '[unknown]'), c.score, stance(said), clip(said, 220)));
     }
     // How the thread went: its top comments' stances, and comments against points.
     const mood = moodOf(comments, post.score ?? 0, post.comments);
-    if (mood) out.push('', `**The split:** ${mood.text}.`);
+    if (mood) out.push('', `${t.split} ${t.mood(mood)}${t.stop}`);
   }
   if (!claims.length && !comments.length)
-    out.push('', `Only its title was captured. Open ${postRef(post)} with its comments once, and the next analysis will summarise what it says and how people answered.`);
+    out.push('', t.deepTitleOnly(postRef(post)));
   return out.join('\n');
 }
 
-function communitiesSection(input: AnalysisInput): string {
+function communitiesSection(input: AnalysisInput, t: Phrases): string {
   const { insight, month } = input;
   const week = month.filter((r) => r.createdAt > insight.at - 7 * 86_400_000);
   const groups = new Map<string, TrendRow[]>();
@@ -244,7 +231,7 @@ function communitiesSection(input: AnalysisInput): string {
     if (g) g.push(r);
     else groups.set(r.subreddit.toLowerCase(), [r]);
   }
-  if (!groups.size) return 'No community of the tracked list has captured posts in the last 7 days.';
+  if (!groups.size) return t.noCommunities;
   const rows = [...groups.values()].sort((a, b) => b.length - a.length || (a[0]!.subreddit < b[0]!.subreddit ? -1 : 1));
   return rows
     .slice(0, 8)
@@ -252,10 +239,8 @@ function communitiesSection(input: AnalysisInput): string {
       const name = g[0]!.subreddit;
       const lead = g[0]!;
       const distinct = groups.size > 1 ? distinctiveNames(insight, week, name, 5) : weekNames(insight).slice(0, 5);
-      const talk = distinct.length
-        ? `talks about ${listing(distinct.map((n) => inlineText(n.label)))}${groups.size > 1 ? ' more than the other communities' : ''}`
-        : 'no name stands out against the other communities';
-      return `- **r/${name}** (${plural(g.length, 'post')} this week): ${talk}. Top post: ${postRef(lead)}.`;
+      const talk = distinct.length ? t.talksAbout(distinct.map((n) => inlineText(n.label)), groups.size > 1) : t.nothingStandsOut;
+      return t.communityLine(name, g.length, talk, postRef(lead));
     })
     .join('\n');
 }
@@ -264,21 +249,23 @@ function communitiesSection(input: AnalysisInput): string {
  * One section, written on its own: a section that fails says so in its place and never takes the
  * tables or the other sections down with it.
  */
-function guarded(write: () => string): AnalysisSection {
+function guarded(write: () => string, t: Phrases): AnalysisSection {
   try {
     return section(write());
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return section(`*This section could not be written (${clip(why, 200)}). The tables and the other sections are not affected.*`);
+    return section(t.sectionFailed(clip(why, 200)));
   }
 }
 
-export function offlineAnalysis(input: AnalysisInput): Analysis {
+/** The five sections, in the report's language (English unless said). */
+export function offlineAnalysis(input: AnalysisInput, lang: ReportLanguage = 'en'): Analysis {
+  const t = PHRASES[lang];
   return {
-    today: guarded(() => (input.insight.error ? `*Names and stories could not be read (${clip(input.insight.error, 200)}): this analysis goes without them.*\n\n` : '') + todaySection(input)),
-    weekly: guarded(() => weeklySection(input)),
-    monthly: guarded(() => monthlySection(input)),
-    deepDive: guarded(() => deepDiveSection(input)),
-    communities: guarded(() => communitiesSection(input)),
+    today: guarded(() => (input.insight.error ? `${t.namesFailed(clip(input.insight.error, 200))}\n\n` : '') + todaySection(input, t), t),
+    weekly: guarded(() => weeklySection(input, t), t),
+    monthly: guarded(() => monthlySection(input, t), t),
+    deepDive: guarded(() => deepDiveSection(input, t), t),
+    communities: guarded(() => communitiesSection(input, t), t),
   };
 }

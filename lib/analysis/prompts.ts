@@ -4,7 +4,7 @@
  * Each is sized to fit the model's context with room for the answer; when still too large, `level`
  * trims harder (the caller retries on a context error).
  */
-import type { SectionKey } from './sections';
+import type { ReportLanguage, SectionKey } from './sections';
 import type { TrendRow } from '../rank/types';
 import type { ChatMessage } from '../llm/engine';
 import { postLink } from '../reddit/urls';
@@ -158,15 +158,21 @@ function sectionFacts(key: SectionKey, input: AnalysisInput, level: number): { l
   return { lines, posts: posts.filter((r) => !seen.has(r.id) && seen.add(r.id)) };
 }
 
-export function buildSectionPrompt(key: SectionKey, input: AnalysisInput, contextWindow: number, level = 0): SectionPrompt | null {
+/** What the model is told of the report's language (Chinese: as the series' Chinese edition writes). */
+const WRITE_IN: Record<ReportLanguage, string> = {
+  en: '',
+  zh: ' Write in Simplified Chinese (简体中文), with full-width punctuation; keep names, titles and links as given.',
+};
+
+export function buildSectionPrompt(key: SectionKey, input: AnalysisInput, contextWindow: number, level = 0, lang: ReportLanguage = 'en'): SectionPrompt | null {
   const { lines, posts } = sectionFacts(key, input, level);
   if (!posts.length) return null;
   const budget = contextWindow - ANSWER_TOKENS;
   const messages: ChatMessage[] = [
-    { role: 'system', content: SYSTEM },
+    { role: 'system', content: SYSTEM + WRITE_IN[lang] },
     { role: 'user', content: [`Report date: ${input.report.date}.`, `Task: ${TASK[key]}`, '', 'Facts:', ...lines].join('\n') },
   ];
   // Still too large for the window: trim harder.
-  if (messagesTokens(messages) > budget) return level < 3 ? buildSectionPrompt(key, input, contextWindow, level + 1) : null;
+  if (messagesTokens(messages) > budget) return level < 3 ? buildSectionPrompt(key, input, contextWindow, level + 1, lang) : null;
   return { messages, posts };
 }

@@ -4,12 +4,20 @@
  * code writes the headings).
  */
 export const ANALYSIS_SECTIONS = [
-  { key: 'today', title: "Today's Highlights" },
-  { key: 'weekly', title: 'Weekly Trend Comparison' },
-  { key: 'monthly', title: 'Monthly Technology Evolution' },
-  { key: 'deepDive', title: 'Technical Deep Dive' },
-  { key: 'communities', title: 'Community Highlights' },
+  { key: 'today', title: "Today's Highlights", zh: '今日焦点' },
+  { key: 'weekly', title: 'Weekly Trend Comparison', zh: '周趋势对比' },
+  { key: 'monthly', title: 'Monthly Technology Evolution', zh: '月度技术演进' },
+  { key: 'deepDive', title: 'Technical Deep Dive', zh: '技术深度解析' },
+  { key: 'communities', title: 'Community Highlights', zh: '社区亮点' },
 ] as const;
+
+/**
+ * The languages a report is written in: the series publishes English and Chinese. Tables are the same
+ * in both (English headers and cells); the headings, the analysis and the model's prose change.
+ */
+export const REPORT_LANGUAGES = ['en', 'zh'] as const;
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+export const LANGUAGE_NAMES: Record<ReportLanguage, string> = { en: 'English', zh: 'Chinese (简体中文)' };
 
 export type SectionKey = (typeof ANALYSIS_SECTIONS)[number]['key'];
 

@@ -20,6 +20,10 @@ export interface StoryMood {
   /** Top comments read, and how many of them push back. */
   of: number;
   pushBack: number;
+  /** More comments than points (20 or more): Reddit's own sign of a fight. */
+  fight: boolean;
+  points: number;
+  comments: number;
   /** In words: "divisive: 4 of 10 top comments push back". */
   text: string;
 }
@@ -41,7 +45,7 @@ export function moodOf(topComments: readonly { body: string; score: number | nul
   const share = read.length ? pushBack / read.length : 0;
   const mood: Mood = share >= 0.4 || fight ? 'divisive' : share >= 0.2 ? 'mixed' : 'agreed';
   const counted = read.length >= MIN_READ ? `${pushBack} of ${read.length} top comments push back` : `${comments} comments on ${points} points`;
-  return { mood, of: read.length, pushBack, text: `${mood}: ${fight && share < 0.4 && read.length >= MIN_READ ? `${counted}; more comments than points` : counted}` };
+  return { mood, of: read.length, pushBack, fight, points, comments, text: `${mood}: ${fight && share < 0.4 && read.length >= MIN_READ ? `${counted}; more comments than points` : counted}` };
 }
 
 /** A story's mood: the top comments of all its posts that were read, against its points and comments. */

@@ -7,6 +7,8 @@
  *   - linked articles reduced with Readability ("article:<url>").
  */
 import type { Analysis } from '../analysis/sections';
+import { rankSettingsOf, type Settings } from '../settings/shape';
+import { settingsKey } from './latest';
 import type { AnalysisInput } from '../analysis/input';
 import type { GenerationCache } from '../analysis/cache';
 import type { RadarDB } from './schema';
@@ -20,6 +22,9 @@ export function dexieCache(db: RadarDB, now: () => number = Date.now): Generatio
 
 // ── The last analysis of a report day ─────────────────────────────────────────────────────────────────
 export const analysisKey = (date: string, settingsKey: string) => `analysis:${date}:${settingsKey}`;
+
+/** What a saved analysis was written for: the report's settings, and its language (English keys as before). */
+export const savedAnalysisKey = (settings: Settings) => `${settingsKey(rankSettingsOf(settings))}${settings.reportLanguage === 'zh' ? '|zh' : ''}`;
 
 export interface SavedAnalysis {
   analysis: Analysis;

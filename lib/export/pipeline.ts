@@ -5,11 +5,11 @@ import type { RankSettings } from '../rank/types';
 import { offlineAnalysis } from '../analysis/offline';
 import { reportWithInput, type AnalysisInput } from '../analysis/input';
 import { backupToCaptured, sightingFromBackup, type Backup } from './backup-format';
-import type { Analysis } from '../analysis/sections';
+import type { Analysis, ReportLanguage } from '../analysis/sections';
 import { renderReport } from './markdown';
 
-export function markdownReport(input: AnalysisInput, analysis: Analysis = offlineAnalysis(input)): string {
-  return renderReport(input.report, analysis);
+export function markdownReport(input: AnalysisInput, analysis?: Analysis, lang: ReportLanguage = 'en'): string {
+  return renderReport(input.report, analysis ?? offlineAnalysis(input, lang), lang);
 }
 
 /** A backup's posts, sightings and comments as ranking input (what importing it would store). */
@@ -25,7 +25,7 @@ export function rankInputFromBackup(backup: Backup) {
   return { posts, sightings: backup.sightings.map(sightingFromBackup), comments: backup.comments };
 }
 
-export function reportFromBackup(backup: Backup, at: number, settings: RankSettings): string {
+export function reportFromBackup(backup: Backup, at: number, settings: RankSettings, lang: ReportLanguage = 'en'): string {
   const { posts, sightings, comments } = rankInputFromBackup(backup);
-  return markdownReport(reportWithInput(posts, sightings, comments, at, settings).input);
+  return markdownReport(reportWithInput(posts, sightings, comments, at, settings).input, undefined, lang);
 }

@@ -23,6 +23,9 @@ export interface EngineSpec {
   only: string;
   /** What it needs, in words. */
   needs: string;
+  /** The languages it writes (ISO 639-1 codes), or 'any'; `writesOnly` says which in words. */
+  writes: readonly string[] | 'any';
+  writesOnly?: string;
   /** Whether it could run here, without loading a model. */
   detect(): Promise<Availability>;
 }
@@ -34,6 +37,9 @@ export const ENGINES: { [K in EngineKey]: EngineSpec } = {
     modelId: CHROME_MODEL_ID,
     only: "Chrome's built-in model only (Gemini Nano; Chrome downloads and keeps it)",
     needs: "Chrome 138 or later with its Prompt API, on hardware Chrome's built-in model supports",
+    // Chrome's Prompt API: its model writes these output languages only.
+    writes: ['en', 'de', 'es', 'fr', 'ja'],
+    writesOnly: 'English, German, Spanish, French and Japanese',
     detect: async () => {
       const a = await chromeAvailability();
       if (canUseChromeModel(a)) return { canRun: true };
@@ -45,6 +51,7 @@ export const ENGINES: { [K in EngineKey]: EngineSpec } = {
     modelId: null,
     only: 'WebLLM only (a model of the list below, on your GPU)',
     needs: 'a GPU WebGPU can use, and a one-time download of the model (after you agree)',
+    writes: 'any',
     detect: async () => {
       const gpu = await gpuInfo();
       return gpu.available ? { canRun: true } : { canRun: false, reason: gpu.reason ?? 'no usable GPU' };
@@ -59,13 +66,17 @@ export const ENGINE_ORDER: readonly EngineKey[] = ['chrome', 'webllm'];
 export const AUTOMATIC_LABEL = `Automatic: ${ENGINE_ORDER.map((k) => ENGINES[k].label).join(' where it can run, else ')}`;
 
 /**
- * The one choice policy: the first engine the setting allows (in ENGINE_ORDER) that can run. None: the
- * reason of the last engine allowed (the one a user would look to).
+ * The one choice policy: the first engine the setting allows (in ENGINE_ORDER) that writes the report's
+ * language and can run. None: the reason of the last engine allowed (the one a user would look to).
  */
-export function chooseEngine(setting: EngineChoice, found: Partial<Record<EngineKey, Availability>>): { key: EngineKey } | { key: null; reason: string } {
+export function chooseEngine(setting: EngineChoice, found: Partial<Record<EngineKey, Availability>>, lang = 'en'): { key: EngineKey } | { key: null; reason: string } {
   const allowed = ENGINE_ORDER.filter((k) => setting === 'auto' || setting === k);
   let reason = 'no engine is allowed';
   for (const key of allowed) {
+    if (!writes(key, lang)) {
+      reason = `${ENGINES[key].label} writes only ${ENGINES[key].writesOnly}`;
+      continue;
+    }
     const a = found[key];
     if (a?.canRun) return { key };
     reason = a ? a.reason : `${ENGINES[key].label} was not checked`;
@@ -73,11 +84,14 @@ export function chooseEngine(setting: EngineChoice, found: Partial<Record<Engine
   return { key: null, reason };
 }
 
-/** Detects the engines a setting allows, in order, stopping at the first that can run. */
-export async function detectEngines(setting: EngineChoice): Promise<Partial<Record<EngineKey, Availability>>> {
+/** Whether an engine writes a language (the report's: "en", "zh"). */
+export const writes = (key: EngineKey, lang: string) => ENGINES[key].writes === 'any' || ENGINES[key].writes.includes(lang);
+
+/** Detects the engines a setting allows (and that write the language), in order, stopping at the first that can run. */
+export async function detectEngines(setting: EngineChoice, lang = 'en'): Promise<Partial<Record<EngineKey, Availability>>> {
   const found: Partial<Record<EngineKey, Availability>> = {};
   for (const key of ENGINE_ORDER) {
-    if (setting !== 'auto' && setting !== key) continue;
+    if ((setting !== 'auto' && setting !== key) || !writes(key, lang)) continue;
     found[key] = await ENGINES[key].detect();
     if (found[key]!.canRun) break;
   }

@@ -16,6 +16,8 @@ export interface TrendTableSpec {
   label: string;
   /** The Markdown report's heading for it; null when the report has no such table (Rising). */
   heading: string | null;
+  /** The same heading in the series' Chinese edition. */
+  zh?: string;
   /** Posts created in (T − window, T] count. */
   window: number;
   /** Rows shown (per community, for the community table). */
@@ -32,6 +34,7 @@ export const TABLES: readonly TrendTableSpec[] = [
     key: 'today',
     label: 'Today',
     heading: "Today's Trending Posts",
+    zh: '今日热门帖子',
     window: DAY,
     limit: 10,
     columns: ['title', 'subreddit', 'score', 'comments', 'flair', 'createdAt'],
@@ -50,6 +53,7 @@ export const TABLES: readonly TrendTableSpec[] = [
     key: 'weekly',
     label: 'Week',
     heading: 'Weekly Popular Posts',
+    zh: '本周热门帖子',
     window: 7 * DAY,
     limit: 20,
     columns: ['rank', 'title', 'subreddit', 'score', 'comments', 'flair', 'createdAt'],
@@ -59,6 +63,7 @@ export const TABLES: readonly TrendTableSpec[] = [
     key: 'monthly',
     label: 'Month',
     heading: 'Monthly Popular Posts',
+    zh: '本月热门帖子',
     window: 30 * DAY,
     limit: 20,
     columns: ['rank', 'title', 'subreddit', 'score', 'comments', 'flair', 'createdAt'],
@@ -69,6 +74,7 @@ export const TABLES: readonly TrendTableSpec[] = [
     label: 'Communities',
     // The series' heading says "Past Week", though its rows are the day's trending set (report-format.md).
     heading: 'Top Posts by Community (Past Week)',
+    zh: '各社区本周热门帖子',
     window: DAY,
     limit: 3,
     columns: ['title', 'score', 'comments', 'flair', 'createdAt'],

@@ -7,6 +7,7 @@
 import type { ModelFamily } from '../llm/models';
 import type { EngineChoice } from '../llm/engine-keys';
 import type { RankSettings } from '../rank/types';
+import type { ReportLanguage } from '../analysis/sections';
 
 export { SETTINGS_KEY } from './key';
 
@@ -66,6 +67,8 @@ export interface Settings {
   refreshEnabled: boolean;
   /** How often each tracked community is read, in minutes (10 to 360). */
   refreshMinutes: number;
+  /** The language of the Markdown report and the analysis: English or Chinese, as the series publishes. */
+  reportLanguage: ReportLanguage;
 }
 
 export type { EngineChoice } from '../llm/engine-keys';
@@ -127,6 +130,7 @@ export const DEFAULT_SETTINGS: Settings = {
   quietTo: '',
   refreshEnabled: false,
   refreshMinutes: 30,
+  reportLanguage: 'en',
 };
 
 /** What ranking needs of the settings. */
@@ -162,10 +166,11 @@ export function reportSettingsKey(r: RankSettings): string {
  * ends, leaving meme flairs out; each added with its default.
  * Version 4: watches, followed posts and a quiet period for notifications; none by default.
  * Version 5: keeping tracked communities fresh, off, every 30 minutes.
+ * Version 6: the report's language, English.
  * A migration changes an option only if it still holds the old default (RES's rule), so a user's choice
  * is never overwritten.
  */
-export const SETTINGS_VERSION = 5;
+export const SETTINGS_VERSION = 6;
 export const SETTINGS_MIGRATIONS: Record<number, (old: Partial<Settings>) => Settings> = {
   2: (old) => {
     const next: Settings = { ...DEFAULT_SETTINGS, ...old };
@@ -175,6 +180,7 @@ export const SETTINGS_MIGRATIONS: Record<number, (old: Partial<Settings>) => Set
   3: (old) => ({ ...DEFAULT_SETTINGS, ...old }),
   4: (old) => ({ ...DEFAULT_SETTINGS, ...old }),
   5: (old) => ({ ...DEFAULT_SETTINGS, ...old }),
+  6: (old) => ({ ...DEFAULT_SETTINGS, ...old }),
 };
 
 /** Stored settings completed with the defaults of fields they lack. */

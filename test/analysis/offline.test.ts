@@ -61,6 +61,24 @@ describe('the offline analysis, on a three-week world', () => {
     );
   });
 
+  test('in Chinese: the same stories, names, links and numbers, in the Chinese templates', () => {
+    const zh = offlineAnalysis(briefing(), 'zh');
+    expect(zh.today.body.split('\n').slice(0, 4)).toEqual([
+      '过去 24 小时内，所跟踪的社区共有 4 篇帖子，归为 3 个话题。排名前 3 的话题：',
+      '',
+      '- **llama.cpp**：[llama.cpp appreciation post](https://www.reddit.com/comments/l2) (Score: 1310, Comments: 142)，来自 r/LocalLLaMA。  ',
+      '  *内容：* 只捕获到了标题。  ',
+    ]);
+    expect(zh.today.body).toContain('  *值得关注的原因：* 讨论热烈（115 分，315 条评论）；在 2 个社区中被讨论；EGGROLL是本周新出现的名字（此前从未出现在你的历史中）。  ');
+    expect(zh.today.body).toContain('  *讨论氛围：* 分歧明显：前 3 条热门评论中有 1 条提出反对；评论数多于得分。');
+    expect(zh.weekly.body.split('\n').slice(0, 3)).toEqual(['本周：所跟踪的社区共有 7 篇帖子；之前 7 天：4 篇。', '', '- **上升：** Anthropic（3 篇，上周 1 篇）。']);
+    expect(zh.monthly.body).toContain('- **项目与工具：** llama.cpp（2 篇，首次出现于 2025-12-02，本周提及最多）。');
+    expect(zh.deepDive.body).toContain('- u/dan（12 分）反驳：“Not sure this scales past a billion parameters, the variance grows with the model.”');
+    // The same links as the English analysis, no other.
+    const links = (t: string) => [...t.matchAll(/\]\((https:[^)]+)\)/g)].map((m) => m[1]).sort();
+    for (const key of ['today', 'weekly', 'monthly', 'deepDive', 'communities'] as const) expect(links(zh[key].body)).toEqual(links(a[key].body));
+  });
+
   test('weekly: rising, new and fading names with their counts', () => {
     expect(a.weekly.body.split('\n').slice(0, 5)).toEqual([
       'This week: 7 posts of tracked communities; the 7 days before: 4.',

@@ -143,3 +143,31 @@ describe.runIf(canRunBrowser)('no GPU: the offline analysis, with a note saying 
     });
   }
 });
+
+describe.runIf(canRunBrowser)('a Chinese report (Options → Report language)', () => {
+  test('the report page writes the analysis in Chinese, and the export is the Chinese edition', async () => {
+    const h = await launch();
+    try {
+      await captured(h);
+      const options = await extensionPage(h, 'options.html');
+      await options.getByTestId('report-language').selectOption('zh');
+      await expect.poll(() => options.getByTestId('report-language').inputValue()).toBe('zh');
+      expect(await options.locator('section[aria-labelledby="reports-h"]').textContent()).toContain("Chrome's built-in model writes only English, German, Spanish, French and Japanese");
+      const page = await extensionPage(h, 'report.html?date=2026-06-28');
+      await expect.poll(() => page.getByTestId('section-today').locator('h3').textContent(), { timeout: 15_000 }).toBe('今日焦点');
+      expect(await page.getByTestId('section-deepDive').textContent()).toContain('今日讨论最多的话题');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.screenshot({ path: SCREENSHOTS + '/report-zh.png' });
+      const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
+      expect(md.suggestedFilename()).toBe('reddit-trend-report-2026-06-28_zh.md');
+      const text = readFileSync((await md.path())!, 'utf8');
+      expect(text.split('\n')[0]).toBe('# Reddit AI 趋势报告 - 2026-06-28');
+      expect(text.match(/^## .*$/gm)).toEqual(['## 今日热门帖子', '## 本周热门帖子', '## 本月热门帖子', '## 各社区本周热门帖子', '## 趋势分析']);
+      expect(text.match(/\*撰写：(.*)\*/g)).toEqual(Array(5).fill('*撰写：离线分析器*'));
+      // The tables keep the series' English columns.
+      expect(text).toContain('| # | Title | Community | Score | Comments | Category | Posted |');
+    } finally {
+      await h.close();
+    }
+  });
+});

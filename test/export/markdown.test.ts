@@ -19,11 +19,26 @@ type Kind =
   | 'month listing lag' // the series' month listing lagged (report-format.md): a post of the previous evening is missing there, so rows shift
   | 'cut fix'; // defect 2: the series cut inside `&nbsp;`; we never cut inside an escape or entity
 
-function differences(seedFile: string, realTitles: Record<string, string> = {}) {
+/**
+ * The series' Chinese edition of a report (reference/report-format.md, "The Chinese edition"): the
+ * English report's tables cell for cell, with its own title and headings. Written from the series'
+ * format, not from our output.
+ */
+const SERIES_ZH: [RegExp, string][] = [
+  [/^# Reddit AI Trend Report - /, '# Reddit AI 趋势报告 - '],
+  [/^## Today's Trending Posts$/, '## 今日热门帖子'],
+  [/^## Weekly Popular Posts$/, '## 本周热门帖子'],
+  [/^## Monthly Popular Posts$/, '## 本月热门帖子'],
+  [/^## Top Posts by Community \(Past Week\)$/, '## 各社区本周热门帖子'],
+];
+const seriesZh = (line: string) => SERIES_ZH.reduce((l, [en, zh]) => l.replace(en, zh), line);
+
+function differences(seedFile: string, realTitles: Record<string, string> = {}, lang: 'en' | 'zh' = 'en') {
   const text = seedText(seedFile);
   const report = rank(seedPosts(text, realTitles), [], seedReportTime(text), { tracked: DEFAULT_TRACKED, all: false });
-  const ours = renderTables(report).split('\n');
-  const seed = text.slice(0, text.indexOf('## Trend Analysis')).split('\n');
+  const ours = renderTables(report, lang).split('\n');
+  const english = text.slice(0, text.indexOf('## Trend Analysis')).split('\n');
+  const seed = lang === 'zh' ? english.map(seriesZh) : english;
   expect(ours.length).toBe(seed.length);
   const diff = new Map<number, [string, string]>();
   seed.forEach((s, i) => s !== ours[i] && diff.set(i + 1, [s, ours[i]!]));
@@ -55,11 +70,11 @@ function assertKind(kind: Kind, seed: string, ours: string) {
 }
 
 describe.runIf(run)('golden: the seed reports rebuilt from their own tables', () => {
-  test('seed 000 (2025-12-22): 62 rows, differences only where listed', () => {
+  test.each(['en', 'zh'] as const)('seed 000 (2025-12-22): 62 rows, differences only where listed (%s)', (lang) => {
     // The seed shows this title cut inside "&nbsp;"; its full text continues after "NanoGPT. ".
     const { diff } = differences('000_d207f157a4ea8703.txt', {
       t3_1psh1w2: '1 year later and people are still speedrunning NanoGPT. The rest of the title is not in the seed',
-    });
+    }, lang);
     const listed: Record<number, Kind> = {
       1: 'heading date',
       8: 'cut fix',
@@ -71,8 +86,8 @@ describe.runIf(run)('golden: the seed reports rebuilt from their own tables', ()
     for (const [line, [seed, ours]] of diff) assertKind(listed[line]!, seed, ours);
   });
 
-  test('seed 001 (2026-02-27): 73 rows, differences only where listed', () => {
-    const { diff } = differences('001_38769840f5c39339.txt');
+  test.each(['en', 'zh'] as const)('seed 001 (2026-02-27): 73 rows, differences only where listed (%s)', (lang) => {
+    const { diff } = differences('001_38769840f5c39339.txt', {}, lang);
     const listed: Record<number, Kind> = {
       32: 'score drift', 51: 'score drift', 52: 'score drift', 54: 'score drift', 58: 'score drift', 60: 'score drift', 61: 'score drift', 63: 'score drift', 64: 'score drift',
       65: 'month listing lag', 66: 'month listing lag', 67: 'month listing lag', 68: 'month listing lag',
@@ -81,6 +96,23 @@ describe.runIf(run)('golden: the seed reports rebuilt from their own tables', ()
     for (const [line, [seed, ours]] of diff) assertKind(listed[line]!, seed, ours);
     // The lag: our month table has the 2404-point post of the previous evening that the series' listing missed.
     expect(diff.get(65)![1]).toContain('https://www.reddit.com/comments/1rfpd5s');
+  });
+
+  test('the Chinese edition: its title and headings, the English column headers, the same cells', () => {
+    const text = seedText('000_d207f157a4ea8703.txt');
+    const report = rank(seedPosts(text), [], seedReportTime(text), { tracked: DEFAULT_TRACKED, all: false });
+    const zh = renderTables(report, 'zh').split('\n');
+    expect(zh.filter((l) => l.startsWith('#'))).toEqual([
+      // The report time's UTC date (the "heading date" difference above).
+      '# Reddit AI 趋势报告 - 2025-12-21',
+      '## 今日热门帖子',
+      '## 本周热门帖子',
+      '## 本月热门帖子',
+      '## 各社区本周热门帖子',
+      ...report.communities.map((c) => `### r/${c.name}`),
+    ]);
+    expect(zh[4]).toBe('| Title | Community | Score | Comments | Category | Posted |');
+    expect(renderTables(report, 'en').split('\n').filter((l) => l.startsWith('|'))).toEqual(zh.filter((l) => l.startsWith('|')));
   });
 
   test('the same data and report time give the same bytes', () => {

@@ -41,6 +41,19 @@ describe('npm run report', () => {
     expect(report('--input', file, '--at', '2025-12-22T09:00:00Z').out).toContain('(https://www.reddit.com/r/LocalLLaMA) | 400 | 50 | General |');
   }, 30_000);
 
+  test('--lang zh: the Chinese edition (headings and analysis in Chinese, tables as in English); another language is refused', () => {
+    const r = report('--input', file, '--at', '2025-12-22T10:00:00Z', '--lang', 'zh');
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toBe(reportFromBackup(parseBackup(JSON.stringify(backup)), Date.parse('2025-12-22T10:00:00Z'), { tracked: DEFAULT_TRACKED, all: false }, 'zh'));
+    expect(r.out.split('\n')[0]).toBe('# Reddit AI 趋势报告 - 2025-12-22');
+    expect(r.out).toContain('\n## 今日热门帖子\n');
+    expect(r.out).toContain('\n## 趋势分析\n\n### 今日焦点\n');
+    expect(r.out).toContain('*撰写：离线分析器*');
+    expect(r.out).toContain('| [Hello &#124; world](https://www.reddit.com/comments/a1) | [r/LocalLLaMA](https://www.reddit.com/r/LocalLLaMA) | 1310 | 142 | General | 2025-12-21 17:28 UTC |');
+    const bad = report('--input', file, '--lang', 'fr');
+    expect([bad.code, bad.err]).toEqual([1, 'report: --lang "fr" is not a report language (en or zh)\n']);
+  }, 30_000);
+
   test('--out writes the file; a date alone means the end of that UTC day; --all-communities', () => {
     const out = join(dir, 'r.md');
     expect(report('--input', file, '--at', '2025-12-21', '--out', out, '--all-communities').code).toBe(0);

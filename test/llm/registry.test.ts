@@ -39,6 +39,13 @@ test('none: the reason of the last engine the setting allows', () => {
   expect(chooseEngine('webllm', {})).toEqual({ key: null, reason: 'WebLLM was not checked' });
 });
 
+test("a Chinese report: Chrome's model writes only en, de, es, fr, ja, so Automatic goes to WebLLM and Chrome alone says why", () => {
+  expect(chooseEngine('auto', { chrome: yes, webllm: yes }, 'zh').key).toBe('webllm');
+  expect(chooseEngine('auto', { chrome: yes, webllm: no('no WebGPU') }, 'zh')).toEqual({ key: null, reason: 'no WebGPU' });
+  expect(chooseEngine('chrome', { chrome: yes }, 'zh')).toEqual({ key: null, reason: "Chrome's built-in model writes only English, German, Spanish, French and Japanese" });
+  expect(chooseEngine('chrome', { chrome: yes }, 'en').key).toBe('chrome');
+});
+
 test('Chrome writes under its model id; WebLLM under the model its ladder picks', () => {
   expect(ENGINES.chrome.modelId).toBe('Chrome built-in model (Gemini Nano)');
   expect(ENGINES.webllm.modelId).toBeNull();

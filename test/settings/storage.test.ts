@@ -21,7 +21,7 @@ test('settings migrate from version 3: no watches, follows or quiet period; ever
   await settingsItem.migrate();
   const s = await getSettings();
   expect([s.watches, s.follows, s.quietFrom, s.quietTo, s.dayEnds, s.hideMemes]).toEqual([[], [], '', '', '06:00', true]);
-  expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 5 });
+  expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 6 });
 });
 
 test('settings migrate from version 4: keeping communities fresh is off, every 30 minutes; every choice stays', async () => {
@@ -30,7 +30,16 @@ test('settings migrate from version 4: keeping communities fresh is off, every 3
   await settingsItem.migrate();
   const s = await getSettings();
   expect([s.refreshEnabled, s.refreshMinutes, s.tracked, s.quietFrom]).toEqual([false, 30, ['Rag'], '22:00']);
-  expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 5 });
+  expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 6 });
+});
+
+test('settings migrate from version 5: the report in English; every choice stays', async () => {
+  fakeBrowser.reset();
+  await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, reportLanguage: undefined, refreshEnabled: true, hideMemes: true }, settings$: { v: 5 } });
+  await settingsItem.migrate();
+  const s = await getSettings();
+  expect([s.reportLanguage, s.refreshEnabled, s.hideMemes]).toEqual(['en', true, true]);
+  expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 6 });
 });
 
 test("the content script's light reader sees what the settings module writes, defaults included", async () => {
