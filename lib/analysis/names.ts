@@ -55,22 +55,26 @@ const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}_]|[.'’-](?=[\p{L}\p{N}]))*[+#]*/gu;
 // What starts a sentence (its first word's capital says nothing), and what ends a run of name words.
 const SENTENCE_BREAK = /[.!?:;"“”[\]…\n]/;
 const RUN_BREAK = /[,(){}|/&—–+=<>*]|\s-\s/;
+// An address, and a cheap test that a text may hold one ("llama.cpp" and "GPT-5.2" hold dots, not addresses).
+const ADDRESS = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|io|dev|co|example|gov|edu)\b\S*/gi;
+const ADDRESS_HINT = /:\/\/|www\.|\.(?:com|org|net|io|dev|co|example|gov|edu)\b/i;
 // A compound with a stop word inside is a phrase, not a name: "Image-to-3D", "Human-in-the-Loop".
 const PHRASE = /-(?:to|in|of|and|the|for|on|vs)-/i;
 
 type Shape = 'num' | 'strong' | 'cap' | 'lower' | 'stop';
 
 // Titles repeat their words: shapes and the common-word test are memoised (bounded, cleared when full).
-const shapes = new Map<string, Shape>();
+// One memo per (shouting, initial): no key string made per word.
+const shapes = [new Map<string, Shape>(), new Map<string, Shape>(), new Map<string, Shape>(), new Map<string, Shape>()];
 const ordinaries = new Map<string, boolean>();
 const MEMO_MAX = 50_000;
 
 function shapeOf(word: string, shouting: boolean, initial: boolean): Shape {
-  const key = `${shouting ? 1 : 0}${initial ? 1 : 0}${word}`;
-  let shape = shapes.get(key);
+  const memo = shapes[(shouting ? 2 : 0) + (initial ? 1 : 0)]!;
+  let shape = memo.get(word);
   if (shape === undefined) {
-    if (shapes.size > MEMO_MAX) shapes.clear();
-    shapes.set(key, (shape = computeShape(word, shouting, initial)));
+    if (memo.size > MEMO_MAX) memo.clear();
+    memo.set(word, (shape = computeShape(word, shouting, initial)));
   }
   return shape;
 }
@@ -119,9 +123,14 @@ function isOrdinary(word: string): boolean {
   return stem !== w && stem.length >= 3 && (isCommonWord(stem) || isCommonWord(`${stem}e`) || isCommonWord(stem.replace(/(.)\1$/, '$1')));
 }
 
-function tokens(raw: string): Token[] {
+/**
+ * A text's words with their shapes. `alone` collects, lowercase, the words that stand alone (not part
+ * of a longer word or name: wordMentions's rule), so a known name's lowercase mentions are looked up
+ * without reading the text again.
+ */
+function tokens(raw: string, alone?: string[]): Token[] {
   // Addresses are not names: "github.com/x" or "https://evil.example" say where, not what.
-  const text = !raw.includes('.') ? raw : raw.replace(/\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|io|dev|co|example|gov|edu)\b\S*/gi, ' ');
+  const text = !raw.includes('.') || !ADDRESS_HINT.test(raw) ? raw : raw.replace(ADDRESS, ' ');
   const out: Token[] = [];
   let last = 0;
   const shouting = /\p{Lu}{4}/u.test(text) && isShouting(text);
@@ -131,6 +140,7 @@ function tokens(raw: string): Token[] {
     const plain = m.index === last + 1 && text.charCodeAt(last) === 32;
     const gap = plain ? ' ' : text.slice(last, m.index);
     const raw = m[0];
+    if (alone && standsAlone(text, m.index, raw.length)) alone.push(raw.toLowerCase());
     const word = raw.length > 2 && raw.endsWith('s') && /['’]/.test(raw[raw.length - 2]!) ? raw.slice(0, -2) : raw;
     const initial = !out.length || (!plain && SENTENCE_BREAK.test(gap));
     let shape = shapeOf(word, shouting, initial);
@@ -152,9 +162,19 @@ function tokens(raw: string): Token[] {
 function isShouting(text: string): boolean {
   let letters = 0;
   let upper = 0;
-  for (const ch of text) {
-    if (ch.toLowerCase() !== ch) upper++;
-    if (ch.toLowerCase() !== ch.toUpperCase()) letters++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII at once; other characters by their case mappings.
+    if (c >= 65 && c <= 90) {
+      upper++;
+      letters++;
+    } else if (c >= 97 && c <= 122) letters++;
+    else if (c > 127) {
+      const ch = text[i]!;
+      const lower = ch.toLowerCase();
+      if (lower !== ch) upper++;
+      if (lower !== ch.toUpperCase()) letters++;
+    }
   }
   return letters > 12 && upper > letters * 0.7;
 }
@@ -193,8 +213,8 @@ interface Candidate {
  * Names in one text: runs of name-like words, trimmed of the ordinary words at their edges. `caps`
  * collects the words capitalised inside a sentence (lowercase), the evidence a weak name needs.
  */
-function candidates(text: string, caps: Set<string>): Candidate[] {
-  const ts = tokens(text);
+function candidates(text: string, caps: Set<string>, alone?: string[]): Candidate[] {
+  const ts = tokens(text, alone);
   const titleCase = isTitleCase(ts);
   for (const t of ts) if (!t.initial && t.shape === 'cap') caps.add(t.word.toLowerCase());
   const out: Candidate[] = [];
@@ -266,18 +286,25 @@ export function kindOf(label: string): NameKind {
 
 // A document's candidates depend on its text alone: kept per document, so a page that recomputes its
 // analysis after each capture reads only the new posts (bounded; a changed text is read again).
-const perDocument = new Map<string, { texts: string[]; cands: Candidate[]; caps: Set<string> }>();
+interface ReadDoc {
+  cands: Candidate[];
+  caps: Set<string>;
+  /** Its words that stand alone, lowercase, in order (wordMentions's rule, addresses left out). */
+  alone: string[];
+}
+const perDocument = new Map<string, ReadDoc & { texts: string[] }>();
 
-function readDoc(id: string, texts: string[], remember: boolean): { cands: Candidate[]; caps: Set<string> } {
+function readDoc(id: string, texts: string[], remember: boolean): ReadDoc {
   const known = remember ? perDocument.get(id) : undefined;
   if (known && known.texts.length === texts.length && known.texts.every((t, i) => t === texts[i])) return known;
   const cands: Candidate[] = [];
   const caps = new Set<string>();
-  for (const text of texts) cands.push(...candidates(text, caps));
-  if (!remember) return { cands, caps };
+  const alone: string[] = [];
+  for (const text of texts) cands.push(...candidates(text, caps, alone));
+  if (!remember) return { cands, caps, alone };
   if (perDocument.size > 100_000) perDocument.clear();
-  perDocument.set(id, { texts, cands, caps });
-  return { cands, caps };
+  perDocument.set(id, { texts, cands, caps, alone });
+  return { cands, caps, alone };
 }
 
 /** Forgets what readDoc kept (the benchmark's cold runs; tests). */
@@ -291,18 +318,25 @@ const JOINED_AFTER = /[\p{L}\p{N}_+#]/u;
 const INNER_MARK = /[.'’-]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
+/** A space, or nothing: the common case around a word, told without a pattern. */
+const isSpace = (text: string, i: number) => i < 0 || i >= text.length || text.charCodeAt(i) === 32;
+
+/** Whether the word at `index` of `text` stands alone: not part of a longer word or name. */
+function standsAlone(text: string, index: number, length: number): boolean {
+  if (isSpace(text, index - 1) && isSpace(text, index + length)) return true;
+  const before = text[index - 1];
+  const after = text[index + length];
+  const next = text[index + length + 1];
+  if (before && JOINED_BEFORE.test(before)) return false;
+  return !(after && (JOINED_AFTER.test(after) || (INNER_MARK.test(after) && next && LETTER_OR_DIGIT.test(next))));
+}
+
 /** The lowercase words of `text` that are in `keys`, standing alone (not part of a longer word or name). */
 export function wordMentions(text: string, keys: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(WORD)) {
     const k = m[0].toLowerCase();
-    if (!keys.has(k)) continue;
-    const before = text[m.index - 1];
-    const after = text[m.index + m[0].length];
-    const next = text[m.index + m[0].length + 1];
-    if (before && JOINED_BEFORE.test(before)) continue;
-    if (after && (JOINED_AFTER.test(after) || (INNER_MARK.test(after) && next && LETTER_OR_DIGIT.test(next)))) continue;
-    out.push(k);
+    if (keys.has(k) && standsAlone(text, m.index, m[0].length)) out.push(k);
   }
   return out;
 }
@@ -316,7 +350,7 @@ export function wordMentions(text: string, keys: ReadonlySet<string>): string[] 
 export function findNames(docs: NameDoc[], exclude: Iterable<string> = [], options: { remember?: boolean } = {}): FoundNames {
   const remember = options.remember ?? true;
   const excluded = new Set([...exclude].map(nameKey));
-  const found: { id: string; cands: Candidate[]; texts: string[] }[] = [];
+  const found: { id: string; cands: Candidate[]; alone: string[] }[] = [];
   // In how many documents each name is found, and found with more than weak evidence.
   const docCount = new Map<string, number>();
   // In how many documents each word is capitalised inside a sentence ("Pentagon", in any headline).
@@ -326,7 +360,7 @@ export function findNames(docs: NameDoc[], exclude: Iterable<string> = [], optio
     // A title cut with an ellipsis (the sample's, a seed table's) ends in half a word: "ChatGPT Imag…".
     const title = /(?:…|\.\.\.)$/.test(doc.title) ? doc.title.replace(/\s*\S*(?:…|\.\.\.)$/, '') : doc.title;
     const texts = doc.body ? [title, doc.body.slice(0, 1500)] : [title];
-    const { cands, caps } = readDoc(doc.id, texts, remember);
+    const { cands, caps, alone } = readDoc(doc.id, texts, remember);
     for (const w of caps) capDocs.set(w, (capDocs.get(w) ?? 0) + 1);
     const keys = new Set<string>();
     for (const c of cands) {
@@ -335,15 +369,15 @@ export function findNames(docs: NameDoc[], exclude: Iterable<string> = [], optio
       if (!keys.has(key)) docCount.set(key, (docCount.get(key) ?? 0) + 1);
       keys.add(key);
     }
-    found.push({ id: doc.id, cands, texts });
+    found.push({ id: doc.id, cands, alone });
   }
   const isKnown = (key: string) =>
     key.length >= 2 && !excluded.has(key) && (sure.has(key) || Math.max(docCount.get(key) ?? 0, docCount.has(key) ? (capDocs.get(key) ?? 0) : 0) >= 2);
   // Spellings of each name, and each document's names: "Anthropic Rejects", found once, is "Anthropic"
   // where "Anthropic" alone is a name.
   const spellings = new Map<string, Map<string, number>>();
-  const perDoc: { id: string; keys: string[]; texts: string[] }[] = [];
-  for (const { id, cands, texts } of found) {
+  const perDoc: { id: string; keys: string[]; alone: string[] }[] = [];
+  for (const { id, cands, alone } of found) {
     const keys: string[] = [];
     for (const c of cands) {
       let text = c.text;
@@ -358,18 +392,17 @@ export function findNames(docs: NameDoc[], exclude: Iterable<string> = [], optio
       s.set(text, (s.get(text) ?? 0) + 1);
       spellings.set(key, s);
     }
-    perDoc.push({ id, keys, texts });
+    perDoc.push({ id, keys, alone });
   }
-  // Single-word names, for their lowercase mentions: each text's words looked up in one set. No text of
-  // a post ever becomes pattern syntax ("Qwen3#" once did, and an invalid pattern blanked the analysis).
+  // Single-word names, for their lowercase mentions: each text's words (read once, with its names)
+  // looked up in one set. No text of a post ever becomes pattern syntax ("Qwen3#" once did, and an
+  // invalid pattern blanked the analysis).
   const single = new Set([...spellings.keys()].filter((k) => /^[\p{L}\p{N}.+#]+$/u.test(k)));
   const names = new Map<string, Name>();
   const byDoc = new Map<string, string[]>();
-  for (const { id, keys, texts } of perDoc) {
+  for (const { id, keys, alone } of perDoc) {
     // "elon" in a post about "Elon Musk" is that name already.
-    if (single.size)
-      for (const text of texts)
-        for (const k of wordMentions(text, single)) if (!keys.includes(k) && !keys.some((x) => x.includes(k))) keys.push(k);
+    if (single.size) for (const k of alone) if (single.has(k) && !keys.includes(k) && !keys.some((x) => x.includes(k))) keys.push(k);
     byDoc.set(id, keys);
     for (const k of keys) {
       let n = names.get(k);

@@ -81,6 +81,8 @@ export function groupStories(posts: StoryInput[], namesOf: (id: string) => strin
   const names = posts.map((p) => new Set(namesOf(p.id)));
   // Title words that belong to a name: "altman" in "Sam Altman" (keys hold no spaces, words none either).
   const nameWords = posts.map((_, i) => new Set([...words[i]!].filter((w) => [...names[i]!].some((k) => k.includes(w)))));
+  // Each title's words besides its names, made once (not once per pair compared).
+  const rest = posts.map((_, i) => without(words[i]!, nameWords[i]!));
   const byId = new Map(posts.map((p, i) => [p.id, i]));
   posts.forEach((p, i) => {
     const link = linkKey(p.url);
@@ -110,9 +112,9 @@ export function groupStories(posts: StoryInput[], namesOf: (id: string) => strin
         let shared = 0;
         for (const n of names[i]!) if (names[j]!.has(n) && (index.get(`n:${n}`)?.length ?? 0) <= EVENT_NAME_MAX_POSTS) shared++;
         // Beside a shared name, the rest of the titles must agree too: "Sam Altman in 2050" is not his interview.
-        const rest = jaccard(without(words[i]!, nameWords[i]!), without(words[j]!, nameWords[j]!));
+        const others = jaccard(rest[i]!, rest[j]!);
         const similar = jaccard(words[i]!, words[j]!);
-        if (shared >= 2 || (shared >= 1 && rest >= 0.2) || (similar >= 0.5 && Math.min(words[i]!.size, words[j]!.size) >= 3)) union(i, j);
+        if (shared >= 2 || (shared >= 1 && others >= 0.2) || (similar >= 0.5 && Math.min(words[i]!.size, words[j]!.size) >= 3)) union(i, j);
       }
   }
   const groups = new Map<number, number[]>();
