@@ -113,10 +113,11 @@ export function Popup() {
         </p>
       )}
       <HealthWarnings health={health} />
-      {offer && stats && stats.posts === stats.samplePosts && (
+      {offer && stats && (
         <p className="banner" role="alert" data-testid="restore-offer">
-          Your captured history is empty, but the automatic backup of {new Date(offer.at).toISOString().slice(0, 10)} holds {offer.posts} posts. The
-          browser may have discarded its database.{' '}
+          {stats.posts === stats.samplePosts
+            ? `Your captured history is empty, but the automatic backup of ${new Date(offer.at).toISOString().slice(0, 10)} holds ${offer.posts} posts. The browser may have discarded its database.`
+            : `Your captured history holds ${stats.posts - stats.samplePosts} posts, but the automatic backup of ${new Date(offer.at).toISOString().slice(0, 10)} holds ${offer.posts}. The browser may have discarded part of its database; restoring merges the backup in and keeps everything you have.`}{' '}
           <button type="button" onClick={() => act(() => restoreBackup(offer.name), `Restored ${offer.posts} posts from the backup.`)} data-testid="restore-backup">
             Restore {offer.posts} posts
           </button>{' '}

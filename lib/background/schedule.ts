@@ -8,7 +8,7 @@ import { getSettings } from '../storage/settings';
 import { rankSettingsOf } from '../settings/shape';
 import { computeReport, storeLatest } from '../db/reports';
 import { isTracked } from '../rank/rank';
-import { applyRetention } from '../db/retention';
+import { applyRetention, type RetentionResult } from '../db/retention';
 import { badgesOf } from '../rank/badges';
 import { badgesItem } from '../storage/items';
 import { autoBackup, opfsBackupStore } from '../db/auto-backup';
@@ -51,11 +51,22 @@ export async function backupIfDue(now = Date.now(), store = opfsBackupStore()): 
 
 export const RETENTION_ALARM = 'retention';
 export async function retention(now = Date.now()): Promise<void> {
-  const s = await getSettings();
-  await applyRetention(getDb(), now, s.keepSightingsDays, s.keepPostsMonths);
+  await retainAndBackUp(now);
   await dropFirstPaint();
   dropIndex();
   scheduleRerank();
+}
+
+/**
+ * Retention, and after it removed posts a fresh automatic backup: the restore offer compares the store
+ * with the newest backup's post count (lib/db/auto-backup.ts), and posts retention removed on purpose
+ * must not read as posts the browser lost.
+ */
+export async function retainAndBackUp(now = Date.now(), store = opfsBackupStore()): Promise<RetentionResult> {
+  const s = await getSettings();
+  const result = await applyRetention(getDb(), now, s.keepSightingsDays, s.keepPostsMonths);
+  if (result.postsRemoved && s.autoBackup) await autoBackup(getDb(), store, now, true, { watches: s.watches, follows: s.follows }).catch((e) => console.warn('[Reddit Trend Radar] backup after retention:', e));
+  return result;
 }
 
 /** While batches keep coming (a refresh run stores one every 2 s), a re-rank still runs this often. */

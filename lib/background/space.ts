@@ -1,11 +1,14 @@
 /**
  * Free disk space, as the browser estimates it for the extension. With `unlimitedStorage` the quota is
  * the free disk itself, so no quota error comes before the disk is full (and a full disk damaged the
- * database): capture pauses while what is left is under a safe margin, 1 GiB or 2 % of the quota,
- * whichever is smaller, and resumes by itself once there is room.
+ * database): capture pauses while what is left is under a safe margin, and resumes by itself once there
+ * is room. The margin is 2 % of the quota, at most 1 GiB, and never under 500 MB: the quota shrinks with
+ * the free disk, so on a nearly full disk 2 % of it was 44 kB, far too late to stop before writes failed.
  */
 export const MARGIN_BYTES = 1024 ** 3;
 export const MARGIN_SHARE = 0.02;
+/** Free space under which capture always pauses, whatever the quota (issue 22, item 2). */
+export const FREE_FLOOR_BYTES = 500 * 1024 ** 2;
 
 export interface SpaceEstimate {
   usage: number;
@@ -20,7 +23,7 @@ export const space = {
   },
 };
 
-export const safeMargin = (quota: number) => Math.min(MARGIN_BYTES, quota * MARGIN_SHARE);
+export const safeMargin = (quota: number) => Math.max(FREE_FLOOR_BYTES, Math.min(MARGIN_BYTES, quota * MARGIN_SHARE));
 
 /** Estimates are asked for at most this often (every batch would be wasteful). */
 const RECHECK_MS = 15_000;

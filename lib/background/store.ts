@@ -6,7 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { getDb } from '../db/schema';
 import { loadSample, removeSample } from '../db/sample';
-import { applyRetention, deleteEverything, type RetentionResult } from '../db/retention';
+import { deleteEverything, type RetentionResult } from '../db/retention';
 import { autoBackup, opfsBackupStore, removeAutoBackups, type BackupStore } from '../db/auto-backup';
 import { importBackup } from '../db/backup';
 import { checkBackup, watchesFromBackup, type Backup, type ImportReport } from '../export/backup-format';
@@ -15,7 +15,7 @@ import { browsedItem } from '../storage/items';
 import { getSettings, updateSettings } from '../storage/settings';
 import { dropFirstPaint } from './first-paint';
 import { dropIndex } from './search';
-import { scheduleRerank } from './schedule';
+import { retainAndBackUp, scheduleRerank } from './schedule';
 import type { StoreReply } from '../messaging';
 
 /**
@@ -63,8 +63,7 @@ export const dropSample = () =>
 
 export const runRetention = () =>
   answer<RetentionResult>(async () => {
-    const s = await getSettings();
-    const result = await applyRetention(getDb(), Date.now(), s.keepSightingsDays, s.keepPostsMonths);
+    const result = await retainAndBackUp();
     await changedInBulk();
     return result;
   });

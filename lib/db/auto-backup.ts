@@ -4,7 +4,8 @@
  * writes a JSON backup (the same format as Export backup) once a week into the extension's origin private
  * file system (OPFS: a separate store from IndexedDB, no permission needed), keeps the last few, and
  * offers to restore the newest when the database comes back empty while a backup exists. Options lists
- * them with Restore and Download; turning "Automatic backups" off stops new ones.
+ * them with Restore and Download; turning "Automatic backups" off stops new ones. The restore is offered
+ * whenever the database holds fewer posts than the newest backup (restoreOffer).
  */
 import { exportBackup, importBackup, parseBackupInSteps, type Backup, type ImportReport } from './backup';
 import type { RadarDB } from './schema';
@@ -71,10 +72,17 @@ export async function restoreAutoBackup(db: RadarDB, store: BackupStore, name: s
   return report;
 }
 
-/** The backup to offer when the database holds no real capture while a backup with posts exists. */
-export async function restoreOffer(db: RadarDB, store: BackupStore): Promise<AutoBackupInfo | null> {
-  if ((await db.posts.where('sample').equals(0).count()) > 0) return null;
-  return (await listAutoBackups(store)).find((b) => b.posts > 0) ?? null;
+/**
+ * The backup to offer when the database holds fewer real posts than the newest backup says it had: the
+ * browser discarded all or part of the store (a full disk did both). Restoring merges, so an offer never
+ * costs what is stored. Retention's deletions do not count: after it removes posts, a fresh backup is
+ * written (lib/background/schedule.ts). `realPosts`: the kept store figures, where the caller has them.
+ */
+export async function restoreOffer(db: RadarDB, store: BackupStore, realPosts?: number): Promise<AutoBackupInfo | null> {
+  const newest = (await listAutoBackups(store)).find((b) => b.posts > 0);
+  if (!newest) return null;
+  const real = realPosts ?? (await db.posts.where('sample').equals(0).count());
+  return real < newest.posts ? newest : null;
 }
 
 export async function removeAutoBackups(store: BackupStore): Promise<void> {

@@ -145,6 +145,27 @@ test('little disk left: capture pauses with a message, stores nothing, and resum
   resetSpaceCheck();
 });
 
+test('a nearly full disk pauses capture before writes fail, though the quota shrank with the free space (issue 22, item 2)', async () => {
+  const { space, resetSpaceCheck } = await import('@/lib/background/space');
+  const MB = 1024 ** 2;
+  // The browser's quota follows the free disk: with 44 kB left, 2 % of the quota is 44 kB too, and the
+  // old margin (2 %, at most 1 GiB) never paused. Under 500 MB free, capture now always pauses.
+  const estimate = vi.spyOn(space, 'estimate').mockResolvedValue({ usage: 2.156 * MB, quota: 2.2 * MB });
+  resetSpaceCheck();
+  const batch = { batchId: 'batch-nearly-full', tabTotal: 1, posts: [capturedPost({ id: 't3_full' })], comments: [] };
+  expect(await handleCapture(batch, { tab })).toMatchObject({ ok: false, stored: 0, error: expect.stringContaining('Free disk space is low (about 0 MB left)') });
+  estimate.mockResolvedValue({ usage: 9_700 * MB, quota: 10_000 * MB });
+  resetSpaceCheck();
+  expect(await handleCapture(batch, { tab })).toMatchObject({ ok: false, error: expect.stringContaining('about 300 MB left') });
+  expect(await getDb().posts.count()).toBe(0);
+  // 600 MB free: stored.
+  estimate.mockResolvedValue({ usage: 9_400 * MB, quota: 10_000 * MB });
+  resetSpaceCheck();
+  expect(await handleCapture(batch, { tab })).toMatchObject({ ok: true, stored: 1 });
+  estimate.mockRestore();
+  resetSpaceCheck();
+});
+
 test('a post page whose comments never appear is recorded as such; comments arriving later count', async () => {
   vi.useFakeTimers();
   try {

@@ -96,6 +96,23 @@ test('sample, retention, deletion, saved analyses and generations are asked of t
   expect((await browser.storage.local.get(BROWSED_KEY))[BROWSED_KEY]).toBeUndefined();
 });
 
+test('retention that removes posts writes a fresh automatic backup, so what it removed is never offered back as lost', async () => {
+  const { retainAndBackUp } = await import('@/lib/background/schedule');
+  const { listAutoBackups, memoryBackupStore, restoreOffer } = await import('@/lib/db/auto-backup');
+  const { ingest } = await import('@/lib/db/posts');
+  const { capturedPost } = await import('../support/records');
+  const store = memoryBackupStore();
+  const now = Date.UTC(2026, 11, 6);
+  const DAY = 86_400_000;
+  await ingest(getDb(), [capturedPost({ id: 't3_old1', seenAt: now - 400 * DAY }), capturedPost({ id: 't3_old2', seenAt: now - 400 * DAY }), capturedPost({ id: 't3_new', seenAt: now - DAY })]);
+  const { autoBackup } = await import('@/lib/db/auto-backup');
+  await autoBackup(getDb(), store, now - 2 * DAY);
+  // Kept 12 months by default: the two posts not seen for 400 days go, and a backup of what is left is written.
+  expect(await retainAndBackUp(now, store)).toMatchObject({ postsRemoved: 2 });
+  expect((await listAutoBackups(store)).map((b) => b.posts)).toEqual([1, 3]);
+  expect(await restoreOffer(getDb(), store)).toBeNull();
+});
+
 test('only the extension\'s pages may ask: a content script\'s request is refused and changes nothing', async () => {
   const { fromExtensionPage } = await import('@/lib/background/store');
   const origin = browser.runtime.getURL('/').replace(/\/$/, '');

@@ -45,3 +45,19 @@ test('the database came back empty: the newest backup is offered, and restores e
   expect((await db.posts.get('t3_a'))).toMatchObject({ score: 9, sample: 0 });
   expect(await restoreOffer(db, store)).toBeNull();
 });
+
+test('part of the store lost: the newest backup is offered while the store holds fewer posts than it had (issue 22, item 2)', async () => {
+  const store = memoryBackupStore();
+  await ingest(db, Array.from({ length: 4 }, (_, i) => capturedPost({ id: `t3_q${i}`, seenAt: T0 })));
+  const made = (await autoBackup(db, store, T0))!;
+  expect(await restoreOffer(db, store)).toBeNull();
+  // The browser kept half the store (a full disk did this: 225 of 450 posts).
+  await db.posts.bulkDelete(['t3_q0', 't3_q1']);
+  expect(await restoreOffer(db, store)).toMatchObject({ name: made.name, posts: 4 });
+  // The pages pass the kept store figures instead of counting.
+  expect(await restoreOffer(db, store, 2)).toMatchObject({ name: made.name });
+  expect(await restoreOffer(db, store, 4)).toBeNull();
+  await restoreAutoBackup(db, store, made.name);
+  expect(await db.posts.count()).toBe(4);
+  expect(await restoreOffer(db, store)).toBeNull();
+});
