@@ -24,7 +24,7 @@ export interface ProtocolMap {
   applyRetention: { data: Record<string, never>; reply: StoreReply<{ sightingsRemoved: number; postsRemoved: number }> };
   deleteEverything: { data: Record<string, never>; reply: StoreReply };
   /** One part of a backup (at most 2,000 posts with their history and comments): one transaction. */
-  importPart: { data: unknown; reply: StoreReply<{ postsAdded: number; postsUpdated: number; sightingsAdded: number; commentsAdded: number }> };
+  importPart: { data: unknown; reply: StoreReply<{ postsAdded: number; postsUpdated: number; sightingsAdded: number; commentsAdded: number; watchesRefused?: number; followsRefused?: number }> };
   backUpNow: { data: Record<string, never>; reply: StoreReply };
   keepAnalysis: { data: { date: string; settingsKey: string; saved: unknown }; reply: StoreReply };
   keepGeneration: { data: { key: string; modelId: string; kind: string; text: string }; reply: StoreReply };

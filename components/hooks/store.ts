@@ -119,6 +119,8 @@ async function importText(text: string, onProgress?: (stage: 'checking' | 'mergi
     total.postsUpdated += r.postsUpdated;
     total.sightingsAdded += r.sightingsAdded;
     total.commentsAdded += r.commentsAdded;
+    total.watchesRefused = (total.watchesRefused ?? 0) + (r.watchesRefused ?? 0);
+    total.followsRefused = (total.followsRefused ?? 0) + (r.followsRefused ?? 0);
     onProgress?.('merging', (i + 1) / parts.length);
   }
   return total;

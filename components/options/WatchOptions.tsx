@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Settings, Watch } from '@/lib/settings/shape';
+import { MAX_WATCHES, type Settings, type Watch } from '@/lib/settings/shape';
 import { watchProblem } from '@/lib/search/watch';
 import { communityFromInput } from '@/lib/reddit/names';
 import { requestNotifications } from '../hooks/useWatches';
@@ -22,6 +22,7 @@ export function WatchOptions({ settings, update }: { settings: Settings; update:
   const [rebuilding, setRebuilding] = useState(false);
 
   const add = async () => {
+    if (settings.watches.length >= MAX_WATCHES) return setNote(`You have ${MAX_WATCHES} watches, the most there can be: remove one to add another.`);
     const problem = watchProblem({ query });
     if (problem) return setNote(problem);
     const communities = community.split(/[\s,]+/).filter(Boolean);

@@ -5,7 +5,7 @@ import { useCaptureHealth } from '../hooks/useCaptureHealth';
 import { HealthWarnings } from '../ui/HealthWarnings';
 import { usePostRecord } from '../hooks/usePostRecord';
 import { routeOf as sidebarRoute } from '@/lib/reddit/route';
-import type { Settings } from '@/lib/settings/shape';
+import { MAX_FOLLOWS, type Settings } from '@/lib/settings/shape';
 import { PostList } from '../ui/PostList';
 import { risingEmptyText } from '@/lib/rank/rank';
 import { TABLE } from '@/lib/rank/tables';
@@ -163,6 +163,12 @@ function FollowPost({ post, settings, update }: { post: { id: string; title: str
       <p data-testid="follow-state">
         Following: told at +{followed.more} comments or points.{' '}
         <button type="button" onClick={() => void update({ follows: settings.follows.filter((f) => f.postId !== post.id) })}>Stop following</button>
+      </p>
+    );
+  if (settings.follows.length >= MAX_FOLLOWS)
+    return (
+      <p data-testid="follow-state" className="muted">
+        You follow {MAX_FOLLOWS} posts, the most there can be: stop following one (Options → Watches) to follow this one.
       </p>
     );
   return (

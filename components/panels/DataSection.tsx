@@ -1,5 +1,7 @@
 import { useRef, useState } from 'react';
 import { downloadBackup, importBackupFile, importProblemText } from '../hooks/store';
+import type { ImportReport } from '@/lib/export/backup-format';
+import { MAX_FOLLOWS, MAX_WATCHES } from '@/lib/settings/shape';
 
 type Status = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
 
@@ -29,7 +31,7 @@ export function DataSection() {
       });
       setStatus({
         kind: 'ok',
-        text: `Imported ${file.name}: ${r.postsAdded} new posts, ${r.postsUpdated} updated, ${r.sightingsAdded} score points, ${r.commentsAdded} comments.`,
+        text: `Imported ${file.name}: ${r.postsAdded} new posts, ${r.postsUpdated} updated, ${r.sightingsAdded} score points, ${r.commentsAdded} comments.${refusedNote(r)}`,
       });
     } catch (e) {
       setStatus({
@@ -55,4 +57,13 @@ export function DataSection() {
       )}
     </section>
   );
+}
+
+/** What an import left out: watches and followed posts beyond their bounds. */
+function refusedNote(r: ImportReport): string {
+  const parts = [
+    r.watchesRefused ? `${r.watchesRefused} watch${r.watchesRefused === 1 ? '' : 'es'} (at most ${MAX_WATCHES})` : '',
+    r.followsRefused ? `${r.followsRefused} followed post${r.followsRefused === 1 ? '' : 's'} (at most ${MAX_FOLLOWS})` : '',
+  ].filter(Boolean);
+  return parts.length ? ` Not added, to stay within the limits: ${parts.join(' and ')}; remove some in Options → Watches to make room.` : '';
 }

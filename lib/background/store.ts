@@ -13,6 +13,7 @@ import { checkBackup, watchesFromBackup, type Backup, type ImportReport } from '
 import { saveAnalysis, type SavedAnalysis } from '../db/generations';
 import { browsedItem } from '../storage/items';
 import { getSettings, updateSettings } from '../storage/settings';
+import { MAX_FOLLOWS, MAX_WATCHES } from '../settings/shape';
 import { dropFirstPaint } from './first-paint';
 import { dropIndex } from './search';
 import { retainAndBackUp, scheduleRerank } from './schedule';
@@ -78,13 +79,19 @@ export const deleteAll = (store: BackupStore = opfsBackupStore()) =>
     return {};
   });
 
-/** A backup's watches and followed posts join the user's (one per id, one per post: the user's stay). */
-async function mergeWatches(backup: Pick<Backup, 'watches' | 'follows'>): Promise<void> {
+/**
+ * A backup's watches and followed posts join the user's (one per id, one per post: the user's stay), up
+ * to MAX_WATCHES and MAX_FOLLOWS in all; how many did not fit is reported.
+ */
+async function mergeWatches(backup: Pick<Backup, 'watches' | 'follows'>): Promise<{ watchesRefused: number; followsRefused: number }> {
   const from = watchesFromBackup(backup);
   const s = await getSettings();
-  const watches = [...s.watches, ...from.watches.filter((w) => !s.watches.some((x) => x.id === w.id))];
-  const follows = [...s.follows, ...from.follows.filter((f) => !s.follows.some((x) => x.postId === f.postId))];
+  const newWatches = from.watches.filter((w) => !s.watches.some((x) => x.id === w.id));
+  const newFollows = from.follows.filter((f) => !s.follows.some((x) => x.postId === f.postId));
+  const watches = [...s.watches, ...newWatches].slice(0, Math.max(MAX_WATCHES, s.watches.length));
+  const follows = [...s.follows, ...newFollows].slice(0, Math.max(MAX_FOLLOWS, s.follows.length));
   if (watches.length !== s.watches.length || follows.length !== s.follows.length) await updateSettings({ watches, follows });
+  return { watchesRefused: s.watches.length + newWatches.length - watches.length, followsRefused: s.follows.length + newFollows.length - follows.length };
 }
 
 /**
@@ -95,9 +102,9 @@ export const importPart = (data: unknown) =>
   answer<ImportReport>(async () => {
     const part = checkBackup(data);
     const report = await importBackup(getDb(), part);
-    await mergeWatches(part);
+    const { watchesRefused, followsRefused } = await mergeWatches(part);
     await changedInBulk();
-    return report;
+    return { ...report, ...(watchesRefused ? { watchesRefused } : {}), ...(followsRefused ? { followsRefused } : {}) };
   });
 
 /** Makes an automatic backup now, whatever the week. */

@@ -52,15 +52,23 @@ export function checkWatches(
     const digest = new Set(settings.watches.filter((w) => w.alerts && w.digest).map((w) => w.id));
     const alerting = new Set(settings.watches.filter((w) => w.alerts && !w.digest).map((w) => w.id));
     const allowed = await notificationsAllowed();
+    const budget = { left: MAX_NOTIFICATIONS, over: 0 };
+    const watchOf = new Map(settings.watches.map((w) => [w.id, w]));
     for (const hit of all) {
       if (!allowed || !(alerting.has(hit.watchId) || hit.kind === 'follow') || !mayNotify(next, hit.watchId, now, quiet)) continue;
-      const watch = settings.watches.find((w) => w.id === hit.watchId);
-      if (await notify(`${NOTIFICATION_PREFIX}${hit.key}`, hit.kind === 'follow' ? `Followed post: ${hit.title}` : `Watch “${watch?.query ?? ''}”: r/${hit.community}`, hit.kind === 'comment' ? `In “${hit.title}”: ${hit.detail}` : hit.kind === 'follow' ? hit.detail : hit.title))
-        next = { ...next, notified: { ...next.notified, [hit.watchId]: now } };
+      next = { ...next, notified: { ...next.notified, [hit.watchId]: now } };
+      if (budget.left <= 0) {
+        budget.over++;
+        continue;
+      }
+      budget.left--;
+      const watch = watchOf.get(hit.watchId);
+      await notify(`${NOTIFICATION_PREFIX}${hit.key}`, hit.kind === 'follow' ? `Followed post: ${hit.title}` : `Watch “${watch?.query ?? ''}”: r/${hit.community}`, hit.kind === 'comment' ? `In “${hit.title}”: ${hit.detail}` : hit.kind === 'follow' ? hit.detail : hit.title);
     }
     const digested = all.filter((h) => digest.has(h.watchId));
     if (held) held.push(...digested);
-    else if (allowed && !quiet) next = await sendDigests(settings, digested, next, now);
+    else if (allowed && !quiet) next = await sendDigests(settings, digested, next, now, budget);
+    await notifyOverflow(budget, now);
     await watchStateItem.setValue(next);
     await showWatchBadge(next);
     return all;
@@ -75,22 +83,45 @@ const quietNow = (settings: Pick<Settings, 'quietFrom' | 'quietTo'>, now: number
 /** One notification per digest watch for the matches of a refresh run (none in the quiet period). */
 export async function notifyDigest(settings: Pick<Settings, 'watches' | 'quietFrom' | 'quietTo'>, hits: readonly WatchHit[], now = Date.now()): Promise<void> {
   if (!hits.length || quietNow(settings, now) || !(await notificationsAllowed())) return;
-  const run = queue.then(async () => watchStateItem.setValue(await sendDigests(settings, hits, await readWatchState(), now)));
+  const run = queue.then(async () => {
+    const budget = { left: MAX_NOTIFICATIONS, over: 0 };
+    await watchStateItem.setValue(await sendDigests(settings, hits, await readWatchState(), now, budget));
+    await notifyOverflow(budget, now);
+  });
   queue = run.catch(() => undefined);
   await run;
 }
 
-async function sendDigests(settings: Pick<Settings, 'watches'>, hits: readonly WatchHit[], state: WatchState, now: number): Promise<WatchState> {
+/**
+ * At most this many notifications for one batch or one refresh run; the matches beyond them are told in
+ * one more, which says how many (a backup of 1,000 alerting watches once sent 1,000 at once).
+ */
+export const MAX_NOTIFICATIONS = 3;
+type Budget = { left: number; over: number };
+
+async function sendDigests(settings: Pick<Settings, 'watches'>, hits: readonly WatchHit[], state: WatchState, now: number, budget: Budget): Promise<WatchState> {
   let next = state;
+  const byWatch = new Map<string, WatchHit[]>();
+  for (const h of hits) (byWatch.get(h.watchId) ?? byWatch.set(h.watchId, []).get(h.watchId)!).push(h);
   for (const watch of settings.watches) {
-    const mine = hits.filter((h) => h.watchId === watch.id);
-    if (!mine.length) continue;
+    const mine = byWatch.get(watch.id);
+    if (!mine) continue;
+    next = { ...next, notified: { ...next.notified, [watch.id]: now } };
+    if (budget.left <= 0) {
+      budget.over += mine.length;
+      continue;
+    }
+    budget.left--;
     const titles = [...new Set(mine.map((h) => h.title))];
     const message = `${titles.slice(0, 3).map((t) => `• ${t}`).join('\n')}${titles.length > 3 ? `\n…and ${titles.length - 3} more (Watches in the popup)` : ''}`;
-    if (await notify(`${NOTIFICATION_PREFIX}${mine[0]!.key}`, `Watch “${watch.query}”: ${mine.length} new match${mine.length === 1 ? '' : 'es'}`, message))
-      next = { ...next, notified: { ...next.notified, [watch.id]: now } };
+    await notify(`${NOTIFICATION_PREFIX}${mine[0]!.key}`, `Watch “${watch.query}”: ${mine.length} new match${mine.length === 1 ? '' : 'es'}`, message);
   }
   return next;
+}
+
+/** The matches beyond the notifications' bound, in one notification (it opens nothing: the popup lists them). */
+async function notifyOverflow(budget: Budget, now: number): Promise<void> {
+  if (budget.over) await notify(`${NOTIFICATION_PREFIX}more-${now}`, `${budget.over} more watch match${budget.over === 1 ? '' : 'es'}`, 'See them all in the popup’s Watches tab.');
 }
 
 /** Shows a notification; one that cannot be shown loses nothing (the match is listed and counted). */

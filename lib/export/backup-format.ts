@@ -12,9 +12,15 @@ import { parseRedditTime } from '../reddit/time';
 import { isCommunityName } from '../reddit/names';
 import { isPostId } from '../reddit/ids';
 import { PERMALINK } from '../reddit/urls';
-import type { Follow, Watch } from '../settings/shape';
+import { MAX_FOLLOWS, MAX_WATCHES, type Follow, type Watch } from '../settings/shape';
 
 export const BACKUP_FORMAT = 'reddit-trend-radar';
+
+/** Whether every item's key is its own. */
+const distinct =
+  <T>(key: (item: T) => string) =>
+  (items: T[]) =>
+    new Set(items.map(key)).size === items.length;
 /** Version 2 adds the watches and followed posts (optional; a version 1 file reads as having none). */
 export const BACKUP_VERSION = 2;
 const READS = [1, 2] as const;
@@ -35,8 +41,14 @@ const BackupSighting = v.object({ postId: v.string(), at: iso, score: num, comme
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const count = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)));
+// An id is a key of the watch state's records: never one of an object's own ("__proto__").
+const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf']);
 const BackupWatch = v.object({
-  id: v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/, 'expected an id of letters, digits, "_" or "-"')),
+  id: v.pipe(
+    v.string(),
+    v.regex(/^[\w-]{1,64}$/, 'expected an id of letters, digits, "_" or "-"'),
+    v.check((id) => !RESERVED_IDS.has(id), 'expected an id that is not a reserved word such as "__proto__"'),
+  ),
   query: text(500),
   communities: v.pipe(v.array(v.pipe(v.string(), v.check(isCommunityName, 'expected a community name without r/'))), v.maxLength(100)),
   flair: text(200),
@@ -51,9 +63,9 @@ const BackupFollow = v.object({
   title: text(2_000),
   community: v.pipe(v.string(), v.check(isCommunityName, 'expected a community name without r/')),
   permalink: v.pipe(v.string(), v.check((p) => PERMALINK.test(p), 'expected a Reddit post path such as "/r/LocalLLaMA/comments/1psbx2q/title/"')),
-  score: v.number(),
-  comments: v.number(),
-  more: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  score: v.pipe(v.number(), v.integer('expected a whole number'), v.minValue(-1e9), v.maxValue(1e9)),
+  comments: v.pipe(v.number(), v.integer('expected a whole number'), v.minValue(0), v.maxValue(1e8)),
+  more: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1e6)),
   createdAt: iso,
 });
 
@@ -64,9 +76,9 @@ const BackupHead = v.object({
   posts: v.array(v.unknown()),
   sightings: v.array(v.unknown()),
   comments: v.array(v.unknown()),
-  // Version 2. Absent in version 1 files: none.
-  watches: v.optional(v.array(BackupWatch), []),
-  follows: v.optional(v.array(BackupFollow), []),
+  // Version 2 (absent in version 1 files: none). Bounded here already: a file of 100,000 watches is refused before anything is read of it.
+  watches: v.optional(v.pipe(v.array(BackupWatch), v.maxLength(10 * MAX_WATCHES, `expected at most ${10 * MAX_WATCHES} watches`), v.check(distinct((w) => w.id), 'expected each watch id once')), []),
+  follows: v.optional(v.pipe(v.array(BackupFollow), v.maxLength(10 * MAX_FOLLOWS, `expected at most ${10 * MAX_FOLLOWS} followed posts`), v.check(distinct((f) => f.postId), 'expected each followed post once')), []),
 });
 
 export interface Backup {
@@ -346,6 +358,9 @@ export interface ImportReport {
   postsUpdated: number;
   sightingsAdded: number;
   commentsAdded: number;
+  /** Watches and followed posts of the file not added: the user's would have passed MAX_WATCHES, MAX_FOLLOWS. */
+  watchesRefused?: number;
+  followsRefused?: number;
 }
 
 /** Posts merged per transaction: large files go in steps, so the page stays responsive and shows progress. */

@@ -73,6 +73,14 @@ export interface Settings {
 
 export type { EngineChoice } from '../llm/engine-keys';
 
+/**
+ * At most this many watches and followed posts (README states them): each capture checks every watch,
+ * and the settings that hold them are read by every page; an imported backup beyond them is refused in
+ * part, with a message.
+ */
+export const MAX_WATCHES = 200;
+export const MAX_FOLLOWS = 500;
+
 /** A saved query checked as capture writes (lib/search/watch.ts). */
 export interface Watch {
   id: string;

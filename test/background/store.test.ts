@@ -75,6 +75,24 @@ test('a page imports through the background, part by part; a bad part is refused
   expect(await getDb().posts.count()).toBe(2300);
 });
 
+test('imported watches and follows are bounded (200, 500): the rest is refused and said; hostile ids and numbers are refused (issue 22, item 3)', async () => {
+  start();
+  const file = backup(1);
+  const watch = file.watches[0]!;
+  const watches = Array.from({ length: 1_000 }, (_, i) => ({ ...watch, id: `w${i}`, alerts: true }));
+  const follows = Array.from({ length: 600 }, (_, i) => ({ postId: `t3_f${i.toString(36)}`, title: `Post ${i}`, community: 'LocalLLaMA', permalink: `/r/LocalLLaMA/comments/f${i.toString(36)}/p/`, score: 1, comments: 1, more: 10, createdAt: AT }));
+  const [part] = backupParts({ ...file, watches, follows });
+  expect(await ask('importPart', part)).toMatchObject({ ok: true, postsAdded: 1, watchesRefused: 800, followsRefused: 100 });
+  const s = await getSettings();
+  expect([s.watches.length, s.follows.length, s.watches[199]!.id]).toEqual([200, 500, 'w199']);
+  // Refused by the file check, before anything is merged: a reserved id, an id twice, an infinite score.
+  const text = (over: object) => JSON.stringify({ ...JSON.parse(JSON.stringify(file)), ...over });
+  expect(() => parseBackup(text({ watches: [{ ...watch, id: '__proto__' }] }))).toThrow('watches[0].id: expected an id that is not a reserved word such as "__proto__"');
+  expect(() => parseBackup(text({ watches: [watch, watch] }))).toThrow('watches: expected each watch id once');
+  expect(() => parseBackup(text({ follows: [follows[0]] }).replace('"score":1,', '"score":1e999,'))).toThrow(/^follows\[0\]\.score: /);
+  expect(() => parseBackup(text({ watches: Array.from({ length: 2_001 }, (_, i) => ({ ...watch, id: `x${i}` })) }))).toThrow('watches: expected at most 2000 watches');
+});
+
 test('sample, retention, deletion, saved analyses and generations are asked of the background', async () => {
   start();
   const { added } = await ask('loadSample', {});
