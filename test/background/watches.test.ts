@@ -28,7 +28,7 @@ test('ten alerting watches matching one post: three notifications and one that c
   const settings = { watches: Array.from({ length: 10 }, (_, i) => watch(i)), follows: [], quietFrom: '', quietTo: '' };
   const hits = await checkWatches(getDb(), ['t3_egg'], [], settings, NOW);
   expect(hits.length).toBe(10);
-  const titles = created.mock.calls.map((c) => (c[1] as { title: string }).title);
+  const titles = created.mock.calls.map((c) => (c[1] as unknown as { title: string }).title);
   expect(MAX_NOTIFICATIONS).toBe(3);
   expect(titles).toEqual(['Watch “eggroll”: r/LocalLLaMA', 'Watch “eggroll”: r/LocalLLaMA', 'Watch “eggroll”: r/LocalLLaMA', '7 more watch matches']);
   // Every match is listed, and every watch counts as told (none fires again at once).
@@ -41,5 +41,5 @@ test('digest watches share the same bound', async () => {
   await ingest(getDb(), [capturedPost({ id: 't3_egg2', title: 'EGGROLL again', seenAt: NOW })]);
   const settings = { watches: Array.from({ length: 6 }, (_, i) => watch(i, { digest: true })), follows: [], quietFrom: '', quietTo: '' };
   await checkWatches(getDb(), ['t3_egg2'], [], settings, NOW);
-  expect(created.mock.calls.map((c) => (c[1] as { title: string }).title)).toEqual(['Watch “eggroll”: 1 new match', 'Watch “eggroll”: 1 new match', 'Watch “eggroll”: 1 new match', '3 more watch matches']);
+  expect(created.mock.calls.map((c) => (c[1] as unknown as { title: string }).title)).toEqual(['Watch “eggroll”: 1 new match', 'Watch “eggroll”: 1 new match', 'Watch “eggroll”: 1 new match', '3 more watch matches']);
 });
