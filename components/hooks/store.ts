@@ -126,7 +126,10 @@ async function importText(text: string, onProgress?: (stage: 'checking' | 'mergi
   return total;
 }
 
-export const importBackupFile = async (file: File, onProgress?: (stage: 'checking' | 'merging', fraction: number) => void) => importText(await file.text(), onProgress);
+export const importBackupFile = async (file: File, onProgress?: (stage: 'checking' | 'merging', fraction: number) => void) => {
+  (await import('@/lib/export/backup-format')).checkBackupSize(file.size);
+  return importText(await file.text(), onProgress);
+};
 
 /** Merges an automatic backup back in (what is stored stays). */
 export const restoreBackup = async (name: string, onProgress?: (f: number) => void) =>

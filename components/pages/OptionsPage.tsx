@@ -8,11 +8,16 @@ import { RefreshOptions } from '../options/RefreshOptions';
 import { useSettings } from '../hooks/useSettings';
 
 export function OptionsPage() {
-  const [settings, update] = useSettings();
+  const [settings, update, refused] = useSettings();
   if (!settings) return <p className="muted">Reading settings…</p>;
   return (
     <main className="options-page">
       <h1>Reddit Trend Radar — options</h1>
+      {refused && (
+        <p className="status error" role="alert" data-testid="settings-refused">
+          {refused}
+        </p>
+      )}
       <CommunityOptions settings={settings} update={update} />
       <RefreshOptions settings={settings} update={update} />
       <ReportOptions settings={settings} update={update} />

@@ -291,7 +291,43 @@ export const postToBackup = (row: Omit<CapturedPost, 'seenAt' | 'layout'> & { fi
 export const commentToBackup = (row: Omit<CapturedComment, 'seenAt' | 'deleted'> & { deleted?: boolean; firstSeenAt: number; lastSeenAt: number }) =>
   backupRecord(COMMENT_KEEPING, row) as BackupComment;
 
+/**
+ * The longest text a backup holds, as JSON writes it: a post's body of 200,000 characters, each escaped
+ * in at most 6 (\uXXXX). A file with a longer string is refused before it is parsed whole (a 27 MB file
+ * of huge strings froze Options 4.3 s before its fields were refused).
+ */
+export const MAX_JSON_STRING = 6 * 200_000 + 2;
+
+/** A backup file larger than this is refused before it is read: a page cannot hold it as one text. */
+export const MAX_BACKUP_BYTES = 1024 ** 3;
+
+/** Checks a file's size before anything of it is read. */
+export function checkBackupSize(bytes: number): void {
+  if (bytes > MAX_BACKUP_BYTES) throw new BackupError(`a file of ${Math.round(bytes / 1024 ** 2).toLocaleString('en')} MB; a backup this extension reads is at most 1,024 MB`);
+}
+
+/** Where the first string longer than `max` starts, and its length, or null: one pass of indexOf over the quotes. */
+export function overlongString(text: string, max = MAX_JSON_STRING): { at: number; length: number } | null {
+  for (let open = text.indexOf('"'); open >= 0; ) {
+    let close = text.indexOf('"', open + 1);
+    // An escaped quote ends nothing: an odd number of backslashes before it.
+    for (;;) {
+      if (close < 0) return null;
+      let slashes = 0;
+      while (text.charCodeAt(close - 1 - slashes) === 92) slashes++;
+      if (slashes % 2 === 0) break;
+      close = text.indexOf('"', close + 1);
+    }
+    if (close - open - 1 > max) return { at: open, length: close - open - 1 };
+    open = text.indexOf('"', close + 1);
+  }
+  return null;
+}
+
 function readJson(text: string): unknown {
+  const long = overlongString(text);
+  if (long)
+    throw new BackupError(`a text of ${long.length.toLocaleString('en')} characters at character ${long.at.toLocaleString('en')} of the file; no field of a backup holds more than 200,000 (a post's body)`);
   try {
     return JSON.parse(text);
   } catch (e) {

@@ -16,6 +16,7 @@ export interface ModelRecordLike {
 export function parseMirror(input: string): { ok: true; url: string } | { ok: false; error: string } {
   const text = input.trim();
   if (!text) return { ok: true, url: '' };
+  if (text.length > 2_000) return { ok: false, error: `The mirror address is ${text.length.toLocaleString('en')} characters long; an address has at most 2,000.` };
   let url: URL;
   try {
     url = new URL(text);

@@ -62,6 +62,7 @@ const excerpt = (text: string, q: ParsedQuery) => snippet(text, q.any.flat().fla
 
 /** Whether a watch can be saved, and why not: its query's own message. */
 export function watchProblem(w: Pick<Watch, 'query'>): string | null {
+  if (w.query.length > 500) return `A watch's search has at most 500 characters (this one has ${w.query.length.toLocaleString('en')}).`;
   return parseQuery(w.query).error ?? null;
 }
 

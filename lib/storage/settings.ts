@@ -3,6 +3,7 @@
  * storage item: the shape, defaults and migrations are in lib/settings/shape.ts.
  */
 import { storage } from '#imports';
+import { settingsProblem } from '../settings/rules';
 import { SETTINGS_KEY, SETTINGS_MIGRATIONS, SETTINGS_VERSION, DEFAULT_SETTINGS, withDefaults, type Settings } from '../settings/shape';
 
 export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, {
@@ -15,7 +16,10 @@ export async function getSettings(): Promise<Settings> {
   return withDefaults(await settingsItem.getValue());
 }
 
+/** Writes a change; one that breaks a setting's bounds (lib/settings/rules.ts) is refused whole, with the rule in words. */
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  const problem = settingsProblem(patch);
+  if (problem) throw new Error(`Not saved: ${problem}.`);
   const next = { ...(await getSettings()), ...patch };
   await settingsItem.setValue(next);
   return next;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { RadarDB } from '@/lib/db/schema';
 import { ingest } from '@/lib/db/posts';
-import { BackupError, exportBackup, importBackup, parseBackup, parseBackupInSteps, watchesFromBackup } from '@/lib/db/backup';
+import { BackupError, exportBackup, importBackup, overlongString, parseBackup, parseBackupInSteps, watchesFromBackup } from '@/lib/db/backup';
 import { capturedComment, capturedPost, MIN } from '../support/records';
 
 let db: RadarDB;
@@ -152,7 +152,8 @@ describe('import follows capture\'s field rules, with limits (one set of rules f
     ['a permalink to another host', { permalink: 'https://www.reddit.com@evil.example/phish' }, 'posts[0].permalink: expected a Reddit post path'],
     ['a title holding a line break', { title: 'A title\nScore: 999999' }, 'posts[0].title: expected one line'],
     ['a title holding a bidi override', { title: 'gnp.\u202Eexe' }, 'posts[0].title: expected one line'],
-    ['a 5 MB title', { title: 'x'.repeat(5_000_000) }, 'posts[0].title: expected one line of 1 to 2,000 characters'],
+    // Refused before the file is parsed whole (issue 22, item 5): no field holds 5,000,000 characters.
+    ['a 5 MB title', { title: 'x'.repeat(5_000_000) }, 'a text of 5,000,000 characters at character '],
     ['a score of 1e300', { score: 1e300 }, 'posts[0].score: expected a whole number'],
     ['a community with its prefix', { subreddit: 'r/LocalLLaMA' }, 'posts[0].subreddit: expected a community name'],
     ['a missing field, in plain words', { title: undefined }, 'posts[0].title: missing'],
@@ -216,4 +217,29 @@ describe('import problems in plain words', () => {
     expect(problem(JSON.stringify({ format: 'reddit-trend-radar', version: 1, exportedAt: '2025-12-22T09:30:00.000Z', posts: [{ id: 't3_a1', score: 'lots' }], sightings: [], comments: [] }))).toMatch(/^Post 1 in the file has a bad "[\w.]+": .*\. Nothing was imported\. Fix or remove that record, or export the backup again\.$/);
     expect(importProblem(new Error('disk'))).toBe('Something went wrong while reading the file (disk). Nothing was changed; try again.');
   });
+});
+
+describe('huge texts (issue 22, item 5)', () => {
+  test('a file with a 5,000,000-character string is refused before it is parsed whole, saying where', () => {
+    const text = `{"format":"reddit-trend-radar","version":2,"exportedAt":"2025-12-22T09:30:00.000Z","posts":[{"title":"${'x'.repeat(5_000_000)}"}],"sightings":[],"comments":[]}`;
+    expect(() => parseBackup(text)).toThrow('a text of 5,000,000 characters at character 101 of the file; no field of a backup holds more than 200,000');
+  });
+
+  test('escaped quotes do not end a string; a long but allowed body passes the scan', () => {
+    expect(overlongString('{"a":"say \\"hi\\"","b":"' + 'y'.repeat(20) + '"}', 10)).toEqual({ at: 22, length: 20 });
+    expect(overlongString('{"a":"x\\\\","b":"short"}', 10)).toBeNull();
+    expect(overlongString(JSON.stringify({ body: 'é'.repeat(200_000) }))).toBeNull();
+  });
+});
+
+test('a file over 1,024 MB is refused before anything of it is read', async () => {
+  const { checkBackupSize, importProblem } = await import('@/lib/db/backup');
+  expect(() => checkBackupSize(1024 ** 3)).not.toThrow();
+  let thrown: unknown;
+  try {
+    checkBackupSize(2 * 1024 ** 3);
+  } catch (e) {
+    thrown = e;
+  }
+  expect(importProblem(thrown)).toBe('The file could not be imported: a file of 2,048 MB; a backup this extension reads is at most 1,024 MB. Nothing was changed.');
 });
