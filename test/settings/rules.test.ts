@@ -33,7 +33,7 @@ test.each([
   [{ reportLanguage: 'fr' }, 'reportLanguage: expected one of "en", "zh"'],
   [{ watches: [{ id: '__proto__', query: 'x', communities: [], flair: '', minScore: null, minComments: null, alerts: false, createdAt: 1 }] }, 'watches: expected watches: each id: an id of 1 to 64 letters, digits, "_" or "-"'],
   [{ watches: [{ id: 'w1', query: 'x'.repeat(501), communities: [], flair: '', minScore: null, minComments: null, alerts: false, createdAt: 1 }] }, 'watches: expected watches: each query: text of at most 500 characters'],
-  [{ follows: [{ postId: 't3_a', title: 't', community: 'LocalLLaMA', permalink: '/r/LocalLLaMA/comments/a/t/', score: 1e999, comments: 0, more: 10, createdAt: 1 }] }, 'follows: expected followed posts: each score: a whole number from -1,000,000,000 to 1,000,000,000'],
+  [{ follows: [{ postId: 't3_a', title: 't', community: 'LocalLLaMA', permalink: '/r/LocalLLaMA/comments/a/t/', score: Number.POSITIVE_INFINITY, comments: 0, more: 10, createdAt: 1 }] }, 'follows: expected followed posts: each score: a whole number from -1,000,000,000 to 1,000,000,000'],
   [{ nonsense: 1 } as object, 'nonsense: no such setting'],
 ])('%j is refused: %s', (patch, message) => {
   expect(settingsProblem(patch)).toBe(message);
