@@ -33,9 +33,10 @@ import { getSettings } from '../storage/settings';
 
 export function startBackground(): void {
   onMessages({
-    capture: handleCapture,
-    readabilityFallback: handleReadability,
-    // The rest is for the extension's own pages only (store.ts fromExtensionPage).
+    // Each handler takes only the senders it is for: the content scripts (a tab on Reddit) capture…
+    capture: store.fromContentScript(handleCapture),
+    readabilityFallback: store.fromContentScript(handleReadability),
+    // …and the rest is for the extension's own pages only (store.ts fromExtensionPage).
     search: page((data) => runSearch(getDb(), data as SearchRequest)),
     rebuildSearch: page(() => rebuildSearch(getDb())),
     loadSample: page(() => store.addSample()),

@@ -4,6 +4,7 @@
  * and the search index go and a re-rank follows, here, where the change was made.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { isRedditHost } from '../reddit/urls';
 import { getDb } from '../db/schema';
 import { loadSample, removeSample } from '../db/sample';
 import { deleteEverything, type RetentionResult } from '../db/retention';
@@ -28,6 +29,23 @@ export function fromExtensionPage<T>(handler: (data: unknown) => Promise<T>) {
     const origin = browser.runtime.getURL('/').replace(/\/$/, '');
     const page = !sender.tab || (typeof sender.url === 'string' && (sender.url === origin || sender.url.startsWith(`${origin}/`)));
     return page ? handler(data) : Promise.resolve({ ok: false, error: 'not an extension page' });
+  };
+}
+
+/**
+ * Wraps a handler that only the content scripts may call (a batch, a Readability fallback): the sender is
+ * a tab showing a Reddit page. An extension page, or any other tab, is refused: a page of another site
+ * cannot reach this worker, and a message that does not come from Reddit's tab is no capture.
+ */
+export function fromContentScript<T, S extends Browser.runtime.MessageSender>(handler: (data: unknown, sender: S) => Promise<T>) {
+  return (data: unknown, sender: S): Promise<T | { ok: false; stored: 0; comments: 0; rejected: 0; error: string }> => {
+    let host = '';
+    try {
+      host = new URL(sender.url ?? sender.tab?.url ?? '').hostname;
+    } catch {
+      host = '';
+    }
+    return sender.tab && isRedditHost(host) ? handler(data, sender) : Promise.resolve({ ok: false, stored: 0, comments: 0, rejected: 0, error: 'not a Reddit page' });
   };
 }
 

@@ -59,6 +59,10 @@ test('the message map end to end: content script → background → answer', asy
   // The fake browser has no context menus or commands: the sidebar's listeners are stubbed here.
   vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
   vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+  // The fake browser sends with an empty sender; a content script's is its Reddit tab.
+  const listen = fakeBrowser.runtime.onMessage.addListener.bind(fakeBrowser.runtime.onMessage);
+  const tabOnReddit = { tab: { id: 7, url: 'https://www.reddit.com/r/LocalLLaMA/' }, url: 'https://www.reddit.com/r/LocalLLaMA/' };
+  vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation((l) => listen((m, _sender, respond) => l(m, tabOnReddit as never, respond)));
   startBackground();
   const ack = await sendMessage('capture', { batchId: 'batch-0003', tabTotal: 1, posts: [capturedPost({ id: 't3_msg' })], comments: [] });
   expect(ack).toEqual({ ok: true, stored: 1, comments: 0, rejected: 0 });

@@ -143,3 +143,18 @@ test('only the extension\'s pages may ask: a content script\'s request is refuse
   expect(await guarded({}, { url: `${origin}/popup.html` })).toEqual({ ok: true, ran: 1 });
   expect(await guarded({}, { tab: { id: 4 } as never, url: `${origin}/report.html` })).toEqual({ ok: true, ran: 2 });
 });
+
+test('only a content script on a Reddit tab may send capture messages: an extension page or another site is refused (issue 22, item 7)', async () => {
+  const { fromContentScript } = await import('@/lib/background/store');
+  let ran = 0;
+  const guarded = fromContentScript(async () => ({ ok: true as const, ran: ++ran }));
+  const refused = { ok: false, stored: 0, comments: 0, rejected: 0, error: 'not a Reddit page' };
+  const origin = browser.runtime.getURL('/').replace(/\/$/, '');
+  expect(await guarded({}, { url: `${origin}/popup.html` })).toEqual(refused);
+  expect(await guarded({}, { tab: { id: 3 } as never, url: 'https://evil.example/r/LocalLLaMA/' })).toEqual(refused);
+  expect(await guarded({}, { tab: { id: 3 } as never, url: 'https://www.reddit.com.evil.example/' })).toEqual(refused);
+  expect(ran).toBe(0);
+  expect(await guarded({}, { tab: { id: 3 } as never, url: 'https://www.reddit.com/r/LocalLLaMA/' })).toEqual({ ok: true, ran: 1 });
+  expect(await guarded({}, { tab: { id: 4 } as never, url: 'https://old.reddit.com/r/LocalLLaMA/comments/abc/x/' })).toEqual({ ok: true, ran: 2 });
+});
+
