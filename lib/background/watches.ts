@@ -167,6 +167,8 @@ export async function showWatchBadge(state?: WatchState): Promise<void> {
     if (Array.isArray(color) && blue.every((c, i) => color[i] === c)) {
       await browser.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => undefined);
       await browser.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#d93a00' }).catch(() => undefined);
+      // And its tooltip, which still counted the matches now seen.
+      await browser.action.setTitle({ tabId: tab.id, title: b.title }).catch(() => undefined);
     }
   }
 }

@@ -13,7 +13,29 @@ import { postUrl } from '../reddit/urls';
 const yamlString = (s: string) => JSON.stringify(s);
 const yamlList = (xs: string[]) => `[${xs.map(yamlString).join(', ')}]`;
 
-/** The front matter block, then the report's Markdown unchanged. */
+/**
+ * Obsidian reads more than Markdown: `#word` is a tag, `%%…%%` a hidden comment, `==…==` a highlight. A
+ * title or comment holding them would tag, hide or mark the user's note, so they are made inert with a
+ * backslash (which other Markdown readers drop): headings' own `#` and link addresses are left alone.
+ */
+export function obsidianInert(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const heading = /^#{1,6} /.exec(line)?.[0] ?? '';
+      return (
+        heading +
+        line
+          .slice(heading.length)
+          .split(/(\]\([^)]*\))/)
+          .map((part, i) => (i % 2 ? part : part.replace(/(^|[^\\])#(?=[^\s#])/g, '$1\\#').replace(/%%/g, '%\\%').replace(/==/g, '=\\=')))
+          .join('')
+      );
+    })
+    .join('\n');
+}
+
+/** The front matter block, then the report's Markdown with Obsidian's own syntax made inert. */
 export function withFrontMatter(markdown: string, report: TrendReport, options: { communities: string[] | 'all'; insight?: Insight; writtenBy: string }): string {
   const names = options.insight ? weekNames(options.insight).slice(0, 10).map((n) => n.label) : [];
   const lines = [
@@ -29,7 +51,7 @@ export function withFrontMatter(markdown: string, report: TrendReport, options: 
     '---',
     '',
   ];
-  return `${lines.join('\n')}${markdown}`;
+  return `${lines.join('\n')}${obsidianInert(markdown)}`;
 }
 
 /** A CSV cell: quoted where needed; a leading = + - @ or control character made inert for spreadsheets. */

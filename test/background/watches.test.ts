@@ -43,3 +43,19 @@ test('digest watches share the same bound', async () => {
   await checkWatches(getDb(), ['t3_egg2'], [], settings, NOW);
   expect(created.mock.calls.map((c) => (c[1] as unknown as { title: string }).title)).toEqual(['Watch “eggroll”: 1 new match', 'Watch “eggroll”: 1 new match', 'Watch “eggroll”: 1 new match', '3 more watch matches']);
 });
+
+test("Mark seen: a tab's badge and its tooltip no longer count the matches (issue 22, item 8)", async () => {
+  const { setBadge } = await import('@/lib/background/badge');
+  const { showWatchBadge } = await import('@/lib/background/watches');
+  const { watchStateItem } = await import('@/lib/storage/items');
+  const tab = await browser.tabs.create({ url: 'https://www.reddit.com/r/LocalLLaMA/' });
+  const hit = (i: number) => ({ key: `k${i}`, watchId: 'w', kind: 'post' as const, postId: `t3_${i}`, commentId: null, title: 'T', community: 'LocalLLaMA', permalink: `/r/LocalLLaMA/comments/${i}/t/`, detail: '', at: NOW, seen: false });
+  await watchStateItem.setValue({ hits: Array.from({ length: 8 }, (_, i) => hit(i)), matched: [], notified: {} });
+  await setBadge(tab.id!, 5);
+  expect(await browser.action.getTitle({ tabId: tab.id! })).toBe('Reddit Trend Radar: 8 new watch matches (see Watches in the popup); 5 posts captured on this page');
+  const seen = { hits: Array.from({ length: 8 }, (_, i) => ({ ...hit(i), seen: true })), matched: [], notified: {} };
+  await watchStateItem.setValue(seen);
+  await showWatchBadge(seen);
+  expect(await browser.action.getBadgeText({ tabId: tab.id! })).toBe('');
+  expect(await browser.action.getTitle({ tabId: tab.id! })).toBe('Reddit Trend Radar');
+});

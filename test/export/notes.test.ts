@@ -55,3 +55,23 @@ test('CSV of a table: RFC 4180 quoting, formulas made inert, the observed gain f
   expect(['-1', '@x', '+x', '\tx', 'plain'].map(csvCell)).toEqual(["'-1", "'@x", "'+x", "'\tx", 'plain']);
   expect(csvCell(-5)).toBe('-5');
 });
+
+test("Obsidian's tags, hidden comments and highlights in captured text are inert in the notes export (issue 22, item 8)", async () => {
+  const { obsidianInert } = await import('@/lib/export/notes');
+  const md = [
+    '## Today\'s Trending Posts',
+    '',
+    '| # | Title | Community |',
+    '| 1 | [Qwen3 #1 ==best== %%hidden%% #tag](https://www.reddit.com/comments/a1) | [r/LocalLLaMA](https://www.reddit.com/r/LocalLLaMA) |',
+    'u/bob: “it is #1, ==really== %%secret%%”',
+  ].join('\n');
+  expect(obsidianInert(md).split('\n')).toEqual([
+    "## Today's Trending Posts",
+    '',
+    '| # | Title | Community |',
+    '| 1 | [Qwen3 \\#1 =\\=best=\\= %\\%hidden%\\% \\#tag](https://www.reddit.com/comments/a1) | [r/LocalLLaMA](https://www.reddit.com/r/LocalLLaMA) |',
+    'u/bob: “it is \\#1, =\\=really=\\= %\\%secret%\\%”',
+  ]);
+  const { report, input } = world();
+  expect(withFrontMatter(md, report, { communities: 'all', insight: input.insight, writtenBy: 'offline analyser' })).toContain('[Qwen3 \\#1 =\\=best=\\=');
+});
