@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { canRunBrowser, extensionPage, launch, readDb, ROUTES, SCREENSHOTS, waitForDb, openExportMenu, type Harness } from './harness';
+import { obsidianInert } from '../../lib/export/notes';
 
 let h: Harness;
 let popup: Page;
@@ -164,7 +165,8 @@ describe.runIf(canRunBrowser)('the popup', () => {
     expect(notes.suggestedFilename()).toBe('reddit-trend-report-2026-06-28.notes.md');
     const notesText = readFileSync((await notes.path())!, 'utf8');
     expect(notesText.startsWith('---\ntitle: "Reddit AI Trend Report - 2026-06-28"\ndate: 2026-06-28\n')).toBe(true);
-    expect(notesText.endsWith(markdown)).toBe(true);
+    // The report's Markdown, with Obsidian's own syntax in captured text made inert.
+    expect(notesText.endsWith(obsidianInert(markdown))).toBe(true);
     await openExportMenu(popup);
     const [csv] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-csv').selectOption('today')]);
     expect(csv.suggestedFilename()).toBe('reddit-trend-today-2026-06-28.csv');
