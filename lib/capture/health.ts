@@ -46,6 +46,10 @@ export const PAGE_TYPE_LABELS: Record<string, string> = {
   'old-post': 'Old Reddit comments pages',
   'old-search': 'Old Reddit search',
   'unknown-post': 'Post pages of unknown markup',
+  // New Reddit's post elements without its app shell (a renamed shell): the page type was assumed.
+  'shellless-listing': 'New Reddit feeds without the app shell (type assumed from the address)',
+  'shellless-post': 'New Reddit post pages without the app shell (type assumed from the address)',
+  'shellless-search': 'New Reddit search without the app shell (type assumed from the address)',
   // A post page with a comment count but no comment element once it settled ("posts" counts such pages).
   'new-comments': 'New Reddit comments',
   'old-comments': 'Old Reddit comments',

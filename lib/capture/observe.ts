@@ -55,7 +55,7 @@ export class PageWatcher {
     }
     const r = parsePage(this.deps.doc, url, this.deps.now(), this.page);
     this.emit(r);
-    this.deps.onPage?.({ type: `${this.page.layout}-${this.page.kind}`, posts: r.posts.length, comments: r.comments.length, skipped: r.skipped });
+    this.deps.onPage?.({ type: `${this.page.assumed ? 'shellless' : this.page.layout}-${this.page.kind}`, posts: r.posts.length, comments: r.comments.length, skipped: r.skipped });
   }
 
   /** Called by a MutationObserver: reads only the added elements. */

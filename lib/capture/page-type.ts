@@ -12,6 +12,7 @@
  *   https://old.reddit.com/search?q=crm                      div.search-result-link                          → old search
  *   https://www.reddit.com/r/x/hot.json                      a JSON document                                 → json
  *   a bot stub, an error page, "blocked by network security" → none
+ *   <shreddit-post> without <shreddit-app> (a renamed shell)   → new, kind from the URL, "assumed" 
  */
 import { NEW, OLD } from './selectors';
 import type { Layout } from './types';
@@ -23,39 +24,44 @@ export interface PageType {
   kind: PageKind;
   /** Why nothing is captured, for kind "none". */
   reason?: string;
+  /** New Reddit's post elements without its app shell: the kind was read from the address (capture health says so). */
+  assumed?: true;
 }
+
+/** A page type (a reason only where nothing is captured). */
+const typed = (layout: Layout, kind: PageKind, reason?: string): PageType => (reason ? { layout, kind, reason } : { layout, kind });
 
 const NO_POSTS_PAGETYPES = new Set(['login', 'signup', 'error', 'not_found', 'settings', 'inbox', 'chat', 'submit']);
 
 export function detectPage(doc: Document, url: string): PageType {
   const path = pathOf(url);
   // JSON documents are read by their own content script (lib/content/json.ts).
-  if (/json/.test(doc.contentType ?? '') || path.endsWith('.json')) return { layout: 'json', kind: 'none', reason: 'a JSON document' };
+  if (/json/.test(doc.contentType ?? '') || path.endsWith('.json')) return typed('json', 'none', 'a JSON document');
 
   const app = doc.querySelector(NEW.app);
-  if (app) {
-    const route = (app.getAttribute('routename') ?? '').toLowerCase();
-    const pagetype = (app.getAttribute('pagetype') ?? '').toLowerCase();
-    if (NO_POSTS_PAGETYPES.has(pagetype) || /login|signup|register/.test(route))
-      return { layout: 'new', kind: 'none', reason: `Reddit ${pagetype || route} page` };
-    if (/post_detail|comments_page|post_page/.test(`${pagetype} ${route}`) || postIdFromUrl(url))
-      return { layout: 'new', kind: 'post' };
-    if (/search/.test(`${pagetype} ${route}`) || doc.querySelector(NEW.searchPost)) return { layout: 'new', kind: 'search' };
-    return { layout: 'new', kind: 'listing' };
+  // No app shell, or a renamed one (Reddit renames shells more often than post elements): new Reddit's
+  // own post elements still make a page of posts, its kind read from the address ("assumed").
+  if (app || doc.querySelector(`${NEW.post},${NEW.comment},${NEW.searchPost}`)) {
+    const route = (app?.getAttribute('routename') ?? '').toLowerCase();
+    const pagetype = (app?.getAttribute('pagetype') ?? '').toLowerCase();
+    const type =
+      NO_POSTS_PAGETYPES.has(pagetype) || /login|signup|register/.test(route || (app ? '' : path.split('/')[1]!))
+        ? typed('new', 'none', `Reddit ${pagetype || route || 'login'} page`)
+        : typed('new', /post_detail|comments_page|post_page/.test(`${pagetype} ${route}`) || postIdFromUrl(url) ? 'post' : /search/.test(`${pagetype} ${route}`) || doc.querySelector(NEW.searchPost) ? 'search' : 'listing');
+    if (!app && !type.reason) type.assumed = true;
+    return type;
   }
 
   if (doc.querySelector(OLD.siteTable) || doc.querySelector(OLD.anyThing) || doc.querySelector(OLD.searchPost)) {
     if (doc.querySelector(OLD.commentArea) || doc.querySelector(OLD.commentsPagePost))
-      return { layout: 'old', kind: 'post' };
-    if (doc.querySelector(OLD.searchPost)) return { layout: 'old', kind: 'search' };
-    return { layout: 'old', kind: 'listing' };
+      return typed('old', 'post');
+    return typed('old', doc.querySelector(OLD.searchPost) ? 'search' : 'listing');
   }
 
   // old.reddit.com's login wall (no posts, whatever the URL). Error, rate-limit and bot-check pages at a
   // post's URL are told apart by the Readability fallback (lib/capture/blocked.ts), outside this script.
-  if (doc.querySelector(OLD.loginForm)) return { layout: 'unknown', kind: 'none', reason: 'Reddit login page' };
+  if (doc.querySelector(OLD.loginForm)) return typed('unknown', 'none', 'Reddit login page');
   // A page of unknown markup that is still a post page: the body may be recovered with Readability.
-  if (isPostPath(path)) return { layout: 'unknown', kind: 'post' };
-  return { layout: 'unknown', kind: 'none', reason: 'no Reddit posts on this page' };
+  return isPostPath(path) ? typed('unknown', 'post') : typed('unknown', 'none', 'no Reddit posts on this page');
 }
 

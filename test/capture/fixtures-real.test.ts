@@ -10,6 +10,8 @@ import { detectPage } from '@/lib/capture/page-type';
 import { parseJsonListing } from '@/lib/capture/parsers/json-listing';
 import { CapturedCommentShape, CapturedPostShape, invalidField } from '@/lib/capture/schema';
 import type { ParseResult } from '@/lib/capture/types';
+import { PageWatcher } from '@/lib/capture/observe';
+import { pageTypeLabel, type PageReport } from '@/lib/capture/health';
 
 const SEEN = Date.UTC(2026, 10, 23, 12);
 const run = hasFixtures || !!process.env.CI;
@@ -102,6 +104,40 @@ describe.runIf(run)('real Reddit pages', () => {
     // A parent's text never swallows its replies' text.
     expect(byId.get('t1_oviiytm')!.body).not.toContain(byId.get('t1_ovisd3d')!.body);
     expect(r.comments.filter((c) => c.depth === 0)).toHaveLength(9);
+  });
+
+  test('without the app shell (a renamed one): the same post and comments, the page type assumed from the address; a login wall still refused (issue 22, item 9)', () => {
+    const url = 'https://www.reddit.com/r/artificial/comments/1un6v9c/this_week_in_ai_gpt56_gemini_35_flash_claude/';
+    const shelled = parsePage(fixtureDocument('new-post-r-artificial-2026-with-comments.html', url), url, SEEN);
+    /** The page with Reddit's shell renamed: its children moved into an element of another name. */
+    const renamed = (file: string, at: string) => {
+      const doc = fixtureDocument(file, at);
+      const app = doc.querySelector('shreddit-app');
+      if (app) {
+        const other = doc.createElement('shreddit-app-2027');
+        for (const a of Array.from(app.attributes)) other.setAttribute(a.name, a.value);
+        while (app.firstChild) other.appendChild(app.firstChild);
+        app.replaceWith(other);
+      }
+      return doc;
+    };
+    const doc = renamed('new-post-r-artificial-2026-with-comments.html', url);
+    expect(doc.querySelector('shreddit-app')).toBeNull();
+    expect(detectPage(doc, url)).toEqual({ layout: 'new', kind: 'post', assumed: true });
+    const r = parsePage(doc, url, SEEN);
+    expect([r.posts.length, r.comments.length]).toEqual([1, 15]);
+    expect(r).toEqual(shelled);
+    const feed = 'https://www.reddit.com/r/MachineLearning/';
+    const listing = renamed('new-listing-r-machinelearning-2026.html', feed);
+    expect(detectPage(listing, feed)).toEqual({ layout: 'new', kind: 'listing', assumed: true });
+    expect(parsePage(listing, feed, SEEN).posts).toHaveLength(50);
+    const login = renamed('new-login-interstitial-2026.html', 'https://www.reddit.com/login/');
+    expect(detectPage(login, 'https://www.reddit.com/login/').kind).toBe('none');
+    // Capture health is told the type was assumed.
+    const reports: PageReport[] = [];
+    new PageWatcher({ doc, url: () => url, now: () => SEEN, onRecords: () => undefined, onPage: (p) => reports.push(p) }).scan();
+    expect(reports).toEqual([{ type: 'shellless-post', posts: 1, comments: 15, skipped: 0 }]);
+    expect(pageTypeLabel('shellless-post')).toBe('New Reddit post pages without the app shell (type assumed from the address)');
   });
 
   test('new Reddit post page served with deferred comments: the post, no comments', () => {

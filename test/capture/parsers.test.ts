@@ -223,3 +223,14 @@ test('search results in every variant Reddit serves, with the title, community a
     ['t3_srv003', 'MachineLearning', 'AWQ is still underrated', 'gwen', 5, 0],
   ]);
 });
+
+describe('new Reddit without its app shell (issue 22, item 9)', () => {
+  const doc = (body: string, url: string) => htmlDocument(`<html><body>${body}</body></html>`, url);
+  const post = '<shreddit-post id="t3_abc" permalink="/r/loginhelp/comments/abc/x/" post-title="x" subreddit-name="loginhelp" created-timestamp="2025-12-21T10:00:00Z" score="3" comment-count="1"></shreddit-post>';
+  test('the kind comes from the address; a community named like a login page is still a community', () => {
+    expect(detectPage(doc(post, 'https://www.reddit.com/r/loginhelp/'), 'https://www.reddit.com/r/loginhelp/')).toEqual({ layout: 'new', kind: 'listing', assumed: true });
+    expect(detectPage(doc(post, 'https://www.reddit.com/r/loginhelp/comments/abc/x/'), 'https://www.reddit.com/r/loginhelp/comments/abc/x/')).toEqual({ layout: 'new', kind: 'post', assumed: true });
+    expect(detectPage(doc(post, 'https://www.reddit.com/login/'), 'https://www.reddit.com/login/')).toEqual({ layout: 'new', kind: 'none', reason: 'Reddit login page' });
+    expect(detectPage(doc('<p>Nothing</p>', 'https://www.reddit.com/r/x/'), 'https://www.reddit.com/r/x/')).toEqual({ layout: 'unknown', kind: 'none', reason: 'no Reddit posts on this page' });
+  });
+});
