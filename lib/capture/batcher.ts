@@ -15,14 +15,18 @@ export interface BatcherDeps {
   setTimeout: (fn: () => void, ms: number) => unknown;
   newId: () => string;
   onPaused?: () => void;
-  /** Keeps a cut batch somewhere that outlives the page (storage.local), until `forget`. */
+  /**
+   * Keeps a batch somewhere that outlives the page (storage.local), until `forget`: a batch its first
+   * send did not get acknowledged, and every batch still unacknowledged when the page goes (flush(true)).
+   * Not every batch as it is cut: writing each to storage cost a page of 10,000 posts a second of its
+   * main thread, for batches acknowledged within milliseconds.
+   */
   persist?: (batch: CaptureBatch) => void;
   forget?: (batchId: string) => void;
 }
 
 export const BATCH_SIZE = 25;
 export const FLUSH_DELAY_MS = 400;
-const RETRY_MS = [500, 1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
 
 export class Batcher {
   private posts = new Map<string, CapturedPost>();
@@ -71,11 +75,12 @@ export class Batcher {
   /**
    * Cuts queued records into batches and sends every unacknowledged batch not already on its way, all at
    * once: a batch never waits behind another, so a page closed right after a scroll loses nothing queued.
-   * Also called on pagehide.
+   * On pagehide (`going`), every batch not yet acknowledged is also kept for the background to store.
    */
-  async flush(): Promise<void> {
+  async flush(going = false): Promise<void> {
     if (this.stopped) return;
     this.cut();
+    if (going) for (const b of this.unacked) this.deps.persist?.(b);
     await Promise.all(this.unacked.filter((b) => !this.inFlight.has(b.batchId)).map((b) => this.send(b)));
   }
 
@@ -97,8 +102,9 @@ export class Batcher {
     }
     if (!ack.ok) {
       // Not acknowledged (the worker was restarting, the database busy): keep it, try again later.
-      const delay = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)]!;
-      this.schedule(delay);
+      this.deps.persist?.(batch);
+      // 0.5 s, then twice as long each time, at most 30 s.
+      this.schedule(Math.min(500 * 2 ** this.failures++, 30_000));
       return;
     }
     this.failures = 0;
@@ -106,9 +112,11 @@ export class Batcher {
     this.deps.forget?.(batch.batchId);
   }
 
+
   private cut(): void {
     while (this.posts.size || this.comments.size || this.bodies.size || this.page) {
-      const posts = [...this.posts.values()].slice(0, BATCH_SIZE);
+      // A page read whole (10,000 posts on it) goes in batches ten times larger: fewer messages.
+      const posts = [...this.posts.values()].slice(0, this.posts.size > 10 * BATCH_SIZE ? 10 * BATCH_SIZE : BATCH_SIZE);
       for (const p of posts) this.posts.delete(p.id);
       const comments = [...this.comments.values()].slice(0, 200);
       for (const c of comments) this.comments.delete(c.id);
@@ -117,7 +125,6 @@ export class Batcher {
       const batch = { batchId: this.deps.newId(), tabTotal: this.queuedIds.size, posts, comments, bodies, page: this.page };
       this.page = undefined;
       this.unacked.push(batch);
-      this.deps.persist?.(batch);
     }
   }
 
@@ -130,3 +137,4 @@ export class Batcher {
     this.unacked = [];
   }
 }
+

@@ -42,11 +42,12 @@ export function detectPage(doc: Document, url: string): PageType {
   // No app shell, or a renamed one (Reddit renames shells more often than post elements): new Reddit's
   // own post elements still make a page of posts, its kind read from the address ("assumed").
   if (app || doc.querySelector(`${NEW.post},${NEW.comment},${NEW.searchPost}`)) {
-    const route = (app?.getAttribute('routename') ?? '').toLowerCase();
+    // Without a shell, the address's first part stands for its route ("/login/": login).
+    const route = (app ? (app.getAttribute('routename') ?? '') : path.split('/')[1]!).toLowerCase();
     const pagetype = (app?.getAttribute('pagetype') ?? '').toLowerCase();
     const type =
-      NO_POSTS_PAGETYPES.has(pagetype) || /login|signup|register/.test(route || (app ? '' : path.split('/')[1]!))
-        ? typed('new', 'none', `Reddit ${pagetype || route || 'login'} page`)
+      NO_POSTS_PAGETYPES.has(pagetype) || /login|signup|register/.test(route)
+        ? typed('new', 'none', `Reddit ${pagetype || route} page`)
         : typed('new', /post_detail|comments_page|post_page/.test(`${pagetype} ${route}`) || postIdFromUrl(url) ? 'post' : /search/.test(`${pagetype} ${route}`) || doc.querySelector(NEW.searchPost) ? 'search' : 'listing');
     if (!app && !type.reason) type.assumed = true;
     return type;

@@ -77,11 +77,6 @@ export const NEW = {
    */
   searchTime: 'faceplate-timeago[ts]',
   /**
-   * Where new posts are appended while scrolling.
-   * @fixtures new-listing-r-machinelearning-2026: 1; test/fixtures/new-feed: 1
-   */
-  feed: 'shreddit-feed',
-  /**
    * A comment's own content slot (a reply's slot is nested deeper).
    * @fixtures new-post-r-artificial-2026-with-comments: 15; test/fixtures/new-post: 2
    */

@@ -10,12 +10,13 @@ export function captureBatcher(ctx: ContentScriptContext, onPaused?: () => void)
     setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
     newId: () => crypto.randomUUID(),
     onPaused,
-    // Written before the message is sent, so a tab closed at once still hands its batch over.
+    // A batch not acknowledged, and at pagehide every batch not yet acknowledged: a tab closed at once still hands them over.
     persist: (batch) => void keepPending(batch).catch(() => undefined),
     forget: (batchId) => void forgetPending(batchId).catch(() => undefined),
   });
   ctx.onInvalidated(() => batcher.stop());
   // Flush what is queued before the page goes away.
-  ctx.addEventListener(window, 'pagehide', () => void batcher.flush());
+  // Sent at once, and kept until acknowledged: the background stores a kept batch whose message never came.
+  ctx.addEventListener(window, 'pagehide', () => void batcher.flush(true));
   return batcher;
 }

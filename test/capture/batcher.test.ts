@@ -137,3 +137,31 @@ test('every cut batch is kept until acknowledged, and forgotten when acknowledge
   b.stop();
   expect(kept.size).toBe(0);
 });
+
+test('a batch acknowledged at once is never written to storage; a refused one is, and every unacknowledged one at pagehide (issue 22, item 6)', async () => {
+  const kept: string[] = [];
+  let answer: 'ok' | 'refuse' | 'hang' = 'ok';
+  const b = new Batcher({
+    send: () =>
+      answer === 'hang' ? new Promise<never>(() => undefined) : Promise.resolve(answer === 'ok' ? { ok: true, stored: 1, comments: 0, rejected: 0 } : { ok: false, stored: 0, comments: 0, rejected: 0, error: 'busy' }),
+    setTimeout: () => undefined,
+    newId: (() => {
+      let i = 0;
+      return () => `id-${++i}`;
+    })(),
+    persist: (batch) => kept.push(batch.batchId),
+    forget: () => undefined,
+  });
+  b.add(Array.from({ length: 300 }, () => capturedPost()));
+  await b.flush();
+  // 300 queued: one batch of 250, then two of 25, all acknowledged, none written.
+  expect(kept).toEqual([]);
+  answer = 'refuse';
+  b.add([capturedPost()]);
+  await b.flush();
+  expect(kept).toEqual(['id-4']);
+  answer = 'hang';
+  b.add([capturedPost()]);
+  void b.flush(true); // pagehide: sent, and kept at once with the one still unacknowledged
+  expect(kept).toEqual(['id-4', 'id-4', 'id-5']);
+});
