@@ -14,7 +14,7 @@
  *   a bot stub, an error page, "blocked by network security" → none
  *   <shreddit-post> without <shreddit-app> (a renamed shell)   → new, kind from the URL, "assumed" 
  */
-import { NEW, OLD } from './selectors';
+import { NEW, NEW_THINGS, OLD } from './selectors';
 import type { Layout } from './types';
 import { isPostPath, pathOf, postIdFromUrl } from '../reddit/urls';
 
@@ -41,7 +41,7 @@ export function detectPage(doc: Document, url: string): PageType {
   const app = doc.querySelector(NEW.app);
   // No app shell, or a renamed one (Reddit renames shells more often than post elements): new Reddit's
   // own post elements still make a page of posts, its kind read from the address ("assumed").
-  if (app || doc.querySelector(`${NEW.post},${NEW.comment},${NEW.searchPost}`)) {
+  if (app || doc.querySelector(NEW_THINGS)) {
     // Without a shell, the address's first part stands for its route ("/login/": login).
     const route = (app ? (app.getAttribute('routename') ?? '') : path.split('/')[1]!).toLowerCase();
     const pagetype = (app?.getAttribute('pagetype') ?? '').toLowerCase();

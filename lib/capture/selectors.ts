@@ -237,6 +237,9 @@ export const OLD = {
 /** The outermost search result variant's data-testid (the tracker wraps the others). */
 export const SEARCH_TRACKER = 'search-sdui-post';
 
+/** New Reddit's own post, comment and search elements: a page of posts even without its app shell. */
+export const NEW_THINGS = `${NEW.post},${NEW.comment},${NEW.searchPost}`;
+
 /** Any post element a feed, a post page or a search page shows, new or old (feed badges go on these). */
 export const ANY_POST = `${NEW.post}, ${OLD.post}, ${OLD.searchPost}`;
 
