@@ -140,10 +140,11 @@ function tokens(raw: string, alone?: string[]): Token[] {
     const plain = m.index === last + 1 && text.charCodeAt(last) === 32;
     const gap = plain ? ' ' : text.slice(last, m.index);
     const raw = m[0];
-    if (alone && standsAlone(text, m.index, raw.length)) alone.push(raw.toLowerCase());
     const word = raw.length > 2 && raw.endsWith('s') && /['’]/.test(raw[raw.length - 2]!) ? raw.slice(0, -2) : raw;
     const initial = !out.length || (!plain && SENTENCE_BREAK.test(gap));
     let shape = shapeOf(word, shouting, initial);
+    // A stop word is no name's mention ("us" is not "US"): only the others are kept for the lookup.
+    if (alone && shape !== 'stop' && standsAlone(text, m.index, raw.length)) alone.push(raw.toLowerCase());
     // "BREAKING:" opens a headline; "SHARP" inside one is a name.
     if (shape === 'strong' && initial && /^\p{Lu}+$/u.test(word) && word.length > 4 && ordinary(word)) shape = 'cap';
     out.push({ word, shape, initial, joined: plain || (/^[ \t]+$/.test(gap) && !RUN_BREAK.test(gap)) });
