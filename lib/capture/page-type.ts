@@ -36,7 +36,7 @@ const NO_POSTS_PAGETYPES = new Set(['login', 'signup', 'error', 'not_found', 'se
 export function detectPage(doc: Document, url: string): PageType {
   const path = pathOf(url);
   // JSON documents are read by their own content script (lib/content/json.ts).
-  if (/json/.test(doc.contentType ?? '') || path.endsWith('.json')) return typed('json', 'none', 'a JSON document');
+  if (/json/.test(doc.contentType ?? '') || path.endsWith('.json')) return typed('json', 'none', 'JSON');
 
   const app = doc.querySelector(NEW.app);
   // No app shell, or a renamed one (Reddit renames shells more often than post elements): new Reddit's

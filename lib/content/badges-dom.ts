@@ -8,7 +8,7 @@ import { ANY_POST, NEW, OLD, OURS } from '../capture/selectors';
 export const BADGE_ATTR = OURS.badgeAttr;
 const CSS =
   ':host{all:initial;display:inline-block;margin:2px 6px;vertical-align:middle}' +
-  'span{font:600 11px/16px system-ui,sans-serif;color:#fff;background:#d93a00;border-radius:8px;padding:1px 7px}';
+  'span{font:600 11px/16px system-ui;color:#fff;background:#d93a00;border-radius:8px;padding:1px 7px}';
 
 /** Where a post's badge goes: before a new-Reddit card, after an old-Reddit title. */
 function anchor(el: Element): { id: string | null; place: (host: Element) => void; existing: Element | null } {
@@ -20,7 +20,12 @@ function anchor(el: Element): { id: string | null; place: (host: Element) => voi
   return { id: el.getAttribute('data-fullname'), place: (h) => title.append(h), existing: title.querySelector(OURS.badgeChild) };
 }
 
+/** Whether a badge was ever drawn here: until one is, a page without badges to draw costs nothing. */
+let drawn = false;
+
 export function syncBadges(doc: Document, badges: FeedBadges | undefined, enabled: boolean): void {
+  // Nothing to draw and nothing drawn: no walk over the page's posts (10,000 of them on a long feed).
+  if (!drawn && !(enabled && badges)) return;
   const posts = doc.querySelectorAll(ANY_POST);
   posts.forEach((el) => {
     const { id, place, existing } = anchor(el);
@@ -28,6 +33,7 @@ export function syncBadges(doc: Document, badges: FeedBadges | undefined, enable
     if (existing?.getAttribute(BADGE_ATTR) === label) return;
     existing?.remove();
     if (!label) return;
+    drawn = true;
     const host = doc.createElement('rtr-badge');
     host.setAttribute(BADGE_ATTR, label);
     const root = host.attachShadow({ mode: 'open' });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { BADGE_ATTR, onlyBadges, syncBadges } from '@/lib/content/badges-dom';
 import { badgeLabel, badgesOf } from '@/lib/rank/badges';
 
@@ -10,6 +10,23 @@ const load = (name: string, latin1 = false) => {
   document.documentElement.innerHTML = new DOMParser().parseFromString(bytes.toString(latin1 ? 'latin1' : 'utf8'), 'text/html').documentElement.innerHTML;
 };
 const labels = () => [...document.querySelectorAll(`[${BADGE_ATTR}]`)].map((b) => [b.getAttribute(BADGE_ATTR), b.shadowRoot?.textContent]);
+
+test('no badges to draw and none drawn yet: the page\'s posts are not walked (issue 22, item 6)', async () => {
+  vi.resetModules();
+  const fresh = await import('@/lib/content/badges-dom');
+  load('new-feed.html');
+  const walk = vi.spyOn(document, 'querySelectorAll');
+  fresh.syncBadges(document, undefined, true);
+  fresh.syncBadges(document, badgesOf({ today: [{ id: 't3_aaa111' }], rising: [] }), false);
+  expect(walk).not.toHaveBeenCalled();
+  fresh.syncBadges(document, badgesOf({ today: [{ id: 't3_aaa111' }], rising: [] }), true);
+  expect(walk).toHaveBeenCalled();
+  expect(labels().map(([label]) => label)).toEqual(['#1 today']);
+  // Drawn once: turned off, the badges are walked to be removed.
+  fresh.syncBadges(document, undefined, true);
+  expect(labels()).toEqual([]);
+  walk.mockRestore();
+});
 
 test('labels from the report', () => {
   const b = badgesOf({ today: [{ id: 't3_a' }, { id: 't3_b' }], rising: [{ id: 't3_b' }, { id: 't3_c' }] });
