@@ -40,7 +40,8 @@ const num = v.number();
 const BackupSighting = v.object({ postId: v.string(), at: iso, score: num, comments: num, source: v.optional(v.picklist(['refresh'])) });
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const count = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)));
+// The settings' own bounds (lib/settings/rules.ts): a watch or follow read here always fits them.
+const count = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e9)));
 // An id is a key of the watch state's records: never one of an object's own ("__proto__").
 const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf']);
 const BackupWatch = v.object({
@@ -62,7 +63,7 @@ const BackupFollow = v.object({
   postId: v.pipe(v.string(), v.check((id: string) => isPostId(id), 'expected a post id such as "t3_1psbx2q"')),
   title: text(2_000),
   community: v.pipe(v.string(), v.check(isCommunityName, 'expected a community name without r/')),
-  permalink: v.pipe(v.string(), v.check((p) => PERMALINK.test(p), 'expected a Reddit post path such as "/r/LocalLLaMA/comments/1psbx2q/title/"')),
+  permalink: v.pipe(v.string(), v.maxLength(2_000), v.check((p) => PERMALINK.test(p), 'expected a Reddit post path such as "/r/LocalLLaMA/comments/1psbx2q/title/"')),
   score: v.pipe(v.number(), v.integer('expected a whole number'), v.minValue(-1e9), v.maxValue(1e9)),
   comments: v.pipe(v.number(), v.integer('expected a whole number'), v.minValue(0), v.maxValue(1e8)),
   more: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1e6)),
