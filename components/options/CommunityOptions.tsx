@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Settings } from '@/lib/settings/shape';
 import { useCommunityCounts } from '../hooks/useCommunityCounts';
-import { communityFromInput } from '@/lib/reddit/names';
+import { communityFromInput, sameCommunity } from '@/lib/reddit/names';
 import { trackSuggestions } from '@/lib/settings/browsed';
 import { useBrowsed } from '../hooks/useBrowsed';
 
@@ -13,7 +13,7 @@ function NameList({ names, onChange, label, testId }: { names: string[]; onChang
     // "r/name", "name" or a pasted Reddit address.
     const name = communityFromInput(raw);
     if (!name) return setError(`"${raw.trim()}" names no community. Write r/LocalLLaMA, LocalLLaMA, or paste the community's Reddit address.`);
-    if (names.some((n) => n.toLowerCase() === name.toLowerCase())) return setError(`r/${name} is already in the list.`);
+    if (names.some((n) => sameCommunity(n, name))) return setError(`r/${name} is already in the list.`);
     setError(null);
     setDraft('');
     onChange([...names, name]);

@@ -1,3 +1,4 @@
+import { sameCommunity } from '@/lib/reddit/names';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useCommunityReport } from '../hooks/useCommunityReport';
 import { RefreshStatus } from '../panels/RefreshStatus';
@@ -69,7 +70,7 @@ export function Sidebar() {
 /** Whether a community counts in the reports, with the one click that changes it, both ways. */
 function TrackState({ name, settings, update }: { name: string; settings: Settings; update: (p: Partial<Settings>) => Promise<void> }) {
   if (settings.trackAll) return <span data-testid="tracked-state">tracked (every community counts)</span>;
-  const tracked = settings.tracked.some((t) => t.toLowerCase() === name.toLowerCase());
+  const tracked = settings.tracked.some((t) => sameCommunity(t, name));
   return tracked ? (
     <>
       <span data-testid="tracked-state">tracked</span>{' '}

@@ -1,3 +1,4 @@
+import { sameCommunity } from '@/lib/reddit/names';
 import { useState } from 'react';
 import { isTracked } from '@/lib/rank/rank';
 import { review, reviewMarkdown, type Review } from '@/lib/analysis/review';
@@ -26,7 +27,7 @@ export function ReviewPanel({ settings, model }: { settings: Settings; model: Mo
       const start = Date.parse(`${from}T00:00:00Z`);
       const end = Date.parse(`${to}T23:59:59.999Z`);
       const tracked = isTracked(rankSettingsOf(settings));
-      const rows = (await postsBetween(start, end)).filter((p) => (community ? p.subreddit.toLowerCase() === community.toLowerCase() : tracked(p.subreddit)));
+      const rows = (await postsBetween(start, end)).filter((p) => (community ? sameCommunity(p.subreddit, community) : tracked(p.subreddit)));
       if (!rows.length) {
         setResult(null);
         setError('No captured post of these communities in that period.');

@@ -7,6 +7,7 @@
  * given). Rise and fall are counted in posts: the last 7 days against the 7 before, and against the
  * weekly average of the 30 days before the week.
  */
+import { communityKey } from '../reddit/names';
 import { DAY, NAME_HISTORY } from '../rank/tables';
 import type { TrendRow } from '../rank/types';
 import { findNames, type NameKind } from './names';
@@ -78,7 +79,7 @@ export function buildInsight(posts: InsightPost[], at: number, communities: stri
       const p = byId.get(id)!;
       const age = at - p.createdAt;
       earliest = Math.min(earliest, p.createdAt);
-      if (age < WEEK) where.add(p.subreddit.toLowerCase());
+      if (age < WEEK) where.add(communityKey(p.subreddit));
       if (age < 30 * DAY) {
         month++;
         weeks[Math.floor(age / WEEK)]!++;
@@ -152,14 +153,14 @@ export function newNames(insight: Insight): NameStat[] {
  * more), by mentions there; a name every community talks about belongs to none of them.
  */
 export function distinctiveNames(insight: Insight, rows: TrendRow[], community: string, n = 3): NameStat[] {
-  const c = community.toLowerCase();
+  const c = communityKey(community);
   const here = new Map<string, number>();
   const all = new Map<string, number>();
   for (const r of rows) {
     if (r.createdAt <= insight.at - WEEK) continue;
     for (const k of insight.postNames[r.id] ?? []) {
       all.set(k, (all.get(k) ?? 0) + 1);
-      if (r.subreddit.toLowerCase() === c) here.set(k, (here.get(k) ?? 0) + 1);
+      if (communityKey(r.subreddit) === c) here.set(k, (here.get(k) ?? 0) + 1);
     }
   }
   return [...here]

@@ -3,6 +3,7 @@
  * novelty, stories), no model. Short sentences from templates filled with data; our code writes every
  * link, and links point only at posts in the input. Always available, instant and deterministic.
  */
+import { communityKey } from '../reddit/names';
 import type { Analysis, AnalysisSection, ReportLanguage } from './sections';
 import { PHRASES, type Phrases } from './phrases';
 import { inlineText, postLink, titleCell } from '../markdown/escape';
@@ -227,9 +228,9 @@ function communitiesSection(input: AnalysisInput, t: Phrases): string {
   const week = month.filter((r) => r.createdAt > insight.at - 7 * 86_400_000);
   const groups = new Map<string, TrendRow[]>();
   for (const r of week) {
-    const g = groups.get(r.subreddit.toLowerCase());
+    const g = groups.get(communityKey(r.subreddit));
     if (g) g.push(r);
-    else groups.set(r.subreddit.toLowerCase(), [r]);
+    else groups.set(communityKey(r.subreddit), [r]);
   }
   if (!groups.size) return t.noCommunities;
   const rows = [...groups.values()].sort((a, b) => b.length - a.length || (a[0]!.subreddit < b[0]!.subreddit ? -1 : 1));

@@ -4,6 +4,7 @@
  * other, they share two names, or one name and much of their titles, or most of their titles.
  * Candidate pairs come from indexes (link, parent, name, rare title word), never from all pairs.
  */
+import { sameCommunity } from '../reddit/names';
 import type { TrendRow } from '../rank/types';
 import { STOPWORDS, isGenericTerm } from './words';
 
@@ -125,7 +126,7 @@ export function groupStories(posts: StoryInput[], namesOf: (id: string) => strin
     const counts = new Map<string, number>();
     for (const i of members) for (const n of names[i]!) counts.set(n, (counts.get(n) ?? 0) + 1);
     const communities: string[] = [];
-    for (const r of rows) if (!communities.some((c) => c.toLowerCase() === r.subreddit.toLowerCase())) communities.push(r.subreddit);
+    for (const r of rows) if (!communities.some((c) => sameCommunity(c, r.subreddit))) communities.push(r.subreddit);
     stories.push({
       id: rows[0]!.id,
       lead: rows[0]!,

@@ -9,6 +9,7 @@
  * count as known at T: its latest sighting at or before T, else its stored state.
  * Pure: the same input always gives the same report.
  */
+import { communityKey } from '../reddit/names';
 import type { CommunityTable, RankPost, RankSettings, RankSighting, RisingWaiting, TrendReport, TrendRow } from './types';
 
 import { DAY, HOUR, MIN_COMMENTS_TODAY, TABLE, WINDOWS } from './tables';
@@ -22,7 +23,7 @@ export function utcDate(t: number): string {
 export function isTracked(settings: RankSettings): (subreddit: string) => boolean {
   if (settings.all) return () => true;
   const set = new Set(settings.tracked.map((s) => s.toLowerCase()));
-  return (subreddit) => set.has(subreddit.toLowerCase());
+  return (subreddit) => set.has(communityKey(subreddit));
 }
 
 /** Score first, then comments, both descending; then id, ascending. */
@@ -97,7 +98,7 @@ function rankRows(rows: TrendRow[], history: Map<string, RankSighting[]>, at: nu
 
   const groups = new Map<string, TrendRow[]>();
   for (const r of todaySet) {
-    const key = r.subreddit.toLowerCase();
+    const key = communityKey(r.subreddit);
     const g = groups.get(key);
     if (g) g.push(r);
     else groups.set(key, [r]);

@@ -3,6 +3,7 @@
  * says why it was chosen over MiniSearch and Orama, with the figures). Pure: documents in, ids out; the background
  * (lib/background/search.ts) keeps the index and reads the database.
  */
+import { communityKey } from '../reddit/names';
 import { Charset, Index } from 'flexsearch';
 import type { CommentRow, PostRow } from '../db/schema';
 import { hasPhrase, normalise, parseQuery, wordsOf, type ParsedQuery } from './query';
@@ -144,7 +145,7 @@ export class SearchIndex {
     for (const [seq, w] of weight) {
       const m = this.meta[seq];
       if (!m) continue;
-      if (communities && !communities.has(m.community.toLowerCase())) continue;
+      if (communities && !communities.has(communityKey(m.community))) continue;
       if (filters.from != null && m.createdAt < filters.from) continue;
       if (filters.to != null && m.createdAt > filters.to) continue;
       out.push({ id: m.id, kind: m.kind, postId: m.postId, weight: w * (m.kind === 'post' ? 1.15 : 1), score: m.score });
@@ -207,7 +208,7 @@ export class SearchIndex {
       const m = this.meta[seq];
       if (!m || excluded.has(seq)) continue;
       if (filters.comments === false && m.kind === 'comment') continue;
-      if (communities && !communities.has(m.community.toLowerCase())) continue;
+      if (communities && !communities.has(communityKey(m.community))) continue;
       if (flair && !normalise(m.flair).includes(flair)) continue;
       if (filters.from != null && m.createdAt < filters.from) continue;
       if (filters.to != null && m.createdAt > filters.to) continue;

@@ -3,6 +3,7 @@
  * Pure: what matched, given what was stored. Watches and follows live in the settings (version 4) and
  * in the JSON backup (version 2); their matches in storage.local (WATCH_STATE_KEY).
  */
+import { communityKey } from '../reddit/names';
 import { matchesText, normalise, parseQuery, type ParsedQuery } from './query';
 import { snippet } from './snippet';
 import type { Follow, Watch } from '../settings/shape';
@@ -77,7 +78,7 @@ export function matchWatches(watches: readonly Watch[], posts: readonly StoredPo
     if (q.error) continue;
     const communities = new Set(w.communities.map((c) => c.toLowerCase()));
     const fits = (p: StoredPost) =>
-      (!communities.size || communities.has(p.subreddit.toLowerCase())) &&
+      (!communities.size || communities.has(communityKey(p.subreddit))) &&
       (!w.flair || normalise(p.flair ?? '').includes(normalise(w.flair))) &&
       (w.minScore == null || (p.score ?? 0) >= w.minScore) &&
       (w.minComments == null || p.comments >= w.minComments);
