@@ -102,3 +102,12 @@ export function reportWithInput(
     },
   };
 }
+
+/** The post details, or null where they cannot be read: lines drawn from them are extras, left out then. */
+export function readableDetails(input: AnalysisInput): AnalysisInput['details'] | null {
+  try {
+    return input.details;
+  } catch {
+    return null;
+  }
+}

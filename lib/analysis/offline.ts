@@ -4,19 +4,19 @@
  * link, and links point only at posts in the input. Always available, instant and deterministic.
  */
 import { communityKey } from '../reddit/names';
-import type { Analysis, AnalysisSection, ReportLanguage } from './sections';
+import { OFFLINE_SOURCE, type Analysis, type AnalysisSection, type ReportLanguage } from './sections';
 import { PHRASES, type Phrases } from './phrases';
 import { inlineText, postLink, titleCell } from '../markdown/escape';
 import type { TrendRow } from '../rank/types';
 import { utcDate } from '../rank/rank';
 import { gainText } from '../rank/tables';
-import { dayStories, discussedStory, type AnalysisInput } from './input';
+import { dayStories, discussedStory, readableDetails, type AnalysisInput } from './input';
 import { distinctiveNames, fadingNames, newNames, risingNames, weekNames, type Insight, type NameStat } from './insight';
 import type { Story } from './stories';
 import { keySentences, stance } from './extract';
 import { moodOf, storyMood } from './stance';
 
-export const OFFLINE_SOURCE = 'offline analyser';
+export { OFFLINE_SOURCE };
 
 export function postRef(r: TrendRow): string {
   return `[${titleCell(r.title)}](${postLink(r.id)}) (Score: ${r.score}, Comments: ${r.comments})`;
@@ -74,12 +74,8 @@ function whyItStandsOut(s: Story, input: AnalysisInput, rank: number, t: Phrases
 function whatItIs(s: Story, input: AnalysisInput, t: Phrases): string | null {
   // An extra line: details that cannot be read leave the highlights as they were (the deep dive, which
   // needs them, says so in its own place).
-  let details: AnalysisInput['details'];
-  try {
-    details = input.details;
-  } catch {
-    return null;
-  }
+  const details = readableDetails(input);
+  if (!details) return null;
   const nameWords = new Set(storyNames(input.insight, s).flatMap((n) => n.label.toLowerCase().split(/\s+/)));
   const wordy = (t: string) => (t.match(/\p{L}/gu)?.length ?? 0) >= t.replace(/\s/g, '').length * 0.6;
   const naming = (t: string) => [...nameWords].some((w) => t.toLowerCase().includes(w));
@@ -105,13 +101,10 @@ function whatItIs(s: Story, input: AnalysisInput, t: Phrases): string | null {
   return null;
 }
 
-/** A story's mood from its read comments, or null (and never an error: an extra line, like the what-line). */
+/** A story's mood from its read comments, or null (an extra line, like the what-line). */
 function moodIn(s: Story, input: AnalysisInput) {
-  try {
-    return storyMood(s, input.details);
-  } catch {
-    return null;
-  }
+  const details = readableDetails(input);
+  return details ? storyMood(s, details) : null;
 }
 
 function storyLine(s: Story, input: AnalysisInput, t: Phrases): string {

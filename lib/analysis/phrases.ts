@@ -4,9 +4,10 @@
  * series' Chinese edition (docs/ranking-and-analysis.md). Names, titles, links, numbers and quotes are
  * passed in as they are: only the words around them change.
  */
-import type { ReportLanguage } from './sections';
-import type { Stance } from './extract';
-import type { StoryMood } from './stance';
+import { OFFLINE_SOURCE, type ReportLanguage } from './sections';
+import { STANCE_WORDS, type Stance } from './extract';
+import { moodBasis, type StoryMood } from './stance';
+import { plural } from './detail';
 
 export interface Phrases {
   /** The full stop. */
@@ -77,9 +78,7 @@ export interface Phrases {
 }
 
 const enList = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
-const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 const capital = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
-const EN_STANCE: Record<Stance, string> = { agrees: 'agrees', doubts: 'pushes back', asks: 'asks', adds: 'adds' };
 const weekAgo = (w: number) => (w === 0 ? 'this week' : w === 1 ? 'last week' : `${w} weeks ago`);
 
 const en: Phrases = {
@@ -127,7 +126,7 @@ const en: Phrases = {
   deepHead: (names, what) => (names ? `${names}: ${what}` : capital(what)),
   postSays: '**What the post says:**',
   commentersSay: (read) => `**What commenters say** (${plural(read, 'top comment')} read):`,
-  commentLine: (author, points, stance, quote) => `- u/${author}${points != null ? ` (${points} points)` : ''} ${EN_STANCE[stance]}: “${quote}”`,
+  commentLine: (author, points, stance, quote) => `- u/${author}${points != null ? ` (${points} points)` : ''} ${STANCE_WORDS[stance]}: “${quote}”`,
   split: '**The split:**',
   deepTitleOnly: (ref) => `Only its title was captured. Open ${ref} with its comments once, and the next analysis will summarise what it says and how people answered.`,
   noCommunities: 'No community of the tracked list has captured posts in the last 7 days.',
@@ -163,8 +162,10 @@ const zh: Phrases = {
   busyName: (name, posts) => `${name}本周出现在 ${posts} 篇帖子中`,
   reasons: (items) => `${items.join('；')}。`,
   moodLabel: '*讨论氛围：*',
-  mood: (m) =>
-    `${ZH_MOOD[m.mood]}：${m.of >= 3 ? `前 ${m.of} 条热门评论中有 ${m.pushBack} 条提出反对` : `${m.points} 分，${m.comments} 条评论`}${m.fight && m.of >= 3 && m.pushBack / m.of < 0.4 ? '；评论数多于得分' : ''}`,
+  mood: (m) => {
+    const { byStances, alsoFight } = moodBasis(m);
+    return `${ZH_MOOD[m.mood]}：${byStances ? `前 ${m.of} 条热门评论中有 ${m.pushBack} 条提出反对` : `${m.points} 分，${m.comments} 条评论`}${alsoFight ? '；评论数多于得分' : ''}`;
+  },
   where: (cs) => `，来自 ${zhList(cs.map((c) => `r/${c}`))}`,
   others: (d, points, comments) => `（共 ${d} 个讨论，合计 ${points} 分、${comments} 条评论）`,
   storyLine: (names, ref, where, others) => `${names ? `${names}：` : ''}${ref}${where}${others}。`,
@@ -201,7 +202,7 @@ const zh: Phrases = {
   communityLine: (community, posts, talk, ref) => `- **r/${community}**（本周 ${posts} 篇）：${talk}。热门帖子：${ref}。`,
   sectionFailed: (why) => `*此部分无法生成（${why}）。表格和其他部分不受影响。*`,
   namesFailed: (why) => `*无法读取名字和话题（${why}）：本分析不包含这些内容。*`,
-  writtenBy: (source) => `*撰写：${source === 'offline analyser' ? '离线分析器' : source}*`,
+  writtenBy: (source) => `*撰写：${source === OFFLINE_SOURCE ? '离线分析器' : source}*`,
 };
 
 export const PHRASES: Record<ReportLanguage, Phrases> = { en, zh };

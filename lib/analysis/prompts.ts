@@ -8,9 +8,9 @@ import type { ReportLanguage, SectionKey } from './sections';
 import type { TrendRow } from '../rank/types';
 import type { ChatMessage } from '../llm/engine';
 import { postLink } from '../reddit/urls';
-import { dayStories, discussedStory, type AnalysisInput } from './input';
+import { dayStories, discussedStory, readableDetails, type AnalysisInput } from './input';
 import { distinctiveNames, fadingNames, newNames, risingNames, type NameStat } from './insight';
-import { storyMood } from './stance';
+import { moodDetail, storyMood } from './stance';
 import type { Story } from './stories';
 import { keySentences, stance, STANCE_WORDS } from './extract';
 import { utcDate } from '../rank/rank';
@@ -71,13 +71,9 @@ function storyFacts(s: Story, input: AnalysisInput, level: number, maxPosts: num
 
 /** "; mood: divisive (4 of 10 top comments push back)" where comments were read. */
 function moodFact(s: Story, input: AnalysisInput): string {
-  let mood;
-  try {
-    mood = storyMood(s, input.details);
-  } catch {
-    return '';
-  }
-  return mood ? `; mood: ${mood.mood} (${mood.text.slice(mood.mood.length + 2)})` : '';
+  const details = readableDetails(input);
+  const mood = details && storyMood(s, details);
+  return mood ? `; mood: ${mood.mood} (${moodDetail(mood)})` : '';
 }
 
 /** Extracts of a post: its key sentences and its top comments with what each does. */

@@ -21,6 +21,9 @@ export const LANGUAGE_NAMES: Record<ReportLanguage, string> = { en: 'English', z
 
 export type SectionKey = (typeof ANALYSIS_SECTIONS)[number]['key'];
 
+/** Who wrote a section when no model did. */
+export const OFFLINE_SOURCE = 'offline analyser';
+
 export interface AnalysisSection {
   /** Markdown body, without a heading. */
   body: string;

@@ -31,6 +31,25 @@ export interface StoryMood {
 /** Top comments read at most, and at least for a mood from stances alone. */
 const TOP = 10;
 const MIN_READ = 3;
+/** The share of top comments pushing back that makes a discussion divisive on its own. */
+const DIVISIVE_SHARE = 0.4;
+
+/**
+ * What a mood was read from: the top comments' stances (`byStances`; with Reddit's sign of a fight beside
+ * them where the stances alone do not say divisive, `alsoFight`), or else its counts alone. Every
+ * language says a mood from these (lib/analysis/phrases.ts).
+ */
+export function moodBasis(m: Pick<StoryMood, 'of' | 'pushBack' | 'fight'>): { byStances: boolean; alsoFight: boolean } {
+  const byStances = m.of >= MIN_READ;
+  return { byStances, alsoFight: m.fight && byStances && m.pushBack / m.of < DIVISIVE_SHARE };
+}
+
+/** A mood's grounds in words, without its name: "4 of 10 top comments push back". */
+export function moodDetail(m: Omit<StoryMood, 'mood' | 'text'>): string {
+  const { byStances, alsoFight } = moodBasis(m);
+  const counted = byStances ? `${m.pushBack} of ${m.of} top comments push back` : `${m.comments} comments on ${m.points} points`;
+  return alsoFight ? `${counted}; more comments than points` : counted;
+}
 
 /**
  * The mood of a discussion: "divisive" when 40 % or more of its top comments push back, or it drew more
@@ -43,9 +62,9 @@ export function moodOf(topComments: readonly { body: string; score: number | nul
   const fight = points > 0 && comments > points && comments >= 20;
   if (read.length < MIN_READ && !fight) return null;
   const share = read.length ? pushBack / read.length : 0;
-  const mood: Mood = share >= 0.4 || fight ? 'divisive' : share >= 0.2 ? 'mixed' : 'agreed';
-  const counted = read.length >= MIN_READ ? `${pushBack} of ${read.length} top comments push back` : `${comments} comments on ${points} points`;
-  return { mood, of: read.length, pushBack, fight, points, comments, text: `${mood}: ${fight && share < 0.4 && read.length >= MIN_READ ? `${counted}; more comments than points` : counted}` };
+  const mood: Mood = share >= DIVISIVE_SHARE || fight ? 'divisive' : share >= 0.2 ? 'mixed' : 'agreed';
+  const grounds = { of: read.length, pushBack, fight, points, comments };
+  return { mood, ...grounds, text: `${mood}: ${moodDetail(grounds)}` };
 }
 
 /** A story's mood: the top comments of all its posts that were read, against its points and comments. */

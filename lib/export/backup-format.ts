@@ -13,6 +13,7 @@ import { isCommunityName } from '../reddit/names';
 import { isPostId } from '../reddit/ids';
 import { PERMALINK } from '../reddit/urls';
 import { MAX_FOLLOWS, MAX_WATCHES, type Follow, type Watch } from '../settings/shape';
+import { RESERVED_IDS } from '../settings/rules';
 
 export const BACKUP_FORMAT = 'reddit-trend-radar';
 
@@ -42,8 +43,6 @@ const BackupSighting = v.object({ postId: v.string(), at: iso, score: num, comme
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 // The settings' own bounds (lib/settings/rules.ts): a watch or follow read here always fits them.
 const count = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e9)));
-// An id is a key of the watch state's records: never one of an object's own ("__proto__").
-const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf']);
 const BackupWatch = v.object({
   id: v.pipe(
     v.string(),

@@ -29,7 +29,8 @@ const time: Check = (v) => (typeof v === 'string' && (v === '' || DAY_END.test(v
 const community: Check = (v) => (typeof v === 'string' && isCommunityName(v) ? null : 'a community name without r/');
 const count: Check = (v) => (v === null ? null : whole(0, 1e9)(v));
 const moment: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? null : 'a time');
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf']);
+/** Ids that are an object's own keys: never a watch's (the watch state keys records by id). */
+export const RESERVED_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf']);
 
 /** A record's fields, each by its rule (unknown fields refused). */
 function record<T>(rules: { [K in keyof T]-?: Check }, optional: (keyof T)[] = []): Check {
@@ -48,7 +49,7 @@ function record<T>(rules: { [K in keyof T]-?: Check }, optional: (keyof T)[] = [
 
 const watch = record<Watch>(
   {
-    id: (v) => (typeof v === 'string' && /^[\w-]{1,64}$/.test(v) && !RESERVED.has(v) ? null : 'an id of 1 to 64 letters, digits, "_" or "-"'),
+    id: (v) => (typeof v === 'string' && /^[\w-]{1,64}$/.test(v) && !RESERVED_IDS.has(v) ? null : 'an id of 1 to 64 letters, digits, "_" or "-"'),
     query: text(500),
     communities: list(100, community, 'communities'),
     flair: text(200),
