@@ -30,16 +30,18 @@ export function ReportOptions({ settings, update }: { settings: Settings; update
         <input type="checkbox" checked={settings.hideMemes} onChange={(e) => void update({ hideMemes: e.target.checked })} data-testid="hide-memes" />
         Leave meme, shitpost and humour flairs out of the trend tables (the published series keeps them)
       </label>
-      <label>
-        Report language{' '}
-        <select value={settings.reportLanguage} onChange={(e) => void update({ reportLanguage: e.target.value as ReportLanguage })} data-testid="report-language">
-          {REPORT_LANGUAGES.map((l) => (
-            <option key={l} value={l}>
-              {LANGUAGE_NAMES[l]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <p>
+        <label>
+          Report language{' '}
+          <select value={settings.reportLanguage} onChange={(e) => void update({ reportLanguage: e.target.value as ReportLanguage })} data-testid="report-language">
+            {REPORT_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </p>
       <p className="muted">
         The Markdown export and the analysis are written in it; the tables keep the series&apos; English columns in both. Chrome&apos;s built-in model writes only English, German, Spanish, French and
         Japanese: for Chinese the analysis is written by WebLLM where your GPU can run it, else by the offline analyser.
