@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { webllmWasmFiles } from './scripts/webllm-wasm';
 
 // One code base for every browser (STYLE.md rule 15): per-browser manifest fields here, nowhere else.
 export default defineConfig({
@@ -17,7 +18,8 @@ export default defineConfig({
       // seconds; the spacing itself is tested on the production value (test/refresh/).
       'import.meta.env.RTR_REFRESH_GAP_MS': process.env.RTR_TEST === '1' ? '250' : 'undefined',
     },
-    worker: { format: 'es' },
+    // WebLLM's two inlined WebAssembly modules become files beside its worker (scripts/webllm-wasm.ts).
+    worker: { format: 'es', plugins: () => [webllmWasmFiles()] },
     build: {
       rolldownOptions: {
         output: {

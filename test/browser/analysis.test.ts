@@ -3,11 +3,11 @@
  * streams an answer with made-up links and numbers; a software WebGPU adapter (SwiftShader) stands in
  * for a GPU. The production build is checked for the no-GPU paths.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canRunBrowser, extensionPage, launch, ROUTES, SCREENSHOTS, TEST_EXTENSION_DIR, waitForDb, type Harness } from './harness';
+import { canRunBrowser, EXTENSION_DIR, extensionPage, launch, ROUTES, SCREENSHOTS, TEST_EXTENSION_DIR, waitForDb, type Harness } from './harness';
 
 const MODEL = 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC';
 const SECTIONS = ['today', 'weekly', 'monthly', 'deepDive', 'communities'];
@@ -142,6 +142,45 @@ describe.runIf(canRunBrowser)('no GPU: the offline analysis, with a note saying 
       }
     });
   }
+});
+
+describe.runIf(canRunBrowser)("WebLLM's WebAssembly modules, files beside its worker (scripts/webllm-wasm.ts)", () => {
+  test('each name the worker holds is read the way its loader reads it, and compiles', async () => {
+    const assets = join(EXTENSION_DIR, 'assets');
+    const [worker] = readdirSync(assets).filter((f) => /^webllm-worker-.*\.js$/.test(f));
+    const text = readFileSync(join(assets, worker!), 'utf8');
+    // No module is inlined any more (a WebAssembly module starts "\0asm": AGFzbQ in base64).
+    expect(text).not.toContain('base64,AGFzbQ');
+    const names = [...text.matchAll(/=`(webllm-module-[\w-]+\.wasm)`;/g)].map((m) => m[1]!);
+    expect(names).toHaveLength(2);
+    const h = await launch();
+    try {
+      const page = await extensionPage(h, 'popup.html');
+      // The worker itself, started as the WebLLM adapter starts it; in it, Emscripten's locateFile (the
+      // worker script's folder + the name) and readBinary (a synchronous XMLHttpRequest for an
+      // ArrayBuffer), then the compile its instantiate does.
+      const [started] = await Promise.all([
+        page.waitForEvent('worker'),
+        page.evaluate((w) => void new Worker(new URL(`assets/${w}`, location.href), { type: 'module' }), worker!),
+      ]);
+      const read = await started.evaluate(async (names) => {
+        const out: { bytes: number; exports: number }[] = [];
+        for (const name of names) {
+          const xhr = new XMLHttpRequest();
+          xhr.open('GET', self.location.href.slice(0, self.location.href.lastIndexOf('/') + 1) + name, false);
+          xhr.responseType = 'arraybuffer';
+          xhr.send(null);
+          const module = await WebAssembly.compile(new Uint8Array(xhr.response as ArrayBuffer));
+          out.push({ bytes: (xhr.response as ArrayBuffer).byteLength, exports: WebAssembly.Module.exports(module).length });
+        }
+        return out;
+      }, names);
+      expect(read.map((r) => r.bytes)).toEqual(names.map((n) => statSync(join(assets, n)).size));
+      for (const r of read) expect(r.exports).toBeGreaterThan(0);
+    } finally {
+      await h.close();
+    }
+  });
 });
 
 describe.runIf(canRunBrowser)('a Chinese report (Options → Report language)', () => {
