@@ -53,6 +53,7 @@ export const NEW = {
    * Search results, in each variant Reddit serves: no shreddit-post there. The variants nest (a
    * search-sdui-post tracker wraps a search-post-unit and an sdui-post-unit), so a result is read from its
    * outermost element: 166 elements are the 55 results of new-search-ggal-es-mx-2025 (and one embed).
+   * The tracker comes first: parsers/new-search.ts queries each variant on its own.
    * @fixtures new-search-ggal-es-mx-2025: 166; test/fixtures/new-search-variants: 3
    */
   searchPost: '[data-testid="search-sdui-post"], [data-testid="search-post-unit"], [data-testid="sdui-post-unit"]',
@@ -233,9 +234,6 @@ export const OLD = {
    */
   searchTime: '.search-time time[datetime]',
 } as const;
-
-/** The outermost search result variant's data-testid (the tracker wraps the others). */
-export const SEARCH_TRACKER = 'search-sdui-post';
 
 /** New Reddit's own post, comment and search elements: a page of posts even without its app shell. */
 export const NEW_THINGS = `${NEW.post},${NEW.comment},${NEW.searchPost}`;

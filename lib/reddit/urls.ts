@@ -41,10 +41,8 @@ export function absoluteUrl(href: string | null | undefined, base = REDDIT_ORIGI
  * or path; null if it is not a post permalink.
  */
 export function permalinkPath(href: string | null | undefined): string | null {
-  const url = absoluteUrl(href);
-  if (!url) return null;
-  const path = new URL(url).pathname;
-  return PERMALINK.test(path) ? path : null;
+  const path = href ? parse(href, REDDIT_ORIGIN)?.pathname : null;
+  return path && PERMALINK.test(path) ? path : null;
 }
 
 /** The report's link to a post: `https://www.reddit.com/comments/<id>`. */

@@ -13,7 +13,7 @@ export function parseShredditComment(el: Element, seenAt: number): CapturedComme
   if (!id || !postId || depth == null || depth < 0) return null;
   const bodyEl =
     el.querySelector(NEW.commentBody(id)) ??
-    Array.from(el.querySelectorAll(NEW.commentSlot)).find((c) => c.closest(NEW.comment) === el) ??
+    [...el.querySelectorAll(NEW.commentSlot)].find((c) => c.closest(NEW.comment) === el) ??
     null;
   const author = attr(el, 'author') || null;
   const deleted = el.hasAttribute('is-comment-deleted') || el.hasAttribute('is-comment-removed') || author === '[deleted]' || author === '[removed]';
@@ -33,7 +33,7 @@ export function parseShredditComment(el: Element, seenAt: number): CapturedComme
 
 export function parseNewComments(root: ParentNode, seenAt: number): ParseResult {
   const out = emptyResult();
-  for (const el of Array.from(root.querySelectorAll(NEW.comment))) {
+  for (const el of root.querySelectorAll(NEW.comment)) {
     const c = tryParse(() => parseShredditComment(el, seenAt));
     if (c) out.comments.push(c);
     else out.skipped++;

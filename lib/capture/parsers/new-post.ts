@@ -61,7 +61,7 @@ export function parseShredditPost(el: Element, seenAt: number): ElementOutcome<C
 
 function readFlair(post: Element): string | null {
   // The post's own flair chip, not one inside an embedded crosspost.
-  const chip = Array.from(post.querySelectorAll(NEW.postFlair)).find((f) => f.closest(NEW.post) === post);
+  const chip = [...post.querySelectorAll(NEW.postFlair)].find((f) => f.closest(NEW.post) === post);
   if (!chip) return null;
   const text = collapse(chip.textContent);
   if (text) return text;
@@ -73,7 +73,7 @@ function readFlair(post: Element): string | null {
 export function parseNewPosts(root: ParentNode, seenAt: number): ParseResult {
   const out = emptyResult();
   out.ads = root.querySelectorAll(NEW.ad).length;
-  for (const el of Array.from(root.querySelectorAll(NEW.post))) collect(out, tryParse(() => parseShredditPost(el, seenAt)));
+  for (const el of root.querySelectorAll(NEW.post)) collect(out, tryParse(() => parseShredditPost(el, seenAt)));
   return out;
 }
 

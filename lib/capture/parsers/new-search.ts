@@ -2,9 +2,9 @@
  * New Reddit search results: no shreddit-post, a tracker element per result whose JSON context holds
  * the original title (the visible one may be machine-translated) and the community.
  */
-import { NEW, SEARCH_TRACKER } from '../selectors';
+import { NEW } from '../selectors';
 import { attr, intAttr, tryParse } from '../dom';
-import { absoluteUrl, permalinkPath } from '../../reddit/urls';
+import { permalinkPath, permalinkUrl } from '../../reddit/urls';
 import { collapse } from '../../reddit/text';
 import { fullname } from '../../reddit/ids';
 import { parseRedditTime } from '../../reddit/time';
@@ -31,7 +31,7 @@ export function parseSearchResult(el: Element, seenAt: number): ElementOutcome<C
   const permalink = permalinkPath(link?.getAttribute('href'));
   const subreddit = str(ctx.subreddit?.name) ?? /^\/r\/([^/]+)\//.exec(permalink ?? '')?.[1] ?? '';
   const title = collapse(str(ctx.post?.title) ?? link?.getAttribute('aria-label'));
-  const [votes, comments] = Array.from(el.querySelectorAll(NEW.searchCounters)).map((n) => intAttr(n, 'number'));
+  const [votes, comments] = [...el.querySelectorAll(NEW.searchCounters)].map((n) => intAttr(n, 'number'));
   const createdAt = parseRedditTime(el.querySelector(NEW.searchTime)?.getAttribute('ts'));
   if (!id || !permalink || !subreddit || !title || createdAt == null || votes == null || comments == null) return null;
   return {
@@ -41,7 +41,7 @@ export function parseSearchResult(el: Element, seenAt: number): ElementOutcome<C
     title,
     author: str(ctx.post?.author) ?? str(ctx.author?.name),
     permalink,
-    url: absoluteUrl(permalink)!,
+    url: permalinkUrl(permalink),
     createdAt,
     score: votes,
     scoreHidden: false,
@@ -59,15 +59,16 @@ function str(v: unknown): string | null {
 
 export function parseNewSearch(root: ParentNode, seenAt: number): ParseResult {
   const out = emptyResult();
-  // In document order an outer variant comes before the ones it wraps: skip those cheaply.
+  // One selector at a time: Chromium reads a single attribute selector several times faster than a
+  // list of them (0.05 ms against 0.4 ms on new-search-ggal-es-mx-2025's 4,880 elements).
+  const [tracker, ...inner] = NEW.searchPost.split(', ') as [string, ...string[]];
+  // The tracker is always the outermost; in document order a tracker comes before those it wraps.
   let outer: Element | null = null;
-  for (const el of Array.from(root.querySelectorAll(NEW.searchPost))) {
-    if (outer?.contains(el)) continue;
-    // The tracker is always the outermost; only the inner variants, found alone, need the walk up.
-    if (attr(el, 'data-testid') !== SEARCH_TRACKER && !outermostResult(el)) continue;
-    outer = el;
-    collect(out, tryParse(() => parseSearchResult(el, seenAt)));
-  }
+  const found = [...root.querySelectorAll(tracker)].filter((el) => !outer?.contains(el) && (outer = el));
+  // The inner variants are results only where shown alone, outside a tracker and any other result
+  // (read after the trackers: the order of a page's records means nothing to the store).
+  for (const sel of inner) for (const el of root.querySelectorAll(sel)) if (!el.closest(tracker) && outermostResult(el)) found.push(el);
+  for (const el of found) collect(out, tryParse(() => parseSearchResult(el, seenAt)));
   return out;
 }
 

@@ -46,7 +46,7 @@ export function parseOldComment(el: Element, postId: string, seenAt: number): Ca
 /** The comments of the post `postId` (the page's one link thing). */
 export function parseOldComments(root: ParentNode, postId: string, seenAt: number): ParseResult {
   const out = emptyResult();
-  for (const el of Array.from(root.querySelectorAll(OLD.comment))) {
+  for (const el of root.querySelectorAll(OLD.comment)) {
     const c = tryParse(() => parseOldComment(el, postId, seenAt));
     if (c) out.comments.push(c);
     else out.skipped++;

@@ -14,8 +14,9 @@ import { emptyResult, POST_DEFAULTS } from '../types';
 import { collect, type ElementOutcome } from './new-post';
 
 export function parseOldThing(el: Element, seenAt: number): ElementOutcome<CapturedPost> {
+  const is = (name: string) => el.classList.contains(name);
   const subreddit = attr(el, 'data-subreddit') ?? '';
-  if (attr(el, 'data-promoted') === 'true' || el.classList.contains('promoted') || el.classList.contains('promotedlink')) return 'ad';
+  if (attr(el, 'data-promoted') === 'true' || is('promoted') || is('promotedlink')) return 'ad';
   const id = fullname(attr(el, 'data-fullname'), 't3');
   const permalink = permalinkPath(attr(el, 'data-permalink'));
   const title = collapse(el.querySelector(OLD.postTitle)?.textContent);
@@ -31,35 +32,37 @@ export function parseOldThing(el: Element, seenAt: number): ElementOutcome<Captu
   const bodyEl = attr(el, 'data-context') === 'comments' ? el.querySelector(OLD.postBody) : null;
   const body = bodyEl ? blockText(bodyEl) : '';
   const author = attr(el, 'data-author');
+  const linked = absoluteUrl(attr(el, 'data-url'));
+  const crosspost = el.hasAttribute('data-crosspost-root-author');
   return {
     id,
     subreddit,
     title,
     author: author || null,
     permalink,
-    url: absoluteUrl(attr(el, 'data-url')) ?? permalinkUrl(permalink),
+    url: linked ?? permalinkUrl(permalink),
     flair: readFlair(el),
     createdAt,
     score,
     scoreHidden: hidden || score == null,
     comments,
     body: body || null,
-    postType: el.classList.contains('self') ? 'text' : null,
+    postType: is('self') ? 'text' : null,
     domain: attr(el, 'data-domain'),
-    nsfw: flag(el, 'data-nsfw') || el.classList.contains('over18'),
-    spoiler: flag(el, 'data-spoiler') || el.classList.contains('spoiler'),
-    stickied: el.classList.contains('stickied'),
-    locked: el.classList.contains('locked'),
-    crosspost: el.hasAttribute('data-crosspost-root-author'),
+    nsfw: flag(el, 'data-nsfw') || is('over18'),
+    spoiler: flag(el, 'data-spoiler') || is('spoiler'),
+    stickied: is('stickied'),
+    locked: is('locked'),
+    crosspost,
     // Old Reddit links a crosspost to the original post (data-url).
-    crosspostParent: el.hasAttribute('data-crosspost-root-author') ? postIdFromUrl(absoluteUrl(attr(el, 'data-url')) ?? '') : null,
+    crosspostParent: crosspost ? postIdFromUrl(linked ?? '') : null,
     layout: 'old',
     seenAt,
   };
 }
 
 function readFlair(el: Element): string | null {
-  const f = Array.from(el.querySelectorAll(OLD.postFlair)).find((x) => x.closest(OLD.ownThing) === el);
+  const f = [...el.querySelectorAll(OLD.postFlair)].find((x) => x.closest(OLD.ownThing) === el);
   if (!f) return null;
   return collapse(f.textContent) || collapse(f.getAttribute('title')) || null;
 }
@@ -84,7 +87,7 @@ export function parseOldSearchResult(el: Element, seenAt: number): ElementOutcom
     title,
     author: collapse(el.querySelector(OLD.searchAuthor)?.textContent) || null,
     permalink,
-    url: absoluteUrl(permalink)!,
+    url: permalinkUrl(permalink),
     flair: readFlair(el),
     createdAt,
     score,
@@ -99,7 +102,7 @@ export function parseOldSearchResult(el: Element, seenAt: number): ElementOutcom
 
 export function parseOldPosts(root: ParentNode, seenAt: number): ParseResult {
   const out = emptyResult();
-  for (const el of Array.from(root.querySelectorAll(OLD.post))) collect(out, tryParse(() => parseOldThing(el, seenAt)));
-  for (const el of Array.from(root.querySelectorAll(OLD.searchPost))) collect(out, tryParse(() => parseOldSearchResult(el, seenAt)));
+  for (const el of root.querySelectorAll(OLD.post)) collect(out, tryParse(() => parseOldThing(el, seenAt)));
+  for (const el of root.querySelectorAll(OLD.searchPost)) collect(out, tryParse(() => parseOldSearchResult(el, seenAt)));
   return out;
 }
