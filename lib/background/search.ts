@@ -19,6 +19,8 @@ const CHUNK = 2_000;
 /** Candidates whose text is read at once, and for how long at most (a phrase of common words). */
 const SLICE = 100;
 const CONFIRM_BUDGET_MS = 15;
+/** Over the page's size, read in the first slice of a query of words alone (a row gone, a comment without text). */
+const SURE_MARGIN = 10;
 let index: SearchIndex | null = null;
 let building: Promise<SearchIndex> | null = null;
 /** Bumped whenever the index is dropped: a build started before a drop is not kept. */
@@ -112,13 +114,22 @@ export async function runSearch(db: RadarDB, request: SearchRequest): Promise<Se
   // Read the stored text of candidates in slices until enough are confirmed. A phrase of common words
   // can leave most candidates unconfirmed: the reading stops after CONFIRM_BUDGET_MS, and the answer says
   // how many were checked.
+  // Words alone, nothing excluded: every candidate the index found is a hit (a row read is one), so the
+  // first slice need not be larger than the page.
+  const sure = !parsed.not.length && parsed.any.every((g) => g.every((p) => p.words.length === 1));
+  const size = sure ? Math.min(SLICE, limit + SURE_MARGIN) : SLICE;
   let checked = 0;
-  for (let i = 0; i < found.length && hits.length < limit; i += SLICE) {
+  for (let i = 0; i < found.length && hits.length < limit; i += size) {
     if (i > 0 && performance.now() - t0 > CONFIRM_BUDGET_MS) break;
-    const slice = found.slice(i, i + SLICE);
-    checked = Math.min(found.length, i + SLICE);
-    const postRows = new Map((await db.posts.bulkGet([...new Set(slice.map((c) => c.postId))])).filter((p): p is PostRow => p != null).map((p) => [p.id, p]));
-    const commentRows = new Map((await db.comments.bulkGet(slice.filter((c) => c.kind === 'comment').map((c) => c.id))).filter((c): c is CommentRow => c != null).map((c) => [c.id, c]));
+    const slice = found.slice(i, i + size);
+    checked = Math.min(found.length, i + size);
+    // Both stores read at once: a comment's own row and its post's.
+    const [posts, comments] = await Promise.all([
+      db.posts.bulkGet([...new Set(slice.map((c) => c.postId))]),
+      db.comments.bulkGet(slice.filter((c) => c.kind === 'comment').map((c) => c.id)),
+    ]);
+    const postRows = new Map(posts.filter((p): p is PostRow => p != null).map((p) => [p.id, p]));
+    const commentRows = new Map(comments.filter((c): c is CommentRow => c != null).map((c) => [c.id, c]));
     for (const c of slice) {
       const post = postRows.get(c.postId);
       if (!post) continue;

@@ -8,19 +8,27 @@ import type { Snippet } from './types';
 export function snippet(text: string, terms: readonly string[], size = 180): Snippet {
   const flat = text.replace(/\s+/g, ' ').trim();
   const wanted = new Set(terms.map((t) => normalise(t)));
-  const words = [...flat.matchAll(/[\p{L}\p{N}]+/gu)].filter((m) => wanted.has(normalise(m[0])));
-  const first = words[0]?.index ?? 0;
-  let start = Math.max(0, first - Math.floor(size / 3));
-  if (start > 0) start = flat.indexOf(' ', start) + 1 || start;
-  const end = Math.min(flat.length, start + size);
+  // The matched words in the window around the first one; the text past the window is not read.
+  const words: RegExpExecArray[] = [];
+  let start = 0;
+  let end = Math.min(flat.length, size);
+  for (const m of flat.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (words.length && m.index + m[0].length > end) break;
+    if (!wanted.has(/[^\x00-\x7f]/.test(m[0]) ? normalise(m[0]) : m[0].toLowerCase())) continue;
+    if (!words.length) {
+      start = Math.max(0, m.index - Math.floor(size / 3));
+      if (start > 0) start = flat.indexOf(' ', start) + 1 || start;
+      end = Math.min(flat.length, start + size);
+      if (m.index + m[0].length > end) break;
+    }
+    words.push(m);
+  }
   const parts: Snippet = [];
   let at = start;
   for (const m of words) {
-    const i = m.index!;
-    if (i < start || i + m[0].length > end) continue;
-    if (i > at) parts.push({ text: flat.slice(at, i), hit: false });
+    if (m.index > at) parts.push({ text: flat.slice(at, m.index), hit: false });
     parts.push({ text: m[0], hit: true });
-    at = i + m[0].length;
+    at = m.index + m[0].length;
   }
   if (at < end) parts.push({ text: flat.slice(at, end), hit: false });
   if (start > 0) parts.unshift({ text: '…', hit: false });
