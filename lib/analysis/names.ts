@@ -140,11 +140,14 @@ function tokens(raw: string, alone?: string[]): Token[] {
     const plain = m.index === last + 1 && text.charCodeAt(last) === 32;
     const gap = plain ? ' ' : text.slice(last, m.index);
     const raw = m[0];
-    const word = raw.length > 2 && raw.endsWith('s') && /['’]/.test(raw[raw.length - 2]!) ? raw.slice(0, -2) : raw;
+    // A possessive "'s" ("OpenAI's") is not part of the name.
+    const apostrophe = raw.length > 2 && raw.charCodeAt(raw.length - 1) === 115 ? raw.charCodeAt(raw.length - 2) : 0;
+    const word = apostrophe === 39 || apostrophe === 0x2019 ? raw.slice(0, -2) : raw;
     const initial = !out.length || (!plain && SENTENCE_BREAK.test(gap));
     let shape = shapeOf(word, shouting, initial);
     // A stop word is no name's mention ("us" is not "US"): only the others are kept for the lookup.
-    if (alone && shape !== 'stop' && standsAlone(text, m.index, raw.length)) alone.push(raw.toLowerCase());
+    // Numbers neither: no name is a number alone.
+    if (alone && shape !== 'stop' && shape !== 'num' && standsAlone(text, m.index, raw.length)) alone.push(raw.toLowerCase());
     // "BREAKING:" opens a headline; "SHARP" inside one is a name.
     if (shape === 'strong' && initial && /^\p{Lu}+$/u.test(word) && word.length > 4 && ordinary(word)) shape = 'cap';
     out.push({ word, shape, initial, joined: plain || (/^[ \t]+$/.test(gap) && !RUN_BREAK.test(gap)) });
@@ -214,10 +217,14 @@ interface Candidate {
  * Names in one text: runs of name-like words, trimmed of the ordinary words at their edges. `caps`
  * collects the words capitalised inside a sentence (lowercase), the evidence a weak name needs.
  */
-function candidates(text: string, caps: Set<string>, alone?: string[]): Candidate[] {
+function candidates(text: string, caps: string[], alone?: string[]): Candidate[] {
   const ts = tokens(text, alone);
   const titleCase = isTitleCase(ts);
-  for (const t of ts) if (!t.initial && t.shape === 'cap') caps.add(t.word.toLowerCase());
+  for (const t of ts)
+    if (!t.initial && t.shape === 'cap') {
+      const lower = t.word.toLowerCase();
+      if (!caps.includes(lower)) caps.push(lower);
+    }
   const out: Candidate[] = [];
   let run: { t: Token; e: number }[] = [];
   // Leading ordinary capitals go ("Building RAG" → "RAG"); ordinary ones after a name stay ("Moore
@@ -289,7 +296,8 @@ export function kindOf(label: string): NameKind {
 // analysis after each capture reads only the new posts (bounded; a changed text is read again).
 interface ReadDoc {
   cands: Candidate[];
-  caps: Set<string>;
+  /** Its words capitalised inside a sentence, lowercase, each once (a few: an array, not a set). */
+  caps: string[];
   /** Its words that stand alone, lowercase, in order (wordMentions's rule, addresses left out). */
   alone: string[];
 }
@@ -299,7 +307,7 @@ function readDoc(id: string, texts: string[], remember: boolean): ReadDoc {
   const known = remember ? perDocument.get(id) : undefined;
   if (known && known.texts.length === texts.length && known.texts.every((t, i) => t === texts[i])) return known;
   const cands: Candidate[] = [];
-  const caps = new Set<string>();
+  const caps: string[] = [];
   const alone: string[] = [];
   for (const text of texts) cands.push(...candidates(text, caps, alone));
   if (!remember) return { cands, caps, alone };
@@ -350,7 +358,8 @@ export function wordMentions(text: string, keys: ReadonlySet<string>): string[] 
  */
 export function findNames(docs: NameDoc[], exclude: Iterable<string> = [], options: { remember?: boolean } = {}): FoundNames {
   const remember = options.remember ?? true;
-  const excluded = new Set([...exclude].map(nameKey));
+  // Callers pass a community per post: each distinct one is keyed once.
+  const excluded = new Set([...new Set(exclude)].map(nameKey));
   const found: { id: string; cands: Candidate[]; alone: string[] }[] = [];
   // In how many documents each name is found, and found with more than weak evidence.
   const docCount = new Map<string, number>();

@@ -33,11 +33,19 @@ export interface Story {
 /** Title words that say what a post is about: no stop words, no generic terms, no numbers alone. */
 export function contentWords(title: string): Set<string> {
   const out = new Set<string>();
-  for (const w of title.toLowerCase().match(/[\p{L}\p{N}](?:[\p{L}\p{N}_]|[.'’-](?=[\p{L}\p{N}]))*/gu) ?? []) {
-    if (w.length < 3 || !/\p{L}/u.test(w) || /['’]/.test(w) || STOPWORDS.has(w) || isGenericTerm(w)) continue;
-    out.add(w);
-  }
+  for (const w of title.toLowerCase().match(/[\p{L}\p{N}](?:[\p{L}\p{N}_]|[.'’-](?=[\p{L}\p{N}]))*/gu) ?? []) if (isContentWord(w)) out.add(w);
   return out;
+}
+
+/** Whether a word counts when comparing titles, remembered per word (titles repeat their words). */
+const contentMemo = new Map<string, boolean>();
+function isContentWord(w: string): boolean {
+  let known = contentMemo.get(w);
+  if (known === undefined) {
+    if (contentMemo.size > 50_000) contentMemo.clear();
+    contentMemo.set(w, (known = w.length >= 3 && /\p{L}/u.test(w) && !/['’]/.test(w) && !STOPWORDS.has(w) && !isGenericTerm(w)));
+  }
+  return known;
 }
 
 function without(a: Set<string>, b: Set<string>): Set<string> {
@@ -53,8 +61,10 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 /** A name mentioned by more posts than this in the window is a topic, not one event. */
 const EVENT_NAME_MAX_POSTS = 8;
 
+const REDDIT_LINK = /^https?:\/\/(?:[^/?#@]*\.)?(?:reddit\.com|redd\.it)(?:[/?#:]|$)/i;
 const linkKey = (url: string | null | undefined) => {
-  if (!url) return null;
+  // Most posts link to Reddit itself: told without parsing the address.
+  if (!url || REDDIT_LINK.test(url)) return null;
   try {
     const u = new URL(url);
     // Reddit's own pages (self posts, galleries) and its media hosts are one post each, never a shared link.
