@@ -211,6 +211,11 @@ interface Candidate {
   core: string;
   /** Only weak evidence ("Google" opening a title): needs a second document to count. */
   weak: boolean;
+  /**
+   * With the capitalised ordinary words dropped before it ("Hugging Face" of "Face" opening "Hugging
+   * Face releases…"): the name where other documents know it whole.
+   */
+  wide?: string;
 }
 
 /**
@@ -249,7 +254,9 @@ function candidates(text: string, caps: string[], alone?: string[]): Candidate[]
       // Several capitalised words together are a name: "Moore Threads" opening a headline (its first word
       // no English word), "Hugging Face" inside a sentence.
       const named = kept.length > 1 && ((kept[0]!.e === 0.5 && kept[0]!.t.initial) || (!titleCase && kept.every((x) => !x.t.initial && x.t.shape === 'cap')));
-      out.push({ text: joinWords(kept), core: joinWords(kept.slice(0, core)), weak: !named && kept.every((x) => x.e < 1) });
+      const candidate: Candidate = { text: joinWords(kept), core: joinWords(kept.slice(0, core)), weak: !named && kept.every((x) => x.e < 1) };
+      if (first > 0 && run.slice(0, first).every((x) => x.t.shape === 'cap')) candidate.wide = joinWords([...run.slice(0, first), ...kept]);
+      out.push(candidate);
       run = span.slice(kept.length);
     }
     run = [];
@@ -396,6 +403,9 @@ export function findNames(docs: NameDoc[], exclude: Iterable<string> = [], optio
       // A community's name with ordinary words after it ("RAG System" in r/Rag) is that name still.
       if (excluded.has(core)) continue;
       if (core !== key && (docCount.get(key) ?? 0) < 2 && isKnown(core)) [text, key] = [c.core, core];
+      // "Face" opening "Hugging Face releases…" is Hugging Face where other documents name it so.
+      const wide = c.wide ? keyOf(c.wide) : null;
+      if (wide && !excluded.has(wide) && isKnown(wide)) [text, key] = [c.wide!, wide];
       if (!isKnown(key)) continue;
       if (!keys.includes(key)) keys.push(key);
       const s = spellings.get(key) ?? new Map<string, number>();

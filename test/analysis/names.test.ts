@@ -28,6 +28,17 @@ describe('names', () => {
     ]);
   });
 
+  test('a name of English words opening a title is the name other posts spell whole, not its last word', () => {
+    // "Hugging" opens the first title and is an English word: alone, the finder kept only "Face".
+    expect(labels(['Hugging Face releases a new model that beats OpenAI', 'Why does everyone ignore Hugging Face', 'Benchmark results leaked for Hugging Face', 'Building RAG with small models', 'RAG is still useful'])).toEqual([
+      ['Hugging Face', 'OpenAI'],
+      ['Hugging Face'],
+      ['Hugging Face'],
+      ['RAG'],
+      ['RAG'],
+    ]);
+  });
+
   test('capitals for emphasis are not acronyms; a title cut short gives no half a name', () => {
     expect(
       labels([
