@@ -14,7 +14,7 @@ export function snippet(text: string, terms: readonly string[], size = 180): Sni
   let end = Math.min(flat.length, size);
   for (const m of flat.matchAll(/[\p{L}\p{N}]+/gu)) {
     if (words.length && m.index + m[0].length > end) break;
-    if (!wanted.has(/[^\x00-\x7f]/.test(m[0]) ? normalise(m[0]) : m[0].toLowerCase())) continue;
+    if (!wanted.has(/[\u0080-\uffff]/.test(m[0]) ? normalise(m[0]) : m[0].toLowerCase())) continue;
     if (!words.length) {
       start = Math.max(0, m.index - Math.floor(size / 3));
       if (start > 0) start = flat.indexOf(' ', start) + 1 || start;
