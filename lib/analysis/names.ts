@@ -12,7 +12,7 @@
  * Variants merge on a key without case, spaces or hyphens ("Qwen 3" = "Qwen3" = "qwen-3").
  * Pure and fast: about 10 µs a title.
  */
-import { FUNCTION_WORDS, STOPWORDS, isCommonWord, isGenericTerm } from './words';
+import { FUNCTION_WORDS, STOPWORDS, isCommonWord, isGenericTerm, perWord } from './words';
 
 export type NameKind = 'model' | 'project' | 'benchmark' | 'name';
 
@@ -40,15 +40,7 @@ export interface FoundNames {
 
 /** A name's key: "Qwen 3", "qwen-3" and "Qwen3" are one. */
 export const nameKey = (text: string) => text.toLowerCase().replace(/['’]s$/, '').replace(/[\s_-]+/g, '');
-const keys = new Map<string, string>();
-const keyOf = (text: string) => {
-  let key = keys.get(text);
-  if (key === undefined) {
-    if (keys.size > 50_000) keys.clear();
-    keys.set(text, (key = nameKey(text)));
-  }
-  return key;
-};
+const keyOf = perWord(nameKey);
 
 // A word: letters and digits, with . ' ’ - inside (between letters or digits), + and # after.
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}_]|[.'’-](?=[\p{L}\p{N}]))*[+#]*/gu;
@@ -63,20 +55,12 @@ const PHRASE = /-(?:to|in|of|and|the|for|on|vs)-/i;
 
 type Shape = 'num' | 'strong' | 'cap' | 'lower' | 'stop';
 
-// Titles repeat their words: shapes and the common-word test are memoised (bounded, cleared when full).
-// One memo per (shouting, initial): no key string made per word.
-const shapes = [new Map<string, Shape>(), new Map<string, Shape>(), new Map<string, Shape>(), new Map<string, Shape>()];
-const ordinaries = new Map<string, boolean>();
-const MEMO_MAX = 50_000;
+// Shapes and the common-word test are remembered per word; one memo per (shouting, initial), so no key
+// string is made per word.
+const shapes = [false, true].flatMap((shouting) => [false, true].map((initial) => perWord((word) => computeShape(word, shouting, initial))));
 
 function shapeOf(word: string, shouting: boolean, initial: boolean): Shape {
-  const memo = shapes[(shouting ? 2 : 0) + (initial ? 1 : 0)]!;
-  let shape = memo.get(word);
-  if (shape === undefined) {
-    if (memo.size > MEMO_MAX) memo.clear();
-    memo.set(word, (shape = computeShape(word, shouting, initial)));
-  }
-  return shape;
+  return shapes[(shouting ? 2 : 0) + (initial ? 1 : 0)]!(word);
 }
 
 function computeShape(word: string, shouting: boolean, initial: boolean): Shape {
@@ -105,14 +89,7 @@ interface Token {
 }
 
 /** Common in English, inflected forms too ("hosted", "summed", "changed"). */
-function ordinary(word: string): boolean {
-  let known = ordinaries.get(word);
-  if (known === undefined) {
-    if (ordinaries.size > MEMO_MAX) ordinaries.clear();
-    ordinaries.set(word, (known = isOrdinary(word)));
-  }
-  return known;
-}
+const ordinary = perWord(isOrdinary);
 
 function isOrdinary(word: string): boolean {
   const w = word.toLowerCase();

@@ -6,7 +6,7 @@
  */
 import { sameCommunity } from '../reddit/names';
 import type { TrendRow } from '../rank/types';
-import { STOPWORDS, isGenericTerm } from './words';
+import { STOPWORDS, isGenericTerm, perWord } from './words';
 
 export interface StoryInput extends TrendRow {
   /** Outbound link (or the permalink's URL for a self post). */
@@ -37,16 +37,8 @@ export function contentWords(title: string): Set<string> {
   return out;
 }
 
-/** Whether a word counts when comparing titles, remembered per word (titles repeat their words). */
-const contentMemo = new Map<string, boolean>();
-function isContentWord(w: string): boolean {
-  let known = contentMemo.get(w);
-  if (known === undefined) {
-    if (contentMemo.size > 50_000) contentMemo.clear();
-    contentMemo.set(w, (known = w.length >= 3 && /\p{L}/u.test(w) && !/['’]/.test(w) && !STOPWORDS.has(w) && !isGenericTerm(w)));
-  }
-  return known;
-}
+/** Whether a word counts when comparing titles. */
+const isContentWord = perWord((w) => w.length >= 3 && /\p{L}/u.test(w) && !/['’]/.test(w) && !STOPWORDS.has(w) && !isGenericTerm(w));
 
 function without(a: Set<string>, b: Set<string>): Set<string> {
   return b.size ? new Set([...a].filter((x) => !b.has(x))) : a;

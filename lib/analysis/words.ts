@@ -67,3 +67,19 @@ export function isGenericTerm(lower: string): boolean {
   const singular = lower.replace(/(?<=[a-z]{2})s$/, '');
   return GENERIC_TERMS.has(lower) || GENERIC_TERMS.has(singular) || QUANT.test(lower) || CALENDAR.has(lower);
 }
+
+/**
+ * `fn` remembered per word: titles repeat their words. Bounded: all is forgotten once `max` words are
+ * held (a long history's vocabulary).
+ */
+export function perWord<V>(fn: (word: string) => V, max = 50_000): (word: string) => V {
+  const memo = new Map<string, V>();
+  return (word) => {
+    let known = memo.get(word);
+    if (known === undefined) {
+      if (memo.size > max) memo.clear();
+      memo.set(word, (known = fn(word)));
+    }
+    return known;
+  };
+}

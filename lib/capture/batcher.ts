@@ -112,7 +112,6 @@ export class Batcher {
     this.deps.forget?.(batch.batchId);
   }
 
-
   private cut(): void {
     while (this.posts.size || this.comments.size || this.bodies.size || this.page) {
       // A page read whole (10,000 posts on it) goes in batches ten times larger: fewer messages.
@@ -137,4 +136,3 @@ export class Batcher {
     this.unacked = [];
   }
 }
-

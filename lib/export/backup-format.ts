@@ -303,7 +303,7 @@ export const MAX_BACKUP_BYTES = 1024 ** 3;
 
 /** Checks a file's size before anything of it is read. */
 export function checkBackupSize(bytes: number): void {
-  if (bytes > MAX_BACKUP_BYTES) throw new BackupError(`a file of ${Math.round(bytes / 1024 ** 2).toLocaleString('en')} MB; a backup this extension reads is at most 1,024 MB`);
+  if (bytes > MAX_BACKUP_BYTES) throw new BackupError(`a file of ${Math.round(bytes / 1024 ** 2).toLocaleString('en')} MB; a backup this extension reads is at most ${(MAX_BACKUP_BYTES / 1024 ** 2).toLocaleString('en')} MB`);
 }
 
 /** Where the first string longer than `max` starts, and its length, or null: one pass of indexOf over the quotes. */
