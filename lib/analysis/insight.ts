@@ -61,11 +61,16 @@ export interface InsightPost extends StoryInput {
  */
 export function buildInsight(posts: InsightPost[], at: number, communities: string[], firstSeen: Record<string, number> = {}): Insight {
   const recent = posts.filter((p) => p.createdAt > at - NAME_HISTORY && p.createdAt <= at);
-  const { names, byDoc } = findNames(
-    recent.map((p) => ({ id: p.id, title: p.title, body: p.body })),
-    [...communities, ...recent.map((p) => p.subreddit)],
-  );
-  const byId = new Map(recent.map((p) => [p.id, p]));
+  // Each post's community key, made once per community (a few dozen for thousands of posts).
+  const keys = new Map<string, string>();
+  const byId = new Map<string, { post: InsightPost; community: string }>();
+  for (let i = 0; i < recent.length; i++) {
+    const p = recent[i]!;
+    let community = keys.get(p.subreddit);
+    if (community === undefined) keys.set(p.subreddit, (community = communityKey(p.subreddit)));
+    byId.set(p.id, { post: p, community });
+  }
+  const { names, byDoc } = findNames(recent, [...communities, ...keys.keys()]);
   const stats: Record<string, NameStat> = {};
   for (const n of names.values()) {
     const weeks = [0, 0, 0, 0, 0];
@@ -75,11 +80,11 @@ export function buildInsight(posts: InsightPost[], at: number, communities: stri
     let month = 0;
     let earliest = Infinity;
     const where = new Set<string>();
-    for (const id of n.docs) {
-      const p = byId.get(id)!;
+    for (let i = 0; i < n.docs.length; i++) {
+      const { post: p, community } = byId.get(n.docs[i]!)!;
       const age = at - p.createdAt;
       earliest = Math.min(earliest, p.createdAt);
-      if (age < WEEK) where.add(communityKey(p.subreddit));
+      if (age < WEEK) where.add(community);
       if (age < 30 * DAY) {
         month++;
         weeks[Math.floor(age / WEEK)]!++;
@@ -157,10 +162,13 @@ export function distinctiveNames(insight: Insight, rows: TrendRow[], community: 
   const here = new Map<string, number>();
   const all = new Map<string, number>();
   for (const r of rows) {
-    if (r.createdAt <= insight.at - WEEK) continue;
-    for (const k of insight.postNames[r.id] ?? []) {
+    const keys = r.createdAt > insight.at - WEEK ? insight.postNames[r.id] : undefined;
+    if (!keys) continue;
+    const mine = communityKey(r.subreddit) === c;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
       all.set(k, (all.get(k) ?? 0) + 1);
-      if (communityKey(r.subreddit) === c) here.set(k, (here.get(k) ?? 0) + 1);
+      if (mine) here.set(k, (here.get(k) ?? 0) + 1);
     }
   }
   return [...here]

@@ -13,6 +13,7 @@
  * Pure and fast: about 10 µs a title.
  */
 import { FUNCTION_WORDS, STOPWORDS, isCommonWord, isGenericTerm, perWord } from './words';
+import { Interner, WORD, wordEnd, wordStart } from './word-scan';
 
 export type NameKind = 'model' | 'project' | 'benchmark' | 'name';
 
@@ -42,11 +43,8 @@ export interface FoundNames {
 export const nameKey = (text: string) => text.toLowerCase().replace(/['’]s$/, '').replace(/[\s_-]+/g, '');
 const keyOf = perWord(nameKey);
 
-// A word: letters and digits, with . ' ’ - inside (between letters or digits), + and # after.
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}_]|[.'’-](?=[\p{L}\p{N}]))*[+#]*/gu;
-// What starts a sentence (its first word's capital says nothing), and what ends a run of name words.
-const SENTENCE_BREAK = /[.!?:;"“”[\]…\n]/;
-const RUN_BREAK = /[,(){}|/&—–+=<>*]|\s-\s/;
+// What starts a sentence (its first word's capital says nothing): . ! ? : ; " “ ” [ ] … and a new line.
+const SENTENCE_BREAK: ReadonlySet<number> = new Set([...'.!?:;"“”[]…\n'].map((c) => c.charCodeAt(0)));
 // An address, and a cheap test that a text may hold one ("llama.cpp" and "GPT-5.2" hold dots, not addresses).
 const ADDRESS = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|io|dev|co|example|gov|edu)\b\S*/gi;
 const ADDRESS_HINT = /:\/\/|www\.|\.(?:com|org|net|io|dev|co|example|gov|edu)\b/i;
@@ -55,17 +53,35 @@ const PHRASE = /-(?:to|in|of|and|the|for|on|vs)-/i;
 
 type Shape = 'num' | 'strong' | 'cap' | 'lower' | 'stop';
 
-// Shapes and the common-word test are remembered per word; one memo per (shouting, initial), so no key
-// string is made per word.
-const shapes = [false, true].flatMap((shouting) => [false, true].map((initial) => perWord((word) => computeShape(word, shouting, initial))));
+/**
+ * What is known of a word wherever it stands, looked up once per word read (lib/analysis/word-scan.ts):
+ * titles repeat their words, and one lookup serves its shape, the common-word test and its key.
+ */
+interface WordInfo {
+  word: string;
+  lower: string;
+  /**
+   * Its shape in a shouting text or not, at a sentence's start or not (index: shouting × 2 + initial);
+   * made on first use.
+   */
+  shapes: (Shape | undefined)[];
+  /** Common in English, inflected forms too; made on first use. */
+  ordinary: boolean | undefined;
+  /** Its name key; made on first use. */
+  key: string | undefined;
+}
+const known = new Interner<WordInfo>((word) => ({ word, lower: word.toLowerCase(), shapes: [undefined, undefined, undefined, undefined], ordinary: undefined, key: undefined }));
 
-function shapeOf(word: string, shouting: boolean, initial: boolean): Shape {
-  return shapes[(shouting ? 2 : 0) + (initial ? 1 : 0)]!(word);
+function shapeOf(word: string, info: WordInfo, shouting: boolean, initial: boolean): Shape {
+  const i = (shouting ? 2 : 0) + (initial ? 1 : 0);
+  return (info.shapes[i] ??= computeShape(word, info.lower, shouting, initial));
 }
 
-function computeShape(word: string, shouting: boolean, initial: boolean): Shape {
+const ordinaryOf = (t: Token) => (t.info.ordinary ??= isOrdinary(t.word));
+const keyOfWord = (t: Token) => (t.info.key ??= nameKey(t.word));
+
+function computeShape(word: string, lower: string, shouting: boolean, initial: boolean): Shape {
   if (/['’]/.test(word)) return 'stop'; // a contraction: "don't", "it’s"
-  const lower = word.toLowerCase();
   if (isGenericTerm(lower)) return 'stop';
   if (/^\p{N}/u.test(word)) return 'num';
   if (!/\d/.test(word) && (initial || !/^\p{Lu}/u.test(word) ? STOPWORDS : FUNCTION_WORDS).has(lower)) return 'stop';
@@ -77,20 +93,25 @@ function computeShape(word: string, shouting: boolean, initial: boolean): Shape 
   return /^\p{Lu}/u.test(word) ? 'cap' : 'lower';
 }
 
-const joinWords = (xs: { t: Token }[]) => xs.map((x) => x.t.word).join(' ');
-
 interface Token {
   word: string;
+  info: WordInfo;
   shape: Shape;
   /** First word of a sentence or clause. */
   initial: boolean;
   /** A space only between this word and the previous one. */
   joined: boolean;
+  /** In a run of name words: how much it says it is part of a name (evidence, or -0.5 for a version). */
+  e: number;
 }
 
-/** Common in English, inflected forms too ("hosted", "summed", "changed"). */
-const ordinary = perWord(isOrdinary);
+/**
+ * The tokens of the text being read, reused from text to text: reading keeps none of them, and 9,000
+ * posts make some 170,000 tokens a page would otherwise allocate and collect.
+ */
+const pool: Token[] = [];
 
+/** Common in English, inflected forms too ("hosted", "summed", "changed"). */
 function isOrdinary(word: string): boolean {
   const w = word.toLowerCase();
   if (PHRASE.test(w)) return true;
@@ -101,43 +122,63 @@ function isOrdinary(word: string): boolean {
 }
 
 /**
- * A text's words with their shapes. `alone` collects, lowercase, the words that stand alone (not part
+ * A text's words with their shapes, in pool[0, returned count). `alone` collects, lowercase, the words that stand alone (not part
  * of a longer word or name: wordMentions's rule), so a known name's lowercase mentions are looked up
  * without reading the text again.
  */
-function tokens(raw: string, alone?: string[]): Token[] {
+function tokens(raw: string, alone?: string[]): number {
   // Addresses are not names: "github.com/x" or "https://evil.example" say where, not what.
   const text = !raw.includes('.') || !ADDRESS_HINT.test(raw) ? raw : raw.replace(ADDRESS, ' ');
-  const out: Token[] = [];
+  let count = 0;
   let last = 0;
   const shouting = /\p{Lu}{4}/u.test(text) && isShouting(text);
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    // Most gaps are one space: no string made for them.
-    const plain = m.index === last + 1 && text.charCodeAt(last) === 32;
-    const gap = plain ? ' ' : text.slice(last, m.index);
-    const raw = m[0];
+  for (let start = wordStart(text, 0), end = 0; start >= 0; start = wordStart(text, end)) {
+    end = wordEnd(text, start);
+    // What stands between this word and the last: most gaps are one space; a sentence starts after
+    // . ! ? : ; quotes, brackets, an ellipsis or a new line; a run of name words goes on only over
+    // spaces and tabs.
+    let plain = start === last + 1 && text.charCodeAt(last) === 32;
+    let sentence = false;
+    if (!plain) {
+      plain = start > last;
+      for (let i = last; i < start; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 32 && c !== 9) plain = false;
+        if (SENTENCE_BREAK.has(c)) sentence = true;
+      }
+    }
     // A possessive "'s" ("OpenAI's") is not part of the name.
-    const apostrophe = raw.length > 2 && raw.charCodeAt(raw.length - 1) === 115 ? raw.charCodeAt(raw.length - 2) : 0;
-    const word = apostrophe === 39 || apostrophe === 0x2019 ? raw.slice(0, -2) : raw;
-    const initial = !out.length || (!plain && SENTENCE_BREAK.test(gap));
-    let shape = shapeOf(word, shouting, initial);
+    const apostrophe = end - start > 2 && text.charCodeAt(end - 1) === 115 ? text.charCodeAt(end - 2) : 0;
+    const info = known.get(text, start, apostrophe === 39 || apostrophe === 0x2019 ? end - 2 : end);
+    const word = info.word;
+    const initial = !count || sentence;
+    const shape = shapeOf(word, info, shouting, initial);
     // A stop word is no name's mention ("us" is not "US"): only the others are kept for the lookup.
     // Numbers neither: no name is a number alone.
-    if (alone && shape !== 'stop' && shape !== 'num' && standsAlone(text, m.index, raw.length)) alone.push(raw.toLowerCase());
+    if (alone && shape !== 'stop' && shape !== 'num' && standsAlone(text, start, end - start)) alone.push(word.length === end - start ? info.lower : text.slice(start, end).toLowerCase());
+    const t = (pool[count++] ??= { word, info, shape, initial, joined: plain, e: 0 });
+    t.word = word;
+    t.info = info;
+    t.shape = shape;
+    t.initial = initial;
+    t.joined = plain;
     // "BREAKING:" opens a headline; "SHARP" inside one is a name.
-    if (shape === 'strong' && initial && /^\p{Lu}+$/u.test(word) && word.length > 4 && ordinary(word)) shape = 'cap';
-    out.push({ word, shape, initial, joined: plain || (/^[ \t]+$/.test(gap) && !RUN_BREAK.test(gap)) });
-    last = m.index + raw.length;
+    if (shape === 'strong' && initial && word.length > 4 && /^\p{Lu}+$/u.test(word) && ordinaryOf(t)) t.shape = 'cap';
+    last = end;
   }
   // Capitals for emphasis ("Qwen is BACK and it is REAL this TIME"): two or more English words in
   // capitals in one title are shouting, not acronyms, there (one seen alone elsewhere still counts there).
-  const loud = out.filter((t) => t.shape === 'strong' && /^\p{Lu}{2,}$/u.test(t.word) && ordinary(t.word));
-  if (loud.length >= 2) for (const t of loud) t.shape = 'lower';
+  const loud = (t: Token) => t.shape === 'strong' && /^\p{Lu}{2,}$/u.test(t.word) && ordinaryOf(t);
+  let louder = 0;
+  for (let i = 0; i < count && louder < 2; i++) if (loud(pool[i]!)) louder++;
+  if (louder >= 2) for (let i = 0; i < count; i++) if (loud(pool[i]!)) pool[i]!.shape = 'lower';
   // A title cut short ("… Hamiltonian Neural…"): its last word may be half a name; it never joins one.
-  if (out.length && /(?:…|\.\.\.)\s*$/.test(text)) out[out.length - 1]!.shape = 'stop';
-  return out;
+  if (count && cutShort(text.trimEnd())) pool[count - 1]!.shape = 'stop';
+  return count;
 }
+
+/** Ends in an ellipsis: a title cut short. */
+const cutShort = (text: string) => text.endsWith('…') || text.endsWith('...');
 
 /** A text mostly in capitals ("URGENT HELP NEEDED"): its capitals say nothing. */
 function isShouting(text: string): boolean {
@@ -164,10 +205,17 @@ function isShouting(text: string): boolean {
  * Most ordinary words capitalised: a headline in Title Case, where capitals say little. Only English
  * words count: "Elon Musk, Sam Altman in 2050" is names, not Title Case.
  */
-function isTitleCase(ts: Token[]): boolean {
-  const plain = ts.filter((t) => t.word.length >= 4 && (t.shape === 'cap' || t.shape === 'lower') && ordinary(t.word));
-  const capped = plain.filter((t) => t.shape === 'cap').length;
-  return capped >= 2 && capped >= plain.length * 0.7;
+function isTitleCase(count: number): boolean {
+  let plain = 0;
+  let capped = 0;
+  for (let i = 0; i < count; i++) {
+    const t = pool[i]!;
+    if (t.word.length >= 4 && (t.shape === 'cap' || t.shape === 'lower') && ordinaryOf(t)) {
+      plain++;
+      if (t.shape === 'cap') capped++;
+    }
+  }
+  return capped >= 2 && capped >= plain * 0.7;
 }
 
 /**
@@ -177,15 +225,17 @@ function isTitleCase(ts: Token[]): boolean {
 function evidence(t: Token, titleCase: boolean): number {
   if (t.shape === 'strong') return 2;
   if (t.shape !== 'cap' || t.word.length < 3) return -1;
-  const common = ordinary(t.word);
+  const common = ordinaryOf(t);
   if (t.initial || titleCase) return common ? 0 : t.initial ? 0.5 : 1;
   return common ? 0.5 : 1;
 }
 
 interface Candidate {
   text: string;
+  key: string;
   /** Without the ordinary words after the name ("Anthropic" of "Anthropic Rejects"). */
   core: string;
+  coreKey: string;
   /** Only weak evidence ("Google" opening a title): needs a second document to count. */
   weak: boolean;
   /**
@@ -193,76 +243,101 @@ interface Candidate {
    * Face releases…"): the name where other documents know it whole.
    */
   wide?: string;
+  wideKey?: string;
 }
 
+/** The words pool[from, to) as one text. */
+function words(from: number, to: number): string {
+  let text = pool[from]!.word;
+  for (let i = from + 1; i < to; i++) text += ` ${pool[i]!.word}`;
+  return text;
+}
+
+const keyOfWords = (from: number, to: number, text: string) => (to - from === 1 ? keyOfWord(pool[from]!) : keyOf(text));
+
 /**
- * Names in one text: runs of name-like words, trimmed of the ordinary words at their edges. `caps`
- * collects the words capitalised inside a sentence (lowercase), the evidence a weak name needs.
+ * The names of a run of name words, pool[from, to), added to `out`: the run trimmed of the ordinary
+ * words at its edges, or cut in two where too many come together.
  */
-function candidates(text: string, caps: string[], alone?: string[]): Candidate[] {
-  const ts = tokens(text, alone);
-  const titleCase = isTitleCase(ts);
-  for (const t of ts)
-    if (!t.initial && t.shape === 'cap') {
-      const lower = t.word.toLowerCase();
-      if (!caps.includes(lower)) caps.push(lower);
-    }
-  const out: Candidate[] = [];
-  let run: { t: Token; e: number }[] = [];
+function flush(from: number, to: number, titleCase: boolean, out: Candidate[]): void {
   // Leading ordinary capitals go ("Building RAG" → "RAG"); ordinary ones after a name stay ("Moore
   // Threads", "Nano Banana Pro"), at most one in a Title Case headline; more end the name there.
   const maxOrdinary = titleCase ? 1 : 2;
-  const flush = () => {
-    while (run.length) {
-      const first = run.findIndex((x) => x.e > 0);
-      if (first < 0) break;
-      const span = run.slice(first);
-      let end = span.length;
-      for (let i = 1, ordinary = 0; i < span.length; i++) {
-        ordinary = span[i]!.e === 0 ? ordinary + 1 : 0;
-        if (ordinary > maxOrdinary) {
-          end = i;
-          break;
-        }
+  while (from < to) {
+    let first = from;
+    while (first < to && pool[first]!.e <= 0) first++;
+    if (first === to) return;
+    let end = to;
+    for (let i = first + 1, ordinary = 0; i < to; i++) {
+      ordinary = pool[i]!.e === 0 ? ordinary + 1 : 0;
+      if (ordinary > maxOrdinary) {
+        end = i;
+        break;
       }
-      const kept = span.slice(0, Math.min(end, 5));
-      let core = kept.length;
-      while (core > 1 && kept[core - 1]!.e <= 0 && !(kept[core - 1]!.t.shape === 'num' && kept[core - 2]!.e > 0)) core--;
-      // Several capitalised words together are a name: "Moore Threads" opening a headline (its first word
-      // no English word), "Hugging Face" inside a sentence.
-      const named = kept.length > 1 && ((kept[0]!.e === 0.5 && kept[0]!.t.initial) || (!titleCase && kept.every((x) => !x.t.initial && x.t.shape === 'cap')));
-      const candidate: Candidate = { text: joinWords(kept), core: joinWords(kept.slice(0, core)), weak: !named && kept.every((x) => x.e < 1) };
-      if (first > 0 && run.slice(0, first).every((x) => x.t.shape === 'cap')) candidate.wide = joinWords([...run.slice(0, first), ...kept]);
-      out.push(candidate);
-      run = span.slice(kept.length);
     }
-    run = [];
-  };
-  for (let i = 0; i < ts.length; i++) {
-    const t = ts[i]!;
-    const next = ts[i + 1];
-    if (run.length && !t.joined) flush();
-    if (t.shape === 'num') {
-      // A version or size after a name: "Qwen 3", "RTX 3090", "GPT Image 1.5"; a year only after capitals.
-      const year = /^(?:19[5-9]\d|20[0-4]\d)$/.test(t.word) && !/^\p{Lu}+$/u.test(run[run.length - 1]?.t.word ?? '');
-      if (run.length && !year) run.push({ t, e: -0.5 });
-      else flush();
-      continue;
+    // Kept: pool[first, kept); its core: pool[first, core).
+    const kept = Math.min(end, first + 5);
+    let core = kept;
+    while (core > first + 1 && pool[core - 1]!.e <= 0 && !(pool[core - 1]!.shape === 'num' && pool[core - 2]!.e > 0)) core--;
+    let weak = true;
+    let allCaps = true;
+    for (let i = first; i < kept; i++) {
+      const t = pool[i]!;
+      if (t.e >= 1) weak = false;
+      if (t.initial || t.shape !== 'cap') allCaps = false;
     }
-    if (t.shape === 'lower' && run.length && next?.shape === 'num' && next.joined && t.word.length > 2) {
-      // "Nano banana 2": a lowercase word between a name and its version.
-      run.push({ t, e: -0.5 });
-      continue;
+    // Several capitalised words together are a name: "Moore Threads" opening a headline (its first word
+    // no English word), "Hugging Face" inside a sentence.
+    const named = kept - first > 1 && ((pool[first]!.e === 0.5 && pool[first]!.initial) || (!titleCase && allCaps));
+    const text = words(first, kept);
+    const coreText = core === kept ? text : words(first, core);
+    const candidate: Candidate = { text, key: keyOfWords(first, kept, text), core: coreText, coreKey: keyOfWords(first, core, coreText), weak: weak && !named };
+    let capsBefore = first > from;
+    for (let i = from; i < first && capsBefore; i++) capsBefore = pool[i]!.shape === 'cap';
+    if (capsBefore) {
+      candidate.wide = words(from, kept);
+      candidate.wideKey = keyOf(candidate.wide);
     }
-    const e = evidence(t, titleCase);
-    if (e < 0) {
-      flush();
-      continue;
-    }
-    run.push({ t, e });
+    out.push(candidate);
+    from = kept;
   }
-  flush();
-  return out;
+}
+
+/**
+ * Names in one text, added to `out`: runs of name-like words, trimmed of the ordinary words at their
+ * edges. `caps` collects the words capitalised inside a sentence (lowercase), the evidence a weak name
+ * needs.
+ */
+function candidates(text: string, caps: string[], alone: string[] | undefined, out: Candidate[]): void {
+  const count = tokens(text, alone);
+  const titleCase = isTitleCase(count);
+  for (let i = 0; i < count; i++) {
+    const t = pool[i]!;
+    if (!t.initial && t.shape === 'cap' && !caps.includes(t.info.lower)) caps.push(t.info.lower);
+  }
+  // A run of name words: each word read either joins it or ends it, so it is pool[run, i) (-1: none).
+  let run = -1;
+  for (let i = 0; i < count; i++) {
+    const t = pool[i]!;
+    const next = i + 1 < count ? pool[i + 1] : undefined;
+    if (run >= 0 && !t.joined) {
+      flush(run, i, titleCase, out);
+      run = -1;
+    }
+    // A version or size after a name: "Qwen 3", "RTX 3090", "GPT Image 1.5"; a year only after capitals.
+    // "Nano banana 2": a lowercase word between a name and its version.
+    const version = t.shape === 'num' && run >= 0 && !(/^(?:19[5-9]\d|20[0-4]\d)$/.test(t.word) && !/^\p{Lu}+$/u.test(pool[i - 1]!.word));
+    const between = t.shape === 'lower' && run >= 0 && next?.shape === 'num' && next.joined && t.word.length > 2;
+    const e = version || between ? -0.5 : t.shape === 'num' ? -1 : evidence(t, titleCase);
+    if (e < -0.5) {
+      if (run >= 0) flush(run, i, titleCase, out);
+      run = -1;
+      continue;
+    }
+    t.e = e;
+    if (run < 0) run = i;
+  }
+  if (run >= 0) flush(run, count, titleCase, out);
 }
 
 const KIND_RULES: [NameKind, RegExp][] = [
@@ -293,7 +368,7 @@ function readDoc(id: string, texts: string[], remember: boolean): ReadDoc {
   const cands: Candidate[] = [];
   const caps: string[] = [];
   const alone: string[] = [];
-  for (const text of texts) cands.push(...candidates(text, caps, alone));
+  for (let i = 0; i < texts.length; i++) candidates(texts[i]!, caps, alone, cands);
   if (!remember) return { cands, caps, alone };
   if (perDocument.size > 100_000) perDocument.clear();
   perDocument.set(id, { texts, cands, caps, alone });
@@ -350,18 +425,21 @@ export function findNames(docs: NameDoc[], exclude: Iterable<string> = [], optio
   // In how many documents each word is capitalised inside a sentence ("Pentagon", in any headline).
   const capDocs = new Map<string, number>();
   const sure = new Set<string>();
-  for (const doc of docs) {
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d]!;
     // A title cut with an ellipsis (the sample's, a seed table's) ends in half a word: "ChatGPT Imag…".
-    const title = /(?:…|\.\.\.)$/.test(doc.title) ? doc.title.replace(/\s*\S*(?:…|\.\.\.)$/, '') : doc.title;
+    const title = cutShort(doc.title) ? doc.title.replace(/\s*\S*(?:…|\.\.\.)$/, '') : doc.title;
     const texts = doc.body ? [title, doc.body.slice(0, 1500)] : [title];
     const { cands, caps, alone } = readDoc(doc.id, texts, remember);
-    for (const w of caps) capDocs.set(w, (capDocs.get(w) ?? 0) + 1);
-    const keys = new Set<string>();
-    for (const c of cands) {
-      const key = keyOf(c.text);
-      if (!c.weak) sure.add(key);
-      if (!keys.has(key)) docCount.set(key, (docCount.get(key) ?? 0) + 1);
-      keys.add(key);
+    for (let i = 0; i < caps.length; i++) capDocs.set(caps[i]!, (capDocs.get(caps[i]!) ?? 0) + 1);
+    // (A document's few keys: an array.)
+    const keys: string[] = [];
+    for (let i = 0; i < cands.length; i++) {
+      const { key, weak } = cands[i]!;
+      if (!weak) sure.add(key);
+      if (keys.includes(key)) continue;
+      docCount.set(key, (docCount.get(key) ?? 0) + 1);
+      keys.push(key);
     }
     found.push({ id: doc.id, cands, alone });
   }
@@ -371,17 +449,18 @@ export function findNames(docs: NameDoc[], exclude: Iterable<string> = [], optio
   // where "Anthropic" alone is a name.
   const spellings = new Map<string, Map<string, number>>();
   const perDoc: { id: string; keys: string[]; alone: string[] }[] = [];
-  for (const { id, cands, alone } of found) {
+  for (let d = 0; d < found.length; d++) {
+    const { id, cands, alone } = found[d]!;
     const keys: string[] = [];
-    for (const c of cands) {
-      let text = c.text;
-      let key = keyOf(text);
-      const core = keyOf(c.core);
+    for (let i = 0; i < cands.length; i++) {
+      const c = cands[i]!;
+      let { text, key } = c;
+      const core = c.coreKey;
       // A community's name with ordinary words after it ("RAG System" in r/Rag) is that name still.
       if (excluded.has(core)) continue;
       if (core !== key && (docCount.get(key) ?? 0) < 2 && isKnown(core)) [text, key] = [c.core, core];
       // "Face" opening "Hugging Face releases…" is Hugging Face where other documents name it so.
-      const wide = c.wide ? keyOf(c.wide) : null;
+      const wide = c.wideKey;
       if (wide && !excluded.has(wide) && isKnown(wide)) [text, key] = [c.wide!, wide];
       if (!isKnown(key)) continue;
       if (!keys.includes(key)) keys.push(key);
@@ -397,11 +476,17 @@ export function findNames(docs: NameDoc[], exclude: Iterable<string> = [], optio
   const single = new Set([...spellings.keys()].filter((k) => /^[\p{L}\p{N}.+#]+$/u.test(k)));
   const names = new Map<string, Name>();
   const byDoc = new Map<string, string[]>();
-  for (const { id, keys, alone } of perDoc) {
+  for (let d = 0; d < perDoc.length; d++) {
+    const { id, keys, alone } = perDoc[d]!;
     // "elon" in a post about "Elon Musk" is that name already.
-    if (single.size) for (const k of alone) if (single.has(k) && !keys.includes(k) && !keys.some((x) => x.includes(k))) keys.push(k);
+    if (single.size)
+      for (let i = 0; i < alone.length; i++) {
+        const k = alone[i]!;
+        if (single.has(k) && !keys.includes(k) && !keys.some((x) => x.includes(k))) keys.push(k);
+      }
     byDoc.set(id, keys);
-    for (const k of keys) {
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
       let n = names.get(k);
       if (!n) {
         // The spelling used most; on a tie, not the one in capitals ("Sam Altman", not "SAM ALTMAN").

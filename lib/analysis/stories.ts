@@ -78,8 +78,12 @@ export function groupStories(posts: StoryInput[], namesOf: (id: string) => strin
     const [x, y] = [find(a), find(b)];
     if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
   };
-  const index = new Map<string, number[]>();
-  const add = (key: string, i: number) => (index.get(key) ?? index.set(key, []).get(key)!).push(i);
+  // Posts by shared link, crossposted parent, name and title word.
+  const links = new Map<string, number[]>();
+  const parents = new Map<string, number[]>();
+  const byName = new Map<string, number[]>();
+  const byWord = new Map<string, number[]>();
+  const add = (index: Map<string, number[]>, key: string, i: number) => (index.get(key) ?? index.set(key, []).get(key)!).push(i);
   const words = posts.map((p) => contentWords(p.title));
   const names = posts.map((p) => new Set(namesOf(p.id)));
   // Title words that belong to a name: "altman" in "Sam Altman" (keys hold no spaces, words none either).
@@ -89,37 +93,34 @@ export function groupStories(posts: StoryInput[], namesOf: (id: string) => strin
   const byId = new Map(posts.map((p, i) => [p.id, i]));
   posts.forEach((p, i) => {
     const link = linkKey(p.url);
-    if (link) add(`l:${link}`, i);
-    if (p.crosspostParent) add(`p:${p.crosspostParent}`, i);
-    for (const n of names[i]!) add(`n:${n}`, i);
-    for (const w of words[i]!) add(`w:${w}`, i);
+    if (link) add(links, link, i);
+    if (p.crosspostParent) add(parents, p.crosspostParent, i);
+    for (const n of names[i]!) add(byName, n, i);
+    for (const w of words[i]!) add(byWord, w, i);
   });
   // Crossposts of a post in the set join it.
   posts.forEach((p, i) => {
     const j = p.crosspostParent ? byId.get(p.crosspostParent) : undefined;
     if (j !== undefined) union(i, j);
   });
-  for (const [key, list] of index) {
-    if (list.length < 2) continue;
-    const kind = key[0];
-    if (kind === 'l' || kind === 'p') {
-      for (const i of list.slice(1)) union(list[0]!, i);
-      continue;
+  for (const index of [links, parents])
+    for (const list of index.values()) for (let k = 1; k < list.length; k++) union(list[0]!, list[k]!);
+  for (const index of [byName, byWord])
+    for (const list of index.values()) {
+      // Only keys rare enough to name one event propose pairs.
+      if (list.length < 2 || list.length > EVENT_NAME_MAX_POSTS) continue;
+      for (let a = 0; a < list.length; a++)
+        for (let b = a + 1; b < list.length; b++) {
+          const [i, j] = [list[a]!, list[b]!];
+          if (find(i) === find(j)) continue;
+          let shared = 0;
+          for (const n of names[i]!) if (names[j]!.has(n) && (byName.get(n)?.length ?? 0) <= EVENT_NAME_MAX_POSTS) shared++;
+          // Beside a shared name, the rest of the titles must agree too: "Sam Altman in 2050" is not his interview.
+          const others = jaccard(rest[i]!, rest[j]!);
+          const similar = jaccard(words[i]!, words[j]!);
+          if (shared >= 2 || (shared >= 1 && others >= 0.2) || (similar >= 0.5 && Math.min(words[i]!.size, words[j]!.size) >= 3)) union(i, j);
+        }
     }
-    // Only keys rare enough to name one event propose pairs.
-    if (list.length > EVENT_NAME_MAX_POSTS) continue;
-    for (let a = 0; a < list.length; a++)
-      for (let b = a + 1; b < list.length; b++) {
-        const [i, j] = [list[a]!, list[b]!];
-        if (find(i) === find(j)) continue;
-        let shared = 0;
-        for (const n of names[i]!) if (names[j]!.has(n) && (index.get(`n:${n}`)?.length ?? 0) <= EVENT_NAME_MAX_POSTS) shared++;
-        // Beside a shared name, the rest of the titles must agree too: "Sam Altman in 2050" is not his interview.
-        const others = jaccard(rest[i]!, rest[j]!);
-        const similar = jaccard(words[i]!, words[j]!);
-        if (shared >= 2 || (shared >= 1 && others >= 0.2) || (similar >= 0.5 && Math.min(words[i]!.size, words[j]!.size) >= 3)) union(i, j);
-      }
-  }
   const groups = new Map<number, number[]>();
   posts.forEach((_, i) => (groups.get(find(i)) ?? groups.set(find(i), []).get(find(i))!).push(i));
   const stories: Story[] = [];
