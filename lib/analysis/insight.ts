@@ -61,14 +61,13 @@ export interface InsightPost extends StoryInput {
  */
 export function buildInsight(posts: InsightPost[], at: number, communities: string[], firstSeen: Record<string, number> = {}): Insight {
   const recent = posts.filter((p) => p.createdAt > at - NAME_HISTORY && p.createdAt <= at);
-  // Each post's community key, made once per community (a few dozen for thousands of posts).
+  // Each community's key, made once (a few dozen communities for thousands of posts).
   const keys = new Map<string, string>();
-  const byId = new Map<string, { post: InsightPost; community: string }>();
+  const byId = new Map<string, InsightPost>();
   for (let i = 0; i < recent.length; i++) {
     const p = recent[i]!;
-    let community = keys.get(p.subreddit);
-    if (community === undefined) keys.set(p.subreddit, (community = communityKey(p.subreddit)));
-    byId.set(p.id, { post: p, community });
+    if (!keys.has(p.subreddit)) keys.set(p.subreddit, communityKey(p.subreddit));
+    byId.set(p.id, p);
   }
   const { names, byDoc } = findNames(recent, [...communities, ...keys.keys()]);
   const stats: Record<string, NameStat> = {};
@@ -81,10 +80,10 @@ export function buildInsight(posts: InsightPost[], at: number, communities: stri
     let earliest = Infinity;
     const where = new Set<string>();
     for (let i = 0; i < n.docs.length; i++) {
-      const { post: p, community } = byId.get(n.docs[i]!)!;
+      const p = byId.get(n.docs[i]!)!;
       const age = at - p.createdAt;
       earliest = Math.min(earliest, p.createdAt);
-      if (age < WEEK) where.add(community);
+      if (age < WEEK) where.add(keys.get(p.subreddit)!);
       if (age < 30 * DAY) {
         month++;
         weeks[Math.floor(age / WEEK)]!++;

@@ -419,7 +419,8 @@ export function findNames(docs: NameDoc[], exclude: Iterable<string> = [], optio
   const remember = options.remember ?? true;
   // Callers pass a community per post: each distinct one is keyed once.
   const excluded = new Set([...new Set(exclude)].map(nameKey));
-  const found: { id: string; cands: Candidate[]; alone: string[] }[] = [];
+  // What each document holds (docs[d] read as reads[d]).
+  const reads: ReadDoc[] = [];
   // In how many documents each name is found, and found with more than weak evidence.
   const docCount = new Map<string, number>();
   // In how many documents each word is capitalised inside a sentence ("Pentagon", in any headline).
@@ -430,7 +431,8 @@ export function findNames(docs: NameDoc[], exclude: Iterable<string> = [], optio
     // A title cut with an ellipsis (the sample's, a seed table's) ends in half a word: "ChatGPT Imag…".
     const title = cutShort(doc.title) ? doc.title.replace(/\s*\S*(?:…|\.\.\.)$/, '') : doc.title;
     const texts = doc.body ? [title, doc.body.slice(0, 1500)] : [title];
-    const { cands, caps, alone } = readDoc(doc.id, texts, remember);
+    const read = readDoc(doc.id, texts, remember);
+    const { cands, caps } = read;
     for (let i = 0; i < caps.length; i++) capDocs.set(caps[i]!, (capDocs.get(caps[i]!) ?? 0) + 1);
     // (A document's few keys: an array.)
     const keys: string[] = [];
@@ -441,16 +443,17 @@ export function findNames(docs: NameDoc[], exclude: Iterable<string> = [], optio
       docCount.set(key, (docCount.get(key) ?? 0) + 1);
       keys.push(key);
     }
-    found.push({ id: doc.id, cands, alone });
+    reads.push(read);
   }
   const isKnown = (key: string) =>
     key.length >= 2 && !excluded.has(key) && (sure.has(key) || Math.max(docCount.get(key) ?? 0, docCount.has(key) ? (capDocs.get(key) ?? 0) : 0) >= 2);
   // Spellings of each name, and each document's names: "Anthropic Rejects", found once, is "Anthropic"
   // where "Anthropic" alone is a name.
   const spellings = new Map<string, Map<string, number>>();
-  const perDoc: { id: string; keys: string[]; alone: string[] }[] = [];
-  for (let d = 0; d < found.length; d++) {
-    const { id, cands, alone } = found[d]!;
+  // The names of docs[d].
+  const docKeys: string[][] = [];
+  for (let d = 0; d < reads.length; d++) {
+    const { cands } = reads[d]!;
     const keys: string[] = [];
     for (let i = 0; i < cands.length; i++) {
       const c = cands[i]!;
@@ -468,7 +471,7 @@ export function findNames(docs: NameDoc[], exclude: Iterable<string> = [], optio
       s.set(text, (s.get(text) ?? 0) + 1);
       spellings.set(key, s);
     }
-    perDoc.push({ id, keys, alone });
+    docKeys.push(keys);
   }
   // Single-word names, for their lowercase mentions: each text's words (read once, with its names)
   // looked up in one set. No text of a post ever becomes pattern syntax ("Qwen3#" once did, and an
@@ -476,8 +479,10 @@ export function findNames(docs: NameDoc[], exclude: Iterable<string> = [], optio
   const single = new Set([...spellings.keys()].filter((k) => /^[\p{L}\p{N}.+#]+$/u.test(k)));
   const names = new Map<string, Name>();
   const byDoc = new Map<string, string[]>();
-  for (let d = 0; d < perDoc.length; d++) {
-    const { id, keys, alone } = perDoc[d]!;
+  for (let d = 0; d < docs.length; d++) {
+    const { id } = docs[d]!;
+    const keys = docKeys[d]!;
+    const { alone } = reads[d]!;
     // "elon" in a post about "Elon Musk" is that name already.
     if (single.size)
       for (let i = 0; i < alone.length; i++) {

@@ -6,7 +6,8 @@
  */
 import { sameCommunity } from '../reddit/names';
 import type { TrendRow } from '../rank/types';
-import { STOPWORDS, isGenericTerm, perWord } from './words';
+import { STOPWORDS, isGenericTerm } from './words';
+import { Interner, wordEnd, wordStart } from './word-scan';
 
 export interface StoryInput extends TrendRow {
   /** Outbound link (or the permalink's URL for a self post). */
@@ -33,12 +34,20 @@ export interface Story {
 /** Title words that say what a post is about: no stop words, no generic terms, no numbers alone. */
 export function contentWords(title: string): Set<string> {
   const out = new Set<string>();
-  for (const w of title.toLowerCase().match(/[\p{L}\p{N}](?:[\p{L}\p{N}_]|[.'’-](?=[\p{L}\p{N}]))*/gu) ?? []) if (isContentWord(w)) out.add(w);
+  // The name finder's words (lib/analysis/word-scan.ts) without their trailing + and #.
+  const text = title.toLowerCase();
+  for (let start = wordStart(text, 0), end = 0; start >= 0; start = wordStart(text, end)) {
+    end = wordEnd(text, start);
+    let last = end;
+    while (text.charCodeAt(last - 1) === 43 || text.charCodeAt(last - 1) === 35) last--;
+    const w = titleWords.get(text, start, last);
+    if (w.counts) out.add(w.word);
+  }
   return out;
 }
 
-/** Whether a word counts when comparing titles. */
-const isContentWord = perWord((w) => w.length >= 3 && /\p{L}/u.test(w) && !/['’]/.test(w) && !STOPWORDS.has(w) && !isGenericTerm(w));
+/** Title words, each with whether it counts when comparing titles. */
+const titleWords = new Interner((word) => ({ word, counts: word.length >= 3 && /\p{L}/u.test(word) && !/['’]/.test(word) && !STOPWORDS.has(word) && !isGenericTerm(word) }));
 
 function without(a: Set<string>, b: Set<string>): Set<string> {
   return b.size ? new Set([...a].filter((x) => !b.has(x))) : a;
@@ -87,7 +96,16 @@ export function groupStories(posts: StoryInput[], namesOf: (id: string) => strin
   const words = posts.map((p) => contentWords(p.title));
   const names = posts.map((p) => new Set(namesOf(p.id)));
   // Title words that belong to a name: "altman" in "Sam Altman" (keys hold no spaces, words none either).
-  const nameWords = posts.map((_, i) => new Set([...words[i]!].filter((w) => [...names[i]!].some((k) => k.includes(w)))));
+  const nameWords = posts.map((_, i) => {
+    const inNames = new Set<string>();
+    for (const w of words[i]!)
+      for (const k of names[i]!)
+        if (k.includes(w)) {
+          inNames.add(w);
+          break;
+        }
+    return inNames;
+  });
   // Each title's words besides its names, made once (not once per pair compared).
   const rest = posts.map((_, i) => without(words[i]!, nameWords[i]!));
   const byId = new Map(posts.map((p, i) => [p.id, i]));

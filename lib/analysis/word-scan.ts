@@ -57,10 +57,13 @@ export function wordEnd(text: string, start: number): number {
 
 /**
  * One record per distinct word, found from the word's place in a text: `get` makes the word's string
- * only the first time. Bounded: all is forgotten once `max` words are held.
+ * only the first time. Bounded: all is forgotten once `max` words are held. (An open-addressing table
+ * of the words' hashes: a lookup reads two arrays, with no call into a Map.)
  */
 export class Interner<V extends { word: string }> {
-  private readonly table = new Map<number, V[]>();
+  /** Each slot's hash plus one (0: empty), and its record. */
+  private hashes = new Int32Array(1024);
+  private values: (V | undefined)[] = new Array<V | undefined>(1024).fill(undefined);
   private size = 0;
   constructor(
     private readonly make: (word: string) => V,
@@ -70,25 +73,45 @@ export class Interner<V extends { word: string }> {
   get(text: string, start: number, end: number): V {
     let hash = 0;
     for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) & 0x3fffffff;
+    hash++;
     const length = end - start;
-    const bucket = this.table.get(hash);
-    if (bucket)
-      for (let b = 0; b < bucket.length; b++) {
-        const w = bucket[b]!.word;
-        if (w.length !== length) continue;
-        let i = 0;
-        while (i < length && w.charCodeAt(i) === text.charCodeAt(start + i)) i++;
-        if (i === length) return bucket[b]!;
-      }
-    if (this.size >= this.max) {
-      this.table.clear();
-      this.size = 0;
+    const mask = this.hashes.length - 1;
+    let slot = hash & mask;
+    for (let h = this.hashes[slot]!; h !== 0; h = this.hashes[(slot = (slot + 1) & mask)]!) {
+      if (h !== hash) continue;
+      const v = this.values[slot]!;
+      const w = v.word;
+      if (w.length !== length) continue;
+      let i = 0;
+      while (i < length && w.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+      if (i === length) return v;
     }
     const v = this.make(text.slice(start, end));
-    this.size++;
-    const fresh = this.table.get(hash);
-    if (fresh) fresh.push(v);
-    else this.table.set(hash, [v]);
+    if (this.size >= this.max) this.clear();
+    // At most half full: grow before this word goes in.
+    if (++this.size * 2 > this.hashes.length) this.grow();
+    this.put(hash, v);
     return v;
+  }
+
+  private put(hash: number, v: V): void {
+    const mask = this.hashes.length - 1;
+    let slot = hash & mask;
+    while (this.hashes[slot] !== 0) slot = (slot + 1) & mask;
+    this.hashes[slot] = hash;
+    this.values[slot] = v;
+  }
+
+  private grow(): void {
+    const { hashes, values } = this;
+    this.hashes = new Int32Array(hashes.length * 2);
+    this.values = new Array<V | undefined>(hashes.length * 2).fill(undefined);
+    for (let i = 0; i < hashes.length; i++) if (hashes[i] !== 0) this.put(hashes[i]!, values[i]!);
+  }
+
+  private clear(): void {
+    this.hashes.fill(0);
+    this.values.fill(undefined);
+    this.size = 0;
   }
 }
