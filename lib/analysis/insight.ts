@@ -152,24 +152,42 @@ export function newNames(insight: Insight): NameStat[] {
   return weekNames(insight).filter((n) => n.isNew);
 }
 
+interface Mentions {
+  /** Posts of the week mentioning each name, in all communities and in each (by community key). */
+  all: Map<string, number>;
+  byCommunity: Map<string, Map<string, number>>;
+}
+// Counted once per insight and rows (neither is changed once made): the analysis asks for several
+// communities of the same week.
+const mentionsOf = new WeakMap<TrendRow[], { insight: Insight; mentions: Mentions }>();
+
+function weekMentions(insight: Insight, rows: TrendRow[]): Mentions {
+  const known = mentionsOf.get(rows);
+  if (known?.insight === insight) return known.mentions;
+  const mentions: Mentions = { all: new Map(), byCommunity: new Map() };
+  for (let r = 0; r < rows.length; r++) {
+    const { createdAt, id, subreddit } = rows[r]!;
+    const keys = createdAt > insight.at - WEEK ? insight.postNames[id] : undefined;
+    if (!keys) continue;
+    const c = communityKey(subreddit);
+    const here = mentions.byCommunity.get(c) ?? mentions.byCommunity.set(c, new Map()).get(c)!;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      mentions.all.set(k, (mentions.all.get(k) ?? 0) + 1);
+      here.set(k, (here.get(k) ?? 0) + 1);
+    }
+  }
+  mentionsOf.set(rows, { insight, mentions });
+  return mentions;
+}
+
 /**
  * A community's distinctive names this week: those it holds most of the mentions of (two thirds or
  * more), by mentions there; a name every community talks about belongs to none of them.
  */
 export function distinctiveNames(insight: Insight, rows: TrendRow[], community: string, n = 3): NameStat[] {
-  const c = communityKey(community);
-  const here = new Map<string, number>();
-  const all = new Map<string, number>();
-  for (const r of rows) {
-    const keys = r.createdAt > insight.at - WEEK ? insight.postNames[r.id] : undefined;
-    if (!keys) continue;
-    const mine = communityKey(r.subreddit) === c;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      all.set(k, (all.get(k) ?? 0) + 1);
-      if (mine) here.set(k, (here.get(k) ?? 0) + 1);
-    }
-  }
+  const { all, byCommunity } = weekMentions(insight, rows);
+  const here = byCommunity.get(communityKey(community)) ?? new Map<string, number>();
   return [...here]
     .filter(([k, count]) => count * 3 >= (all.get(k) ?? 0) * 2 && insight.names[k])
     .sort((a, b) => b[1] - a[1] || insight.names[a[0]]!.label.localeCompare(insight.names[b[0]]!.label))
