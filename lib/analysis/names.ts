@@ -69,8 +69,13 @@ interface WordInfo {
   ordinary: boolean | undefined;
   /** Its name key; made on first use. */
   key: string | undefined;
+  /**
+   * The word as a name on its own, with strong and with weak evidence: one record shared by every
+   * document where it stands so (most names are one word); made on first use.
+   */
+  alone: [Candidate | undefined, Candidate | undefined] | undefined;
 }
-const known = new Interner<WordInfo>((word) => ({ word, lower: word.toLowerCase(), shapes: [undefined, undefined, undefined, undefined], ordinary: undefined, key: undefined }));
+const known = new Interner<WordInfo>((word) => ({ word, lower: word.toLowerCase(), shapes: [undefined, undefined, undefined, undefined], ordinary: undefined, key: undefined, alone: undefined }));
 
 function shapeOf(word: string, info: WordInfo, shouting: boolean, initial: boolean): Shape {
   const i = (shouting ? 2 : 0) + (initial ? 1 : 0);
@@ -242,8 +247,8 @@ interface Candidate {
    * With the capitalised ordinary words dropped before it ("Hugging Face" of "Face" opening "Hugging
    * Face releases…"): the name where other documents know it whole.
    */
-  wide?: string;
-  wideKey?: string;
+  wide: string | undefined;
+  wideKey: string | undefined;
 }
 
 /** The words pool[from, to) as one text. */
@@ -289,16 +294,19 @@ function flush(from: number, to: number, titleCase: boolean, out: Candidate[]): 
     // Several capitalised words together are a name: "Moore Threads" opening a headline (its first word
     // no English word), "Hugging Face" inside a sentence.
     const named = kept - first > 1 && ((pool[first]!.e === 0.5 && pool[first]!.initial) || (!titleCase && allCaps));
-    const text = words(first, kept);
-    const coreText = core === kept ? text : words(first, core);
-    const candidate: Candidate = { text, key: keyOfWords(first, kept, text), core: coreText, coreKey: keyOfWords(first, core, coreText), weak: weak && !named };
     let capsBefore = first > from;
     for (let i = from; i < first && capsBefore; i++) capsBefore = pool[i]!.shape === 'cap';
-    if (capsBefore) {
-      candidate.wide = words(from, kept);
-      candidate.wideKey = keyOf(candidate.wide);
+    if (kept - first === 1 && !capsBefore) {
+      // One word alone (never "named", its core itself).
+      const t = pool[first]!;
+      const alone = (t.info.alone ??= [undefined, undefined]);
+      out.push((alone[weak ? 1 : 0] ??= { text: t.word, key: keyOfWord(t), core: t.word, coreKey: keyOfWord(t), weak, wide: undefined, wideKey: undefined }));
+    } else {
+      const text = words(first, kept);
+      const coreText = core === kept ? text : words(first, core);
+      const wide = capsBefore ? words(from, kept) : undefined;
+      out.push({ text, key: keyOfWords(first, kept, text), core: coreText, coreKey: keyOfWords(first, core, coreText), weak: weak && !named, wide, wideKey: wide && keyOf(wide) });
     }
-    out.push(candidate);
     from = kept;
   }
 }
@@ -354,26 +362,33 @@ export function kindOf(label: string): NameKind {
 // A document's candidates depend on its text alone: kept per document, so a page that recomputes its
 // analysis after each capture reads only the new posts (bounded; a changed text is read again).
 interface ReadDoc {
-  cands: Candidate[];
+  cands: readonly Candidate[];
   /** Its words capitalised inside a sentence, lowercase, each once (a few: an array, not a set). */
-  caps: string[];
+  caps: readonly string[];
   /** Its words that stand alone, lowercase, in order (wordMentions's rule, addresses left out). */
-  alone: string[];
+  alone: readonly string[];
 }
 const perDocument = new Map<string, ReadDoc & { texts: string[] }>();
 
 function readDoc(id: string, texts: string[], remember: boolean): ReadDoc {
   const known = remember ? perDocument.get(id) : undefined;
   if (known && known.texts.length === texts.length && known.texts.every((t, i) => t === texts[i])) return known;
-  const cands: Candidate[] = [];
-  const caps: string[] = [];
-  const alone: string[] = [];
-  for (let i = 0; i < texts.length; i++) candidates(texts[i]!, caps, alone, cands);
+  const found: Candidate[] = [];
+  const capitals: string[] = [];
+  const words: string[] = [];
+  for (let i = 0; i < texts.length; i++) candidates(texts[i]!, capitals, words, found);
+  // Kept at their exact size (an array grown by push holds room for 17 or more).
+  const cands = exact(found);
+  const caps = exact(capitals);
+  const alone = exact(words);
   if (!remember) return { cands, caps, alone };
   if (perDocument.size > 100_000) perDocument.clear();
   perDocument.set(id, { texts, cands, caps, alone });
   return { cands, caps, alone };
 }
+
+const NONE: readonly never[] = Object.freeze([]);
+const exact = <T>(xs: T[]): readonly T[] => (xs.length ? xs.slice() : NONE);
 
 /** Forgets what readDoc kept (the benchmark's cold runs; tests). */
 export function forgetReadDocuments(): void {
@@ -471,7 +486,8 @@ export function findNames(docs: NameDoc[], exclude: Iterable<string> = [], optio
       s.set(text, (s.get(text) ?? 0) + 1);
       spellings.set(key, s);
     }
-    docKeys.push(keys);
+    // At its exact size: thousands of these outlive the call.
+    docKeys.push(keys.slice());
   }
   // Single-word names, for their lowercase mentions: each text's words (read once, with its names)
   // looked up in one set. No text of a post ever becomes pattern syntax ("Qwen3#" once did, and an
