@@ -127,9 +127,9 @@ function isOrdinary(word: string): boolean {
 }
 
 /**
- * A text's words with their shapes, in pool[0, returned count). `alone` collects, lowercase, the words that stand alone (not part
- * of a longer word or name: wordMentions's rule), so a known name's lowercase mentions are looked up
- * without reading the text again.
+ * A text's words with their shapes, in pool[0, returned count). `alone` collects, lowercase, the words
+ * that stand alone (not part of a longer word or name: wordMentions's rule), so a known name's lowercase
+ * mentions are looked up without reading the text again.
  */
 function tokens(raw: string, alone?: string[]): number {
   // Addresses are not names: "github.com/x" or "https://evil.example" say where, not what.
