@@ -75,7 +75,7 @@ interface WordInfo {
    */
   alone: [Candidate | undefined, Candidate | undefined] | undefined;
 }
-const known = new Interner<WordInfo>((word) => ({ word, lower: word.toLowerCase(), shapes: [undefined, undefined, undefined, undefined], ordinary: undefined, key: undefined, alone: undefined }));
+const wordInfos = new Interner<WordInfo>((word) => ({ word, lower: word.toLowerCase(), shapes: [undefined, undefined, undefined, undefined], ordinary: undefined, key: undefined, alone: undefined }));
 
 function shapeOf(word: string, info: WordInfo, shouting: boolean, initial: boolean): Shape {
   const i = (shouting ? 2 : 0) + (initial ? 1 : 0);
@@ -154,7 +154,7 @@ function tokens(raw: string, alone?: string[]): number {
     }
     // A possessive "'s" ("OpenAI's") is not part of the name.
     const apostrophe = end - start > 2 && text.charCodeAt(end - 1) === 115 ? text.charCodeAt(end - 2) : 0;
-    const info = known.get(text, start, apostrophe === 39 || apostrophe === 0x2019 ? end - 2 : end);
+    const info = wordInfos.get(text, start, apostrophe === 39 || apostrophe === 0x2019 ? end - 2 : end);
     const word = info.word;
     const initial = !count || sentence;
     const shape = shapeOf(word, info, shouting, initial);
@@ -375,12 +375,12 @@ function readDoc(id: string, texts: string[], remember: boolean): ReadDoc {
   if (known && known.texts.length === texts.length && known.texts.every((t, i) => t === texts[i])) return known;
   const found: Candidate[] = [];
   const capitals: string[] = [];
-  const words: string[] = [];
-  for (let i = 0; i < texts.length; i++) candidates(texts[i]!, capitals, words, found);
+  const lone: string[] = [];
+  for (let i = 0; i < texts.length; i++) candidates(texts[i]!, capitals, lone, found);
   // Kept at their exact size (an array grown by push holds room for 17 or more).
   const cands = exact(found);
   const caps = exact(capitals);
-  const alone = exact(words);
+  const alone = exact(lone);
   if (!remember) return { cands, caps, alone };
   if (perDocument.size > 100_000) perDocument.clear();
   perDocument.set(id, { texts, cands, caps, alone });
